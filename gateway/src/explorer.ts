@@ -1,0 +1,35 @@
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Route } from '../../shared/http';
+
+const DIST = path.join(__dirname, '..', 'explorer', 'dist');
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+};
+
+/**
+ * Routes for the offline GraphiQL explorer built by `npm run build:explorer`.
+ * `token`, when given, is pre-filled as the Authorization header (development only).
+ */
+export function explorerRoutes(token?: string): { page: Route; assets: Record<string, Route> } {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`The explorer is not built (${DIST} is missing); run npm run build:explorer.`);
+  }
+  // Escaped so the JSON cannot close the <script> element it sits in.
+  const configJson = JSON.stringify(token ? { token } : {}).replace(/</g, '\\u003c');
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8').replace('__EXPLORER_CONFIG__', configJson);
+  const page: Route = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html);
+  };
+  const assets: Record<string, Route> = {};
+  for (const file of readdirSync(DIST).filter((name) => name !== 'index.html')) {
+    assets[`/explorer/${file}`] = (_req, res) => {
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600' });
+      createReadStream(path.join(DIST, file)).pipe(res);
+    };
+  }
+  return { page, assets: { '/': page, ...assets } };
+}

@@ -1,0 +1,234 @@
+import { uuidFrom } from '../../shared/ids';
+import type { AdministrativeUnitEntity, UnitLevel } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
+import type { FieldEntity } from '../../subgraphs/catalogue/src/entities/field.entity';
+import type { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
+import type { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
+import type { DossierStatus } from '../../subgraphs/dossiers/src/status';
+import type { RatingEntity, SatisfactionLevel } from '../../subgraphs/feedback/src/entities/rating.entity';
+import type { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
+import {
+  COMPANY_NAMES, DEPARTMENTS, DISTRICT_OFFICES, DISTRICTS, FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, PROCEDURES, PROVINCE,
+} from './demo-province';
+
+/** Same seed, same province: tests and demos can rely on every row. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return { next, int, pick: <T>(items: readonly T[]): T => items[int(items.length)]! };
+}
+
+export interface DemoData {
+  fields: FieldEntity[];
+  units: AdministrativeUnitEntity[];
+  procedures: ProcedureEntity[];
+  officials: OfficialEntity[];
+  dossiers: DossierEntity[];
+  ratings: RatingEntity[];
+}
+
+export interface DemoOptions {
+  dossiers?: number;
+  seed?: number;
+}
+
+const VALID_FROM = '2008-08-01';
+/** The demo's dossiers were received in the six months before this day. */
+export const DEMO_UNTIL = new Date('2026-11-20T10:00:00Z');
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Working days skipping weekends only, 17:00 local on the last day. Stand-in until the shared
+ * working-time calendar (holidays, office hours) lands with the dossier lifecycle.
+ */
+function addWorkingDays(from: Date, days: number): Date {
+  const due = new Date(from);
+  let left = Math.ceil(days);
+  while (left > 0) {
+    due.setTime(due.getTime() + DAY_MS);
+    if (due.getUTCDay() !== 0 && due.getUTCDay() !== 6) left -= 1;
+  }
+  due.setUTCHours(10, 0, 0, 0); // 17:00 in Vietnam
+  return due;
+}
+
+export function buildDemo(options: DemoOptions = {}): DemoData {
+  const rnd = random(options.seed ?? 2018);
+  const units: AdministrativeUnitEntity[] = [];
+  const unit = (code: string, name: string, kind: AdministrativeUnitEntity['kind'], level: UnitLevel, parent: AdministrativeUnitEntity | null, electronicId: string | null) => {
+    const row: AdministrativeUnitEntity = {
+      code, name, kind, level, electronicId,
+      parentCode: parent?.code ?? null,
+      path: parent ? `${parent.path}.${code}` : code,
+      validFrom: VALID_FROM,
+      validTo: null,
+      ownerPath: PROVINCE.code,
+    };
+    units.push(row);
+    return row;
+  };
+  const eid = (commune: number, district: number) => `000.${String(commune).padStart(2, '0')}.${String(district).padStart(2, '0')}.${PROVINCE.letter}`;
+
+  const province = unit(PROVINCE.code, PROVINCE.name, 'ADMINISTRATIVE', 'PROVINCE', null, null);
+  const provinceCentre = unit(`${PROVINCE.code}-TTHCC`, 'Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh', 'SERVICE_CENTRE', 'PROVINCE', province, eid(0, 0));
+  const departments = new Map(DEPARTMENTS.map(([short, name], i) => [short, unit(`${PROVINCE.code}-${short}`, name, 'AGENCY', 'PROVINCE', province, eid(i + 1, 0))]));
+  const desks: { desk: AdministrativeUnitEntity; owner: AdministrativeUnitEntity; level: UnitLevel }[] = [{ desk: provinceCentre, owner: province, level: 'PROVINCE' }];
+  const agencies: { agency: AdministrativeUnitEntity; owner: AdministrativeUnitEntity; fieldOffice?: string }[] = [...departments].map(([short, agency]) => ({ agency, owner: province, fieldOffice: short }));
+
+  DISTRICTS.forEach((d, di) => {
+    const district = unit(d.code, d.name, 'ADMINISTRATIVE', 'DISTRICT', province, null);
+    const centre = unit(`${d.code}-MC`, `Bộ phận Một cửa ${d.short}`, 'SERVICE_CENTRE', 'DISTRICT', district, eid(0, di + 20));
+    desks.push({ desk: centre, owner: district, level: 'DISTRICT' });
+    agencies.push({ agency: centre, owner: district });
+    DISTRICT_OFFICES.forEach(([short, name]) => agencies.push({ agency: unit(`${d.code}-${short}`, name, 'AGENCY', 'DISTRICT', district, null), owner: district, fieldOffice: short }));
+    d.communes.forEach(([code, name], ci) => {
+      const commune = unit(code, name, 'ADMINISTRATIVE', 'COMMUNE', district, null);
+      // "Xã Việt Thống" reads "xã Việt Thống" inside another name.
+      const inName = name.replace(/^(Xã|Phường|Thị trấn) /, (kind) => kind.toLowerCase());
+      const desk = unit(`${code}-MC`, `Bộ phận tiếp nhận và trả kết quả ${inName}`, 'SERVICE_CENTRE', 'COMMUNE', commune, eid(ci + 1, di + 20));
+      desks.push({ desk, owner: commune, level: 'COMMUNE' });
+      agencies.push({ agency: unit(`${code}-VP`, `Văn phòng HĐND và UBND ${inName}`, 'AGENCY', 'COMMUNE', commune, null), owner: commune });
+    });
+  });
+
+  const fields: FieldEntity[] = FIELDS.map(([code, name]) => ({ code, name }));
+  const procedures: ProcedureEntity[] = PROCEDURES.map(([code, fieldCode, name, level, days, fee, online, interAgency]) => ({
+    id: uuidFrom(`procedure:${code}`),
+    code,
+    localCode: `${code}.000.00.00.${PROVINCE.letter}`,
+    name,
+    fieldCode,
+    levels: [level],
+    executingAgencyCode: level === 'PROVINCE' ? `${PROVINCE.code}-${FIELDS.find((f) => f[0] === fieldCode)![2]}` : null,
+    timeLimitDays: days,
+    feeVnd: fee,
+    onlineLevel: online,
+    interAgency,
+    oneStop: true,
+    boundaryFree: online === 'FULL',
+    ownerPath: province.path,
+  }));
+
+  const personName = () => `${rnd.pick(FAMILY_NAMES)} ${rnd.pick(MIDDLE_NAMES)} ${rnd.pick(GIVEN_NAMES)}`;
+  const officials: OfficialEntity[] = [];
+  for (const { agency, owner } of agencies) {
+    const count = agency.kind === 'SERVICE_CENTRE' ? 2 : agency.level === 'DISTRICT' ? 1 : 2;
+    for (let i = 0; i < count; i++) {
+      const leader = agency.level === 'COMMUNE' && i === 0;
+      officials.push({
+        id: uuidFrom(`official:${agency.code}:${i}`),
+        fullName: personName(),
+        title: leader ? 'Phó Chủ tịch UBND' : agency.level === 'COMMUNE' ? 'Công chức Văn phòng – Thống kê' : i === 0 && agency.kind === 'AGENCY' ? 'Phó Trưởng phòng' : 'Chuyên viên',
+        homeAgencyCode: agency.code,
+        email: `canbo${officials.length + 1}@bacninh.gov.vn`,
+        phone: `0222${String(3800000 + officials.length * 37).padStart(7, '0')}`,
+        employmentStatus: 'ACTIVE',
+        isLeader: leader,
+        ownerPath: owner.path,
+      });
+    }
+  }
+  const officialsUnder = (path: string) => officials.filter((o) => o.ownerPath === path);
+  // A few officials are rated clearly better or worse, so indicators have something to show.
+  const temper = new Map(officials.map((o, i) => [o.id, i % 17 === 3 ? -2 : i % 13 === 5 ? 1 : 0]));
+
+  const dossiers: DossierEntity[] = [];
+  const sequences = new Map<string, number>();
+  const windowMs = 180 * DAY_MS;
+  for (let n = 0; n < (options.dossiers ?? 400); n++) {
+    const roll = rnd.next();
+    const candidates = desks.filter((d) => d.level === (roll < 0.25 ? 'PROVINCE' : roll < 0.6 ? 'DISTRICT' : 'COMMUNE'));
+    const { desk, owner, level } = rnd.pick(candidates);
+    const procedure = rnd.pick(procedures.filter((p) => p.levels.includes(level)));
+    let received = new Date(DEMO_UNTIL.getTime() - rnd.next() * windowMs);
+    while (received.getUTCDay() === 0 || received.getUTCDay() === 6) received = new Date(received.getTime() - DAY_MS);
+    received.setUTCHours(1 + rnd.int(8), rnd.int(60), 0, 0); // 08:00–16:59 local
+    const day = received.toISOString().slice(2, 10).replace(/-/g, '');
+    const seqKey = `${desk.electronicId}-${day}`;
+    const seq = (sequences.get(seqKey) ?? 0) + 1;
+    sequences.set(seqKey, seq);
+    const due = procedure.timeLimitDays === null ? null : addWorkingDays(received, procedure.timeLimitDays);
+    const ageDays = (DEMO_UNTIL.getTime() - received.getTime()) / DAY_MS;
+    let status = pickStatus(rnd.next(), ageDays, procedure.onlineLevel !== 'NONE');
+    let finished = finishedAt(status, received, due, rnd.next());
+    if (finished && finished > DEMO_UNTIL) [status, finished] = ['PROCESSING', null]; // not finished yet on the demo's "today"
+
+    const organisation = rnd.next() < 0.15;
+    const handlers = officialsUnder(owner.path);
+    dossiers.push({
+      id: uuidFrom(`dossier:${seqKey}-${seq}`),
+      code: `${seqKey}-${String(seq).padStart(4, '0')}`,
+      procedureId: procedure.id,
+      receivingUnitCode: desk.code,
+      handlerId: status === 'NEW' ? null : rnd.pick(handlers).id,
+      applicantKind: organisation ? 'ORGANISATION' : 'PERSON',
+      applicantName: organisation ? rnd.pick(COMPANY_NAMES) : personName(),
+      applicantIdNumber: organisation ? `230${String(rnd.int(1e7)).padStart(7, '0')}` : `027${String(rnd.int(1e9)).padStart(9, '0')}`,
+      channel: status === 'NEW' || rnd.next() < 0.3 ? 'ONLINE' : rnd.next() < 0.1 ? 'POSTAL' : 'IN_PERSON',
+      status,
+      receivedAt: received,
+      dueAt: due,
+      finishedAt: finished,
+      ownerPath: owner.path,
+      version: 1,
+    });
+  }
+
+  const levels: SatisfactionLevel[] = ['VERY_SATISFIED', 'SATISFIED', 'NEUTRAL', 'DISSATISFIED', 'VERY_DISSATISFIED'];
+  const ratings: RatingEntity[] = [];
+  for (const dossier of dossiers) {
+    if (dossier.status !== 'RESULT_RETURNED' || rnd.next() > 0.65) continue;
+    const shift = temper.get(dossier.handlerId!) ?? 0;
+    const level = () => levels[Math.min(4, Math.max(0, Math.floor(rnd.next() * 2.2) - shift))]!;
+    const channel = rnd.pick(['COUNTER_BUTTON', 'COUNTER_BUTTON', 'KIOSK', 'QR_CODE', 'PORTAL'] as const);
+    ratings.push({
+      id: uuidFrom(`rating:${dossier.code}:${channel}`),
+      dossierId: dossier.id,
+      officialId: dossier.handlerId,
+      counterNumber: channel === 'COUNTER_BUTTON' ? 1 + rnd.int(16) : null,
+      channel,
+      resultSatisfaction: level(),
+      attitudeSatisfaction: level(),
+      comment: shift < 0 && rnd.next() < 0.5 ? 'Cán bộ hướng dẫn chưa rõ ràng, phải đi lại nhiều lần.' : null,
+      ratedAt: new Date(dossier.finishedAt!.getTime() + HOUR_MS),
+      ownerPath: dossier.ownerPath,
+    });
+  }
+  return { fields, units, procedures, officials, dossiers, ratings };
+}
+
+function pickStatus(roll: number, ageDays: number, online: boolean): DossierStatus {
+  if (ageDays > 30) {
+    if (roll < 0.72) return 'RESULT_RETURNED';
+    if (roll < 0.82) return 'PROCESSED';
+    if (roll < 0.87) return 'NOT_RECEIVED';
+    if (roll < 0.92) return 'WITHDRAWN';
+    if (roll < 0.95) return 'STOPPED';
+    return 'PROCESSING';
+  }
+  if (online && roll < 0.08) return 'NEW';
+  if (roll < 0.2) return 'RECEIVED';
+  if (roll < 0.55) return 'PROCESSING';
+  if (roll < 0.63) return 'SUPPLEMENT_REQUESTED';
+  if (roll < 0.68) return 'FINANCIAL_OBLIGATION';
+  if (roll < 0.85) return 'PROCESSED';
+  return 'RESULT_RETURNED';
+}
+
+/** About 55% early, 38% on time, 7% late, as Quế Võ published for the first half of 2018. */
+function finishedAt(status: DossierStatus, received: Date, due: Date | null, roll: number): Date | null {
+  if (!['PROCESSED', 'RESULT_RETURNED', 'NOT_RECEIVED', 'WITHDRAWN', 'STOPPED'].includes(status)) return null;
+  if (status === 'NOT_RECEIVED') return new Date(received.getTime() + HOUR_MS);
+  const end = due ?? new Date(received.getTime() + 5 * DAY_MS);
+  const span = Math.max(end.getTime() - received.getTime(), 4 * HOUR_MS);
+  if (roll < 0.55) return new Date(received.getTime() + span * (0.3 + roll)); // early
+  if (roll < 0.93) return new Date(end.getTime() - 2 * HOUR_MS); // on the due date
+  return new Date(end.getTime() + (1 + Math.floor(roll * 40) % 5) * DAY_MS); // late
+}

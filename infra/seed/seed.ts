@@ -1,0 +1,46 @@
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { Caller } from '../../shared/caller';
+import type { SubgraphName } from '../../shared/config';
+import { inCallerScope } from '../../shared/db';
+import { connect } from '../../shared/standalone';
+import { subgraphs } from '../../subgraphs';
+import { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
+import { FieldEntity } from '../../subgraphs/catalogue/src/entities/field.entity';
+import { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
+import { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
+import { RatingEntity } from '../../subgraphs/feedback/src/entities/rating.entity';
+import { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
+import { PROVINCE } from './demo-province';
+import type { DemoData } from './demo';
+
+/** The seed writes as the province, so row-level security holds for it as for everyone. */
+const SEEDER: Caller = { sub: 'seed', role: 'ADMIN', unit: PROVINCE.code };
+
+async function insertAll<T extends ObjectLiteral>(manager: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await manager.insert(entity, rows.slice(i, i + 1000) as never);
+}
+
+const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => Promise<void>> = {
+  catalogue: async (manager, data) => {
+    await insertAll(manager, FieldEntity, data.fields);
+    await insertAll(manager, AdministrativeUnitEntity, data.units);
+    await insertAll(manager, ProcedureEntity, data.procedures);
+  },
+  dossiers: (manager, data) => insertAll(manager, DossierEntity, data.dossiers),
+  personnel: (manager, data) => insertAll(manager, OfficialEntity, data.officials),
+  feedback: (manager, data) => insertAll(manager, RatingEntity, data.ratings),
+};
+
+/** Writes the demo data into the four databases (urls by subgraph), one transaction each. */
+export async function writeDemo(urls: Record<SubgraphName, string>, data: DemoData): Promise<void> {
+  await Promise.all(
+    subgraphs.map(async (module) => {
+      const db = await connect(module, urls[module.name]);
+      try {
+        await inCallerScope(db, SEEDER, (manager) => writers[module.name](manager, data));
+      } finally {
+        await db.destroy();
+      }
+    }),
+  );
+}

@@ -1,0 +1,62 @@
+import type { DataSource } from 'typeorm';
+import { config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
+import { connect, migrate } from '../shared/standalone';
+import { startSubgraph, type RunningService } from '../shared/subgraph';
+import { startGateway } from '../gateway/src';
+import { subgraphs } from '../subgraphs';
+import { readSupergraph } from './composition';
+import type { DatabaseUrls } from './postgres';
+
+export interface StackOptions {
+  databases: Record<SubgraphName, DatabaseUrls>;
+  /** Port per service; 0 picks a free one (tests). Defaults to the configured ports. */
+  ports?: Partial<Record<SubgraphName | 'gateway', number>>;
+  gatewaySecret?: string;
+  jwtSecret?: string;
+  explorerToken?: string;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  /** The application-role connection of each subgraph (its statement log counts SQL). */
+  dbs: Record<SubgraphName, DataSource>;
+  stop(): Promise<void>;
+}
+
+export async function migrateAll(databases: Record<SubgraphName, DatabaseUrls>): Promise<void> {
+  await Promise.all(subgraphs.map((module) => migrate(module, databases[module.name].migration)));
+}
+
+/** The four subgraphs and the gateway in this process, as `npm start` and the end-to-end tests run them. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const secret = options.gatewaySecret ?? config.gatewaySecret;
+  const port = (name: SubgraphName | 'gateway') => options.ports?.[name] ?? config.port(name);
+  const dbs = {} as Record<SubgraphName, DataSource>;
+  const services: RunningService[] = [];
+  const stop = async () => {
+    for (const service of services.reverse()) await service.stop();
+    await Promise.all(Object.values(dbs).map((db) => db.destroy()));
+  };
+  try {
+    for (const module of subgraphs) {
+      dbs[module.name] = await connect(module, options.databases[module.name].app);
+      services.push(await startSubgraph(module, { db: dbs[module.name], port: port(module.name), host: config.host, secret }));
+    }
+    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, services[i]!.url])) as Record<SubgraphName, string>;
+    const gateway = await startGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls,
+      port: port('gateway'),
+      host: config.host,
+      gatewaySecret: secret,
+      jwtSecret: options.jwtSecret ?? config.jwtSecret,
+      explorerToken: options.explorerToken,
+    });
+    services.push(gateway);
+    return { gatewayUrl: gateway.url, subgraphUrls, dbs, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

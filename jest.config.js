@@ -1,0 +1,11 @@
+/** Unit, database and gateway tests share one PostgreSQL server started in globalSetup. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/shared', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/infra', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.e2e.ts'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

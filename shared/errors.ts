@@ -1,0 +1,57 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { logger } from './logger';
+
+/** The stable codes clients may branch on; anything else is reported as INTERNAL_SERVER_ERROR. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+
+/** A GraphQL error a person can act on; `field` names the input field at fault, dotted from the input root. */
+export function codedError(code: ErrorCode, message: string, field?: string): GraphQLError {
+  const status = httpStatus[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...(field ? { field } : {}), ...(status ? { http: { status } } : {}) },
+  });
+}
+
+export const badInput = (field: string, message: string) => codedError('BAD_USER_INPUT', message, field);
+export const notFound = (message: string, field?: string) => codedError('NOT_FOUND', message, field);
+export const forbidden = (message: string) => codedError('FORBIDDEN', message);
+export const conflict = (message: string, field?: string) => codedError('CONFLICT', message, field);
+export const unauthenticated = (message: string) => codedError('UNAUTHENTICATED', message);
+
+const publicCodes = new Set<string>([
+  ...Object.values(ErrorCode),
+  // Apollo Server's own request errors are safe and useful to clients.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo `formatError`: coded errors pass through, everything else (driver errors carry SQL,
+ * thrown Errors carry stacks) is logged here and replaced by a generic message.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && publicCodes.has(code)) {
+    const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  logger.error({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'internal error');
+  return {
+    message: 'Internal server error; the incident was logged.',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,56 @@
+import type { DataSource } from 'typeorm';
+import { config } from './config';
+import { createDataSource } from './db';
+import { logger } from './logger';
+import { startSubgraph, type SubgraphModule } from './subgraph';
+
+/** Brings a subgraph's database schema up to date; runs as the schema owner. */
+export async function migrate(module: SubgraphModule, url: string): Promise<void> {
+  const db = createDataSource({ service: module.name, url, entities: module.entities, migrations: module.migrations, poolSize: 1 });
+  await db.initialize();
+  try {
+    await db.runMigrations({ transaction: 'all' });
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The application's connection: the non-owner role that row-level security applies to. */
+export async function connect(module: SubgraphModule, url: string): Promise<DataSource> {
+  return createDataSource({ service: module.name, url, entities: module.entities }).initialize();
+}
+
+/** Stops cleanly on SIGINT/SIGTERM: in-flight requests finish, then connections close. */
+export function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}
+
+/** Entry point of one subgraph deployed on its own (`node dist/subgraphs/<name>/src/main.js`). */
+export async function runStandalone(module: SubgraphModule): Promise<void> {
+  const url = config.databaseUrl(module.name);
+  if (!url) {
+    logger.fatal(`Set ${module.name.toUpperCase()}_DATABASE_URL to the ${module.name} database (postgres://user:password@host:5432/db).`);
+    process.exit(1);
+  }
+  if (process.env.MIGRATE_ON_START !== 'false') await migrate(module, config.migrationUrl(module.name)!);
+  const db = await connect(module, url);
+  const service = await startSubgraph(module, { db, port: config.port(module.name), host: config.host, secret: config.gatewaySecret });
+  onShutdown(async () => {
+    await service.stop();
+    await db.destroy();
+  });
+}

@@ -1,0 +1,28 @@
+import { badInput } from './errors';
+
+/**
+ * A unit path is the dotted list of unit codes from the province down, e.g. `27.259.09193`.
+ * Codes never contain dots. The same rule is enforced in SQL by `motcua_in_scope` (see rls.ts).
+ */
+export type UnitPath = string;
+
+export function isWithin(path: UnitPath, scope: UnitPath): boolean {
+  return path === scope || path.startsWith(`${scope}.`);
+}
+
+export function parentPath(path: UnitPath): UnitPath | null {
+  const cut = path.lastIndexOf('.');
+  return cut < 0 ? null : path.slice(0, cut);
+}
+
+export function lastCode(path: UnitPath): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+const PATH = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
+
+/** Checks a unit path given by a client (it ends up in a LIKE prefix). */
+export function parseUnitPath(value: string, field: string): UnitPath {
+  if (!PATH.test(value)) throw badInput(field, `"${value}" is not a unit path; write unit codes from the province down, joined by dots (e.g. 27.259.09193).`);
+  return value;
+}

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
+import { AdministrativeUnitEntity } from './entities/administrative-unit.entity';
+import { FieldEntity } from './entities/field.entity';
+import { ProcedureEntity } from './entities/procedure.entity';
+import { createLoaders, type CatalogueLoaders } from './loaders';
+import { Initial } from './migrations/1763800000000-initial';
+import { AdministrativeUnit } from './resolvers/administrative-unit';
+import { Field, Procedure } from './resolvers/procedure';
+import { Query } from './resolvers/query';
+
+/** Danh mục — the unit tree and the procedures catalogue. */
+export const catalogue: SubgraphModule<CatalogueLoaders> = {
+  name: 'catalogue',
+  typeDefs: readSchema(path.join(__dirname, '..')),
+  resolvers: { Query, AdministrativeUnit, Procedure, Field },
+  entities: [AdministrativeUnitEntity, FieldEntity, ProcedureEntity],
+  migrations: [Initial],
+  createLoaders,
+};

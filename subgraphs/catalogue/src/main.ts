@@ -1,0 +1,4 @@
+import { runStandalone } from '../../../shared/standalone';
+import { catalogue } from './index';
+
+void runStandalone(catalogue);

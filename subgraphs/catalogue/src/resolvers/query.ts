@@ -1,0 +1,49 @@
+import type { PageArgs } from '../../../../shared/connection';
+import { paginate } from '../../../../shared/connection';
+import { parseId } from '../../../../shared/ids';
+import type { Context } from '../context';
+import { AdministrativeUnitEntity, type UnitKind, type UnitLevel } from '../entities/administrative-unit.entity';
+import { FieldEntity } from '../entities/field.entity';
+import { ProcedureEntity, type OnlineLevel } from '../entities/procedure.entity';
+
+interface UnitFilter {
+  parentCode?: string | null;
+  level?: UnitLevel | null;
+  kind?: UnitKind | null;
+}
+
+interface ProcedureFilter {
+  fieldCode?: string | null;
+  level?: UnitLevel | null;
+  onlineLevel?: OnlineLevel | null;
+}
+
+export const Query = {
+  unit: (_: unknown, args: { code: string }, ctx: Context) => ctx.loaders.unitByCode.load(args.code),
+
+  units: (_: unknown, args: PageArgs & { filter?: UnitFilter | null }, ctx: Context) => {
+    const query = ctx.db.getRepository(AdministrativeUnitEntity).createQueryBuilder('u');
+    const { parentCode, level, kind } = args.filter ?? {};
+    if (parentCode) query.andWhere('u.parent_code = :parentCode', { parentCode });
+    if (level) query.andWhere('u.level = :level', { level });
+    if (kind) query.andWhere('u.kind = :kind', { kind });
+    return paginate(query, { columns: [{ sql: 'u.path', value: (u) => u.path }], direction: 'ASC' }, args);
+  },
+
+  procedure: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.procedureById.load(parseId(args.id, 'id')),
+
+  procedures: (_: unknown, args: PageArgs & { filter?: ProcedureFilter | null }, ctx: Context) => {
+    const query = ctx.db.getRepository(ProcedureEntity).createQueryBuilder('p');
+    const { fieldCode, level, onlineLevel } = args.filter ?? {};
+    if (fieldCode) query.andWhere('p.field_code = :fieldCode', { fieldCode });
+    if (level) query.andWhere(':level = ANY(p.levels)', { level });
+    if (onlineLevel) query.andWhere('p.online_level = :onlineLevel', { onlineLevel });
+    return paginate(
+      query,
+      { columns: [{ sql: 'p.name', value: (p) => p.name }, { sql: 'p.id', value: (p) => p.id }], direction: 'ASC' },
+      args,
+    );
+  },
+
+  fields: (_: unknown, __: unknown, ctx: Context) => ctx.db.getRepository(FieldEntity).find({ order: { name: 'ASC' } }),
+};

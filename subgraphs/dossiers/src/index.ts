@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
+import { DossierEntity } from './entities/dossier.entity';
+import { createLoaders, type DossiersLoaders } from './loaders';
+import { Initial } from './migrations/1763800000000-initial';
+import { Dossier, Procedure } from './resolvers/dossier';
+import { Mutation } from './resolvers/mutation';
+import { Query } from './resolvers/query';
+
+/** Hồ sơ — dossiers from reception to the returned result. */
+export const dossiers: SubgraphModule<DossiersLoaders> = {
+  name: 'dossiers',
+  typeDefs: readSchema(path.join(__dirname, '..')),
+  resolvers: { Query, Mutation, Dossier, Procedure },
+  entities: [DossierEntity],
+  migrations: [Initial],
+  createLoaders,
+};

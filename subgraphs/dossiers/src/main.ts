@@ -1,0 +1,4 @@
+import { runStandalone } from '../../../shared/standalone';
+import { dossiers } from './index';
+
+void runStandalone(dossiers);

@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const SATISFACTION_LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'NEUTRAL', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+export type RatingChannel = 'COUNTER_BUTTON' | 'KIOSK' | 'QR_CODE' | 'PORTAL';
+
+@Entity('rating')
+export class RatingEntity {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ type: 'uuid' }) dossierId!: string;
+  @Column({ type: 'uuid', nullable: true }) officialId!: string | null;
+  @Column({ type: 'integer', nullable: true }) counterNumber!: number | null;
+  @Column({ type: 'text' }) channel!: RatingChannel;
+  @Column({ type: 'text' }) resultSatisfaction!: SatisfactionLevel;
+  @Column({ type: 'text' }) attitudeSatisfaction!: SatisfactionLevel;
+  @Column({ type: 'text', nullable: true }) comment!: string | null;
+  @Column({ type: 'timestamptz' }) ratedAt!: Date;
+  /** The rated dossier's owner, copied so a unit reads its own ratings without asking dossiers. */
+  @Column({ type: 'text' }) ownerPath!: string;
+}

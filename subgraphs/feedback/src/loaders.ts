@@ -1,0 +1,12 @@
+import type { DataSource } from 'typeorm';
+import { byKey, defineLoaders, manyByKey } from '../../../shared/loaders';
+import { RatingEntity } from './entities/rating.entity';
+
+export function createLoaders(db: DataSource) {
+  return defineLoaders({
+    ratingById: byKey(db, RatingEntity, 'id'),
+    ratingsByDossier: manyByKey(db, RatingEntity, 'dossierId', { ratedAt: 'ASC', id: 'ASC' }),
+  });
+}
+
+export type FeedbackLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,4 @@
+import { runStandalone } from '../../../shared/standalone';
+import { feedback } from './index';
+
+void runStandalone(feedback);

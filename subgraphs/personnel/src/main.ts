@@ -1,0 +1,4 @@
+import { runStandalone } from '../../../shared/standalone';
+import { personnel } from './index';
+
+void runStandalone(personnel);
