@@ -1,0 +1,46 @@
+import { statementLog } from '../shared/db';
+import { SUBGRAPH_NAMES } from '../shared/config';
+import { startTestStack, type TestStack } from './support/stack';
+
+const PAGE_WITH_NESTED = `
+  query ($first: Int!) {
+    dossiers(first: $first) {
+      nodes {
+        code
+        procedure { name field { name } executingAgency { name } }
+        receivingUnit { name parent { name } }
+        handler { fullName homeAgency { name } }
+        ratings { resultSatisfaction }
+      }
+    }
+  }`;
+
+describe('SQL statements per request', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ dossiers: 300 });
+  });
+  afterAll(() => stack.stop());
+
+  async function statementsFor(first: number) {
+    const token = await stack.token({ role: 'ADMIN', unit: '27' });
+    for (const name of SUBGRAPH_NAMES) statementLog(stack.dbs[name]).reset();
+    const { data, errors } = await stack.gql(PAGE_WITH_NESTED, { first }, token);
+    expect(errors).toBeUndefined();
+    expect(data.dossiers.nodes).toHaveLength(first);
+    expect(data.dossiers.nodes.every((n: any) => n.procedure?.name && n.receivingUnit?.name)).toBe(true);
+    return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, statementLog(stack.dbs[name]).statements.slice()]));
+  }
+
+  it('is the same for a page of 10 and a page of 100 dossiers with nested procedure, unit, handler and ratings', async () => {
+    const ten = await statementsFor(10);
+    const hundred = await statementsFor(100);
+    const counts = (s: Record<string, string[]>) => Object.fromEntries(Object.entries(s).map(([name, list]) => [name, list.length]));
+    expect({ ten: counts(ten), hundred: counts(hundred) }).toEqual({ ten: counts(hundred), hundred: counts(ten) });
+    // One statement per entity type and nesting level. Catalogue: procedures, receiving desks, fields,
+    // executing agencies, the desks' parent units, and (in the gateway's second fetch) officials' home agencies.
+    const expected = { catalogue: 6, dossiers: 1, personnel: 1, feedback: 1 };
+    if (JSON.stringify(counts(hundred)) !== JSON.stringify(expected)) console.error(JSON.stringify(hundred, null, 1));
+    expect(counts(hundred)).toEqual(expected);
+  });
+});

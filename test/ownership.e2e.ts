@@ -1,0 +1,105 @@
+import { Client } from 'pg';
+import { CALLER_HEADER, SIGNATURE_HEADER, signCaller } from '../shared/caller';
+import { config } from '../shared/config';
+import { postGraphQL, startTestStack, type TestStack } from './support/stack';
+
+const ASSIGN = `
+  mutation ($input: AssignDossierHandlerInput!) {
+    assignDossierHandler(input: $input) { dossier { code handler { id fullName } } }
+  }`;
+
+describe('tier ownership of dossiers', () => {
+  let stack: TestStack;
+  let owner: Client;
+  beforeAll(async () => {
+    stack = await startTestStack();
+    owner = new Client({ connectionString: stack.ownerUrls.dossiers });
+    await owner.connect();
+  });
+  afterAll(async () => {
+    await owner.end();
+    await stack.stop();
+  });
+
+  const communes = () => [...new Set(stack.demo.dossiers.map((d) => d.ownerPath).filter((p) => p.split('.').length === 3))];
+  const dossierOf = (path: string) => stack.demo.dossiers.find((d) => d.ownerPath === path && d.handlerId)!;
+  const officialOf = (path: string) => stack.demo.officials.find((o) => o.ownerPath === path)!;
+  const rowOf = async (id: string) => (await owner.query('SELECT handler_id, version FROM dossier WHERE id = $1', [id])).rows[0];
+
+  it("refuses a commune's change to another commune's dossier and leaves the row as it was", async () => {
+    const [mine, theirs] = communes();
+    const target = dossierOf(theirs!);
+    const before = await rowOf(target.id);
+    const token = await stack.token({ role: 'OFFICIAL', unit: mine! });
+
+    const { data, errors } = await stack.gql(ASSIGN, { input: { clientRequestId: 'cross-commune-1', dossierId: target.id, handlerId: officialOf(mine!).id } }, token);
+
+    expect(data).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining(target.code) });
+    expect(await rowOf(target.id)).toEqual(before);
+  });
+
+  it('lets a commune reassign its own dossier, and a retry with the same request id changes nothing more', async () => {
+    const [mine] = communes();
+    const target = dossierOf(mine!);
+    const newHandler = stack.demo.officials.filter((o) => o.ownerPath === mine && o.id !== target.handlerId)[0]!;
+    const token = await stack.token({ role: 'OFFICIAL', unit: mine! });
+    const input = { clientRequestId: 'own-commune-1', dossierId: target.id, handlerId: newHandler.id };
+
+    const first = await stack.gql(ASSIGN, { input }, token);
+    const afterFirst = await rowOf(target.id);
+    const retry = await stack.gql(ASSIGN, { input }, token);
+
+    expect(first.errors).toBeUndefined();
+    expect(first.data.assignDossierHandler.dossier.handler).toEqual({ id: newHandler.id, fullName: newHandler.fullName });
+    expect(afterFirst).toEqual({ handler_id: newHandler.id, version: 2 });
+    expect(retry.data).toEqual(first.data);
+    expect(await rowOf(target.id)).toEqual(afterFirst);
+  });
+
+  it('lets the district above a commune change the commune’s dossier', async () => {
+    const commune = communes()[1]!;
+    const district = commune.split('.').slice(0, 2).join('.');
+    const target = dossierOf(commune);
+    const token = await stack.token({ role: 'LEADER', unit: district });
+    const { errors } = await stack.gql(ASSIGN, { input: { clientRequestId: 'district-1', dossierId: target.id, handlerId: officialOf(district).id } }, token);
+    expect(errors).toBeUndefined();
+    expect((await rowOf(target.id)).handler_id).toBe(officialOf(district).id);
+  });
+
+  it('answers a malformed id with BAD_USER_INPUT naming the field, and an unknown one with NOT_FOUND', async () => {
+    const [mine] = communes();
+    const token = await stack.token({ role: 'OFFICIAL', unit: mine! });
+    const bad = await stack.gql(ASSIGN, { input: { clientRequestId: 'bad-1', dossierId: 'not-a-uuid', handlerId: officialOf(mine!).id } }, token);
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dossierId' });
+    const unknown = await stack.gql(ASSIGN, { input: { clientRequestId: 'bad-2', dossierId: '00000000-0000-4000-8000-000000000000', handlerId: officialOf(mine!).id } }, token);
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.dossierId' });
+  });
+
+  describe('a subgraph called directly, around the gateway', () => {
+    const query = { query: '{ dossiers(first: 1) { totalCount } }' };
+
+    it('refuses a request without the signed caller header', async () => {
+      const response = await postGraphQL(stack.subgraphUrls.dossiers, query);
+      expect(response.status).toBe(401);
+      expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.data).toBeUndefined();
+    });
+
+    it('refuses a caller header signed with another secret, or altered after signing', async () => {
+      const wrongKey = signCaller({ sub: 'x', role: 'ADMIN', unit: '27' }, 'not-the-secret');
+      expect((await postGraphQL(stack.subgraphUrls.dossiers, query, wrongKey)).status).toBe(401);
+
+      const genuine = signCaller({ sub: 'x', role: 'OFFICIAL', unit: communes()[0]! }, config.gatewaySecret);
+      const widened = Buffer.from(JSON.stringify({ sub: 'x', role: 'ADMIN', unit: '27', exp: Date.now() / 1000 + 60 })).toString('base64url');
+      const altered = await postGraphQL(stack.subgraphUrls.dossiers, query, { [CALLER_HEADER]: widened, [SIGNATURE_HEADER]: genuine[SIGNATURE_HEADER]! });
+      expect(altered.status).toBe(401);
+    });
+
+    it('answers its unsigned health check', async () => {
+      const response = await fetch(stack.subgraphUrls.dossiers.replace('/graphql', '/health'));
+      expect(await response.json()).toEqual({ status: 'ok', service: 'dossiers' });
+    });
+  });
+});

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../shared/config';
+import type { DatabaseUrls } from '../../infra/postgres';
+
+export const templateName = (name: SubgraphName) => `motcua_template_${name}`;
+
+/** The same server URL pointing at another database (and optionally another login). */
+export function withDatabase(url: string, database: string, user?: string, password?: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  if (user) parsed.username = user;
+  if (password) parsed.password = password;
+  return parsed.toString();
+}
+
+function serverUrls() {
+  const admin = process.env.MOTCUA_TEST_ADMIN_URL;
+  const app = process.env.MOTCUA_TEST_APP_URL;
+  if (!admin || !app) throw new Error('The test PostgreSQL server is not set up; run the tests through jest (globalSetup starts it).');
+  return { admin, app };
+}
+
+async function asAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: serverUrls().admin });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabases {
+  urls: Record<SubgraphName, DatabaseUrls>;
+  drop(): Promise<void>;
+}
+
+/** Four empty, migrated databases of this test file's own, cloned from the templates. */
+export async function freshDatabases(): Promise<TestDatabases> {
+  const { admin, app } = serverUrls();
+  const suffix = randomBytes(4).toString('hex');
+  const names = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `motcua_test_${suffix}_${name}`])) as Record<SubgraphName, string>;
+  await asAdmin(async (client) => {
+    for (const name of SUBGRAPH_NAMES) await client.query(`CREATE DATABASE "${names[name]}" TEMPLATE "${templateName(name)}"`);
+  });
+  return {
+    urls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { migration: withDatabase(admin, names[name]), app: withDatabase(app, names[name]) }])) as Record<
+      SubgraphName,
+      DatabaseUrls
+    >,
+    drop: () =>
+      asAdmin(async (client) => {
+        for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${names[name]}" WITH (FORCE)`);
+      }),
+  };
+}

@@ -1,0 +1,4 @@
+export default async function globalTeardown(): Promise<void> {
+  const server = (globalThis as { motcuaTestPostgres?: { stop(): Promise<void> } }).motcuaTestPostgres;
+  await server?.stop();
+}

@@ -1,0 +1,50 @@
+import type { Role } from '../../shared/caller';
+import { config, SUBGRAPH_NAMES, type SubgraphName } from '../../shared/config';
+import { issueToken } from '../../gateway/src/auth';
+import { buildDemo, type DemoData, type DemoOptions } from '../../infra/seed/demo';
+import { writeDemo } from '../../infra/seed/seed';
+import { startStack, type Stack } from '../../infra/stack';
+import { freshDatabases } from './databases';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string } }[];
+}
+
+export interface TestStack extends Stack {
+  demo: DemoData;
+  /** Migration (owner) URLs, for checking rows behind the application's back. */
+  ownerUrls: Record<SubgraphName, string>;
+  token(caller: { role: Role; unit: string; sub?: string }): Promise<string>;
+  /** POSTs an operation to the gateway over HTTP, as a portal would. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+}
+
+export async function postGraphQL<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, ...((await response.json()) as object) };
+}
+
+/** The demo province in fresh databases, four subgraphs and the gateway on free ports. */
+export async function startTestStack(demoOptions: DemoOptions = {}): Promise<TestStack> {
+  const databases = await freshDatabases();
+  const demo = buildDemo(demoOptions);
+  const ownerUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, databases.urls[name].migration])) as Record<SubgraphName, string>;
+  await writeDemo(ownerUrls, demo);
+  const stack = await startStack({
+    databases: databases.urls,
+    ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
+  });
+  return {
+    ...stack,
+    demo,
+    ownerUrls,
+    token: ({ role, unit, sub }) => issueToken({ sub: sub ?? `test-${role}-${unit}`, role, unit }, config.jwtSecret),
+    gql: (query, variables, token) => postGraphQL(stack.gatewayUrl, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
+    stop: async () => {
+      await stack.stop();
+      await databases.drop();
+    },
+  };
+}
