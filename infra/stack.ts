@@ -21,6 +21,7 @@ export interface Stack {
   subgraphUrls: Record<SubgraphName, string>;
   /** The application-role connection of each subgraph (its statement log counts SQL). */
   dbs: Record<SubgraphName, DataSource>;
+  services: Record<SubgraphName | 'gateway', RunningService>;
   stop(): Promise<void>;
 }
 
@@ -35,7 +36,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const dbs = {} as Record<SubgraphName, DataSource>;
   const services: RunningService[] = [];
   const stop = async () => {
-    for (const service of services.reverse()) await service.stop();
+    for (const service of [...services].reverse()) await service.stop();
     await Promise.all(Object.values(dbs).map((db) => db.destroy()));
   };
   try {
@@ -54,7 +55,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       explorerToken: options.explorerToken,
     });
     services.push(gateway);
-    return { gatewayUrl: gateway.url, subgraphUrls, dbs, stop };
+    const byName = Object.fromEntries(services.map((service) => [service.name, service])) as Stack['services'];
+    return { gatewayUrl: gateway.url, subgraphUrls, dbs, services: byName, stop };
   } catch (error) {
     await stop();
     throw error;

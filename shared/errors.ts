@@ -35,6 +35,8 @@ const publicCodes = new Set<string>([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
+  // The gateway's answer when a subgraph is down or too slow: partial data, retry later.
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**

@@ -93,3 +93,28 @@ describe('a query across the four subgraphs through the gateway', () => {
     expect(response.errors).toEqual([{ message: expect.stringContaining('bearer token is not valid'), extensions: { code: 'UNAUTHENTICATED' } }]);
   });
 });
+
+describe('a subgraph that is down', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ dossiers: 20 });
+    await stack.services.personnel.stop();
+  });
+  afterAll(() => stack.stop());
+
+  it('leaves its fields null with an error while the other subgraphs still answer', async () => {
+    const token = await stack.token({ role: 'ADMIN', unit: '27' });
+    const { data, errors } = await stack.gql(`{ dossiers(first: 3) { nodes { code procedure { name } handler { fullName } } } }`, {}, token);
+    expect(data.dossiers.nodes).toHaveLength(3);
+    for (const node of data.dossiers.nodes) {
+      expect(node.procedure.name).toEqual(expect.any(String));
+      expect(node.handler).toBeNull();
+    }
+    expect(errors).toEqual([
+      {
+        message: 'The personnel service did not answer; the fields it provides are null in this response. Try again shortly.',
+        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'personnel' },
+      },
+    ]);
+  });
+});

@@ -31,5 +31,7 @@ export function explorerRoutes(token?: string): { page: Route; assets: Record<st
       createReadStream(path.join(DIST, file)).pipe(res);
     };
   }
+  // Browsers ask for it on every page; answering 204 keeps the console clean.
+  assets['/favicon.ico'] = (_req, res) => void res.writeHead(204).end();
   return { page, assets: { '/': page, ...assets } };
 }

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
 import { signCaller, type Caller } from '../../shared/caller';
 import { formatError } from '../../shared/errors';
 import { createHttpServer, listen, sendJson } from '../../shared/http';
@@ -33,11 +34,20 @@ export interface GatewayOptions {
 
 /** Sends each subgraph the verified caller in a signed header, and gives up on slow subgraphs. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string, timeoutMs: number) {
+  constructor(name: string, url: string, private readonly secret: string, timeoutMs: number) {
     super({
       url,
       // Node's fetch keeps connections alive and pools them; the signal bounds each call.
-      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+      fetcher: (async (input: string, init: RequestInit) => {
+        try {
+          return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+        } catch (error) {
+          logger.warn({ subgraph: name, err: error }, 'subgraph did not answer');
+          throw new GraphQLError(`The ${name} service did not answer; the fields it provides are null in this response. Try again shortly.`, {
+            extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name },
+          });
+        }
+      }) as never,
     });
   }
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -50,7 +60,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource(options.subgraphUrls[name] ?? url!, options.gatewaySecret, options.subgraphTimeoutMs ?? 10_000),
+    buildService: ({ name, url }) => new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.gatewaySecret, options.subgraphTimeoutMs ?? 10_000),
   });
   // Limits that keep one request from monopolising the CPU-bound gateway; field suggestions stay on for analysts.
   const armor = new ApolloArmor({

@@ -27,7 +27,7 @@ export async function postGraphQL<T>(url: string, body: unknown, headers: Record
 }
 
 /** The demo province in fresh databases, four subgraphs and the gateway on free ports. */
-export async function startTestStack(demoOptions: DemoOptions = {}): Promise<TestStack> {
+export async function startTestStack(demoOptions: DemoOptions = {}, explorerToken?: string): Promise<TestStack> {
   const databases = await freshDatabases();
   const demo = buildDemo(demoOptions);
   const ownerUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, databases.urls[name].migration])) as Record<SubgraphName, string>;
@@ -35,6 +35,7 @@ export async function startTestStack(demoOptions: DemoOptions = {}): Promise<Tes
   const stack = await startStack({
     databases: databases.urls,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
+    explorerToken,
   });
   return {
     ...stack,

@@ -1,0 +1,13 @@
+import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { SUBGRAPH_NAMES } from '../shared/config';
+
+/** tsc copies only code: the compiled services also need the schemas, the supergraph and the explorer bundle. */
+const root = path.join(__dirname, '..');
+for (const name of SUBGRAPH_NAMES) {
+  const target = path.join(root, 'dist', 'subgraphs', name);
+  mkdirSync(target, { recursive: true });
+  copyFileSync(path.join(root, 'subgraphs', name, 'schema.graphql'), path.join(target, 'schema.graphql'));
+}
+copyFileSync(path.join(root, 'supergraph.graphql'), path.join(root, 'dist', 'supergraph.graphql'));
+cpSync(path.join(root, 'gateway', 'explorer', 'dist'), path.join(root, 'dist', 'gateway', 'explorer', 'dist'), { recursive: true });

@@ -1,0 +1,42 @@
+import { chromium, type Browser } from 'playwright-core';
+import { config } from '../shared/config';
+import { issueToken } from '../gateway/src/auth';
+import { startTestStack, type TestStack } from './support/stack';
+
+/** Debian's Chromium, installed by .ci/run; never a browser downloaded at install time. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe('the explorer page', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  beforeAll(async () => {
+    const token = await issueToken({ sub: 'explorer-test', role: 'ADMIN', unit: '27' }, config.jwtSecret);
+    stack = await startTestStack({ dossiers: 30 }, token);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('loads GraphiQL from the gateway, runs the example query, and requests nothing outside localhost', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const explorerUrl = stack.gatewayUrl.replace(/\/graphql$/, '/');
+
+    await page.goto(explorerUrl);
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await result.getByText('"totalCount"').waitFor({ timeout: 30_000 });
+
+    const newest = [...stack.demo.dossiers].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0]!;
+    await expect(result.textContent()).resolves.toContain(newest.code);
+    const outside = requested.filter((url) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(url));
+    expect(outside).toEqual([]);
+    expect(requested.some((url) => url.endsWith('/graphql'))).toBe(true);
+  });
+});
