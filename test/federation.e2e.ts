@@ -63,6 +63,19 @@ describe('a query across the four subgraphs through the gateway', () => {
     expect(seen.sort()).toEqual(stack.demo.procedures.map((p) => p.id).sort());
   });
 
+  it("resolves a rating's dossier and official from their own subgraphs", async () => {
+    const rating = stack.demo.ratings[0]!;
+    const token = await stack.token({ role: 'OFFICIAL', unit: rating.ownerPath });
+    const { data, errors } = await stack.gql(`{ ratings(first: 100) { nodes { id dossier { code } official { fullName } } } }`, {}, token);
+    expect(errors).toBeUndefined();
+    const node = data.ratings.nodes.find((n: { id: string }) => n.id === rating.id);
+    expect(node).toEqual({
+      id: rating.id,
+      dossier: { code: stack.demo.dossiers.find((d) => d.id === rating.dossierId)!.code },
+      official: { fullName: stack.demo.officials.find((o) => o.id === rating.officialId)!.fullName },
+    });
+  });
+
   it('refuses a page larger than the maximum with BAD_USER_INPUT naming "first"', async () => {
     const { errors } = await stack.gql(`{ procedures(first: 101) { nodes { id } } }`);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
