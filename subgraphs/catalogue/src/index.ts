@@ -5,6 +5,7 @@ import { FieldEntity } from './entities/field.entity';
 import { ProcedureEntity } from './entities/procedure.entity';
 import { createLoaders, type CatalogueLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
+import { ProcedureSearch } from './migrations/1763900000000-procedure-search';
 import { AdministrativeUnit } from './resolvers/administrative-unit';
 import { Field, Procedure } from './resolvers/procedure';
 import { Query } from './resolvers/query';
@@ -15,6 +16,6 @@ export const catalogue: SubgraphModule<CatalogueLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, AdministrativeUnit, Procedure, Field },
   entities: [AdministrativeUnitEntity, FieldEntity, ProcedureEntity],
-  migrations: [Initial],
+  migrations: [Initial, ProcedureSearch],
   createLoaders,
 };

@@ -1,5 +1,6 @@
 import type { PageArgs } from '../../../../shared/connection';
 import { paginate } from '../../../../shared/connection';
+import { badInput, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Context } from '../context';
 import { AdministrativeUnitEntity, type UnitKind, type UnitLevel } from '../entities/administrative-unit.entity';
@@ -13,9 +14,22 @@ interface UnitFilter {
 }
 
 interface ProcedureFilter {
+  search?: string | null;
   fieldCode?: string | null;
   level?: UnitLevel | null;
+  unitCode?: string | null;
   onlineLevel?: OnlineLevel | null;
+}
+
+const MAX_SEARCH_LENGTH = 200;
+
+/** The words of a search, escaped for LIKE; each must appear in the folded code or name. */
+function searchWords(search: string): string[] {
+  if (search.length > MAX_SEARCH_LENGTH) throw badInput('filter.search', `Search text is limited to ${MAX_SEARCH_LENGTH} characters; got ${search.length}.`);
+  return search
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word.replace(/[\\%_]/g, (c) => `\\${c}`));
 }
 
 export const Query = {
@@ -32,11 +46,19 @@ export const Query = {
 
   procedure: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.procedureById.load(parseId(args.id, 'id')),
 
-  procedures: (_: unknown, args: PageArgs & { filter?: ProcedureFilter | null }, ctx: Context) => {
+  procedures: async (_: unknown, args: PageArgs & { filter?: ProcedureFilter | null }, ctx: Context) => {
     const query = ctx.db.getRepository(ProcedureEntity).createQueryBuilder('p');
-    const { fieldCode, level, onlineLevel } = args.filter ?? {};
+    const { search, fieldCode, level, unitCode, onlineLevel } = args.filter ?? {};
+    searchWords(search ?? '').forEach((word, i) => query.andWhere(`p.search_text LIKE '%' || motcua_fold(:word${i}) || '%'`, { [`word${i}`]: word }));
     if (fieldCode) query.andWhere('p.field_code = :fieldCode', { fieldCode });
     if (level) query.andWhere(':level = ANY(p.levels)', { level });
+    if (unitCode) {
+      const unit = await ctx.loaders.unitByCode.load(unitCode);
+      if (!unit) throw notFound(`No unit has code ${unitCode}.`, 'filter.unitCode');
+      query
+        .andWhere(':unitLevel = ANY(p.levels)', { unitLevel: unit.level })
+        .andWhere(`(:unitPath = p.owner_path OR :unitPath LIKE p.owner_path || '.%')`, { unitPath: unit.path });
+    }
     if (onlineLevel) query.andWhere('p.online_level = :onlineLevel', { onlineLevel });
     return paginate(
       query,
