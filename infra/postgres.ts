@@ -103,3 +103,12 @@ export function databaseName(subgraph: SubgraphName, prefix = 'motcua'): string 
 
 export const ALL_DATABASES = SUBGRAPH_NAMES.map((name) => databaseName(name));
 
+
+/** The same server URL pointing at another database (and optionally another login). */
+export function withDatabase(url: string, database: string, user?: string, password?: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  if (user) parsed.username = user;
+  if (password) parsed.password = password;
+  return parsed.toString();
+}

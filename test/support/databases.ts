@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../shared/config';
-import type { DatabaseUrls } from '../../infra/postgres';
+import { withDatabase, type DatabaseUrls } from '../../infra/postgres';
+
+export { withDatabase };
 
 export const templateName = (name: SubgraphName) => `motcua_template_${name}`;
-
-/** The same server URL pointing at another database (and optionally another login). */
-export function withDatabase(url: string, database: string, user?: string, password?: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  if (user) parsed.username = user;
-  if (password) parsed.password = password;
-  return parsed.toString();
-}
 
 function serverUrls() {
   const admin = process.env.MOTCUA_TEST_ADMIN_URL;
