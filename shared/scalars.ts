@@ -10,6 +10,11 @@ export function toVietnamIso(instant: Date): string {
   return `${shifted.toISOString().slice(0, -1)}+07:00`;
 }
 
+/** The calendar day of an instant in Vietnam, YYYY-MM-DD. */
+export function vietnamDate(instant: Date): string {
+  return toVietnamIso(instant).slice(0, 10);
+}
+
 /** Instants: parsed and validated by graphql-scalars, written with the Vietnamese offset. */
 export const DateTime = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),

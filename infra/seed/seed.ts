@@ -6,6 +6,8 @@ import { connect } from '../../shared/standalone';
 import { subgraphs } from '../../subgraphs';
 import { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
 import { FieldEntity } from '../../subgraphs/catalogue/src/entities/field.entity';
+import { UnitVersionEntity } from '../../subgraphs/catalogue/src/entities/unit-version.entity';
+import { versionOf } from '../../subgraphs/catalogue/src/units/tree';
 import { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
 import { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
 import { RatingEntity } from '../../subgraphs/feedback/src/entities/rating.entity';
@@ -24,6 +26,7 @@ const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => 
   catalogue: async (manager, data) => {
     await insertAll(manager, FieldEntity, data.fields);
     await insertAll(manager, AdministrativeUnitEntity, data.units);
+    await insertAll(manager, UnitVersionEntity, data.units.map((unit) => versionOf(unit, 'CREATED', unit.validFrom)) as UnitVersionEntity[]);
     await insertAll(manager, ProcedureEntity, data.procedures);
   },
   dossiers: (manager, data) => insertAll(manager, DossierEntity, data.dossiers),

@@ -6,6 +6,9 @@ import { ProcedureEntity } from './entities/procedure.entity';
 import { createLoaders, type CatalogueLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
 import { ProcedureSearch } from './migrations/1763900000000-procedure-search';
+import { UnitHistory } from './migrations/1764000000000-unit-history';
+import { UnitVersionEntity } from './entities/unit-version.entity';
+import { Mutation } from './resolvers/mutation';
 import { AdministrativeUnit } from './resolvers/administrative-unit';
 import { Field, Procedure } from './resolvers/procedure';
 import { Query } from './resolvers/query';
@@ -14,8 +17,8 @@ import { Query } from './resolvers/query';
 export const catalogue: SubgraphModule<CatalogueLoaders> = {
   name: 'catalogue',
   typeDefs: readSchema(path.join(__dirname, '..')),
-  resolvers: { Query, AdministrativeUnit, Procedure, Field },
-  entities: [AdministrativeUnitEntity, FieldEntity, ProcedureEntity],
-  migrations: [Initial, ProcedureSearch],
+  resolvers: { Query, Mutation, AdministrativeUnit, Procedure, Field },
+  entities: [AdministrativeUnitEntity, UnitVersionEntity, FieldEntity, ProcedureEntity],
+  migrations: [Initial, ProcedureSearch, UnitHistory],
   createLoaders,
 };

@@ -3,11 +3,15 @@ import { byKey, defineLoaders, manyByKey } from '../../../shared/loaders';
 import { AdministrativeUnitEntity } from './entities/administrative-unit.entity';
 import { FieldEntity } from './entities/field.entity';
 import { ProcedureEntity } from './entities/procedure.entity';
+import { childrenAt, history, unitAt } from './units/versions';
 
 export function createLoaders(db: DataSource) {
   return defineLoaders({
     unitByCode: byKey(db, AdministrativeUnitEntity, 'code'),
     unitChildren: manyByKey(db, AdministrativeUnitEntity, 'parentCode', { path: 'ASC' }),
+    unitAt: unitAt(db),
+    unitChildrenAt: childrenAt(db),
+    unitHistory: history(db),
     fieldByCode: byKey(db, FieldEntity, 'code'),
     procedureById: byKey(db, ProcedureEntity, 'id'),
   });

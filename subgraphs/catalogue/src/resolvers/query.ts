@@ -3,12 +3,14 @@ import { paginate } from '../../../../shared/connection';
 import { badInput, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Context } from '../context';
+import { atKey } from '../units/versions';
 import { AdministrativeUnitEntity, type UnitKind, type UnitLevel } from '../entities/administrative-unit.entity';
 import { FieldEntity } from '../entities/field.entity';
 import { ProcedureEntity, type OnlineLevel } from '../entities/procedure.entity';
 
 interface UnitFilter {
   parentCode?: string | null;
+  withinCode?: string | null;
   level?: UnitLevel | null;
   kind?: UnitKind | null;
 }
@@ -33,12 +35,18 @@ function searchWords(search: string): string[] {
 }
 
 export const Query = {
-  unit: (_: unknown, args: { code: string }, ctx: Context) => ctx.loaders.unitByCode.load(args.code),
+  unit: (_: unknown, args: { code: string; at?: string | null }, ctx: Context) =>
+    args.at ? ctx.loaders.unitAt.load(atKey(args.code, args.at)) : ctx.loaders.unitByCode.load(args.code),
 
-  units: (_: unknown, args: PageArgs & { filter?: UnitFilter | null }, ctx: Context) => {
-    const query = ctx.db.getRepository(AdministrativeUnitEntity).createQueryBuilder('u');
-    const { parentCode, level, kind } = args.filter ?? {};
+  units: async (_: unknown, args: PageArgs & { filter?: UnitFilter | null }, ctx: Context) => {
+    const query = ctx.db.getRepository(AdministrativeUnitEntity).createQueryBuilder('u').where('u.valid_to IS NULL');
+    const { parentCode, withinCode, level, kind } = args.filter ?? {};
     if (parentCode) query.andWhere('u.parent_code = :parentCode', { parentCode });
+    if (withinCode) {
+      const root = await ctx.loaders.unitByCode.load(withinCode);
+      if (!root) throw notFound(`No unit has code ${withinCode}.`, 'filter.withinCode');
+      query.andWhere('(u.path = :root OR u.path LIKE :below)', { root: root.path, below: `${root.path}.%` });
+    }
     if (level) query.andWhere('u.level = :level', { level });
     if (kind) query.andWhere('u.kind = :kind', { kind });
     return paginate(query, { columns: [{ sql: 'u.path', value: (u) => u.path }], direction: 'ASC' }, args);

@@ -1,3 +1,4 @@
+import { vietnamDate } from '../../../../shared/scalars';
 import { isWithin } from '../../../../shared/units';
 import type { Context } from '../context';
 import type { DossierEntity } from '../entities/dossier.entity';
@@ -11,7 +12,7 @@ export function visible(dossier: DossierEntity | null, ctx: Context): DossierEnt
 export const Dossier = {
   __resolveReference: async (ref: { id: string }, ctx: Context) => visible(await ctx.loaders.dossierById.load(ref.id), ctx),
   procedure: (dossier: DossierEntity) => ({ __typename: 'Procedure', id: dossier.procedureId }),
-  receivingUnit: (dossier: DossierEntity) => ({ __typename: 'AdministrativeUnit', code: dossier.receivingUnitCode }),
+  receivingUnit: (dossier: DossierEntity) => ({ __typename: 'AdministrativeUnit', code: dossier.receivingUnitCode, asOf: vietnamDate(dossier.receivedAt) }),
   handler: (dossier: DossierEntity) => (dossier.handlerId ? { __typename: 'Official', id: dossier.handlerId } : null),
   statusCode: (dossier: DossierEntity) => statusCode(dossier.status),
 };

@@ -1,0 +1,109 @@
+import type { EntityManager } from 'typeorm';
+import { badInput, forbidden, notFound } from '../../../../shared/errors';
+import { isWithin } from '../../../../shared/units';
+import { AdministrativeUnitEntity } from '../entities/administrative-unit.entity';
+import { UnitVersionEntity, type UnitChange } from '../entities/unit-version.entity';
+
+/** The version row that records a unit's shape from `validFrom` on. */
+export function versionOf(unit: AdministrativeUnitEntity, change: UnitChange, validFrom: string, decision: string | null = null, ended = false): Omit<UnitVersionEntity, 'id'> {
+  const { code, name, kind, level, parentCode, path, electronicId, ownerPath } = unit;
+  return { code, name, kind, level, parentCode, path, electronicId, ownerPath, validFrom, change, decision, ended };
+}
+
+export interface Change {
+  effectiveFrom: string;
+  decision?: string | null;
+}
+
+async function load(manager: EntityManager, code: string, field: string): Promise<AdministrativeUnitEntity> {
+  const unit = await manager.findOneBy(AdministrativeUnitEntity, { code });
+  if (!unit) throw notFound(`No unit has code ${code}.`, field);
+  if (unit.validTo) throw badInput(field, `Unit ${code} (${unit.name}) ended on ${unit.validTo}; change the unit it was merged into.`);
+  return unit;
+}
+
+function checkDate(unit: AdministrativeUnitEntity, change: Change): void {
+  if (change.effectiveFrom < unit.validFrom) {
+    throw badInput('input.effectiveFrom', `The change must take effect on or after ${unit.validFrom}, when the current shape of ${unit.name} began; got ${change.effectiveFrom}.`);
+  }
+}
+
+/** Writes the current row; row-level security turns a non-owner's write into zero rows. */
+async function save(manager: EntityManager, unit: AdministrativeUnitEntity, values: Partial<AdministrativeUnitEntity>): Promise<void> {
+  const { affected } = await manager.update(AdministrativeUnitEntity, { code: unit.code }, values);
+  if (!affected) throw forbidden(`${unit.name} (${unit.code}) belongs to the catalogue of unit ${unit.ownerPath}; only its administrators can change it.`);
+}
+
+async function appendVersions(manager: EntityManager, rows: Omit<UnitVersionEntity, 'id'>[]): Promise<void> {
+  if (rows.length) await manager.insert(UnitVersionEntity, rows as UnitVersionEntity[]);
+}
+
+export async function renameUnit(manager: EntityManager, code: string, name: string, change: Change): Promise<string> {
+  const unit = await load(manager, code, 'input.code');
+  if (!name.trim()) throw badInput('input.name', 'The new name is empty.');
+  checkDate(unit, change);
+  await save(manager, unit, { name, validFrom: change.effectiveFrom });
+  await appendVersions(manager, [versionOf({ ...unit, name }, 'RENAMED', change.effectiveFrom, change.decision)]);
+  return code;
+}
+
+/** Re-roots a unit and everything below it under `parent`, recording a version for each. */
+async function reparent(manager: EntityManager, unit: AdministrativeUnitEntity, parent: AdministrativeUnitEntity, change: Change, kind: UnitChange): Promise<void> {
+  const oldPath = unit.path;
+  const newPath = `${parent.path}.${unit.code}`;
+  const subtree = await manager
+    .createQueryBuilder(AdministrativeUnitEntity, 'u')
+    .where('u.path = :oldPath OR u.path LIKE :below', { oldPath, below: `${oldPath}.%` })
+    .getMany();
+  for (const row of subtree) {
+    const moved = { ...row, path: newPath + row.path.slice(oldPath.length), parentCode: row.code === unit.code ? parent.code : row.parentCode };
+    await save(manager, row, { path: moved.path, parentCode: moved.parentCode, validFrom: change.effectiveFrom });
+  }
+  await appendVersions(
+    manager,
+    subtree.map((row) => versionOf({ ...row, path: newPath + row.path.slice(oldPath.length), parentCode: row.code === unit.code ? parent.code : row.parentCode }, kind, change.effectiveFrom, change.decision)),
+  );
+}
+
+export async function moveUnit(manager: EntityManager, code: string, parentCode: string, change: Change): Promise<string> {
+  const unit = await load(manager, code, 'input.code');
+  const parent = await load(manager, parentCode, 'input.parentCode');
+  if (isWithin(parent.path, unit.path)) {
+    throw badInput('input.parentCode', `Moving ${unit.name} under ${parent.name} would put it inside itself (${parent.path} lies within ${unit.path}).`);
+  }
+  if (parent.path.split('.')[0] !== unit.path.split('.')[0]) {
+    throw badInput('input.parentCode', `${parent.name} is in another province; a unit moves only within its province.`);
+  }
+  checkDate(unit, change);
+  await reparent(manager, unit, parent, change, 'MOVED');
+  return code;
+}
+
+/**
+ * Merges units into one (the July 2025 reform merged communes): what sat inside each merged
+ * unit moves into the target, and the merged units end the day before. Their codes stay, so
+ * old dossiers still find them as they were.
+ */
+export async function mergeUnits(manager: EntityManager, codes: string[], intoCode: string, change: Change): Promise<string> {
+  if (!codes.length) throw badInput('input.codes', 'Name at least one unit to merge.');
+  const target = await load(manager, intoCode, 'input.intoCode');
+  checkDate(target, change);
+  for (const code of codes) {
+    if (code === intoCode) throw badInput('input.codes', `${target.name} cannot be merged into itself.`);
+    const unit = await load(manager, code, 'input.codes');
+    if (unit.level !== target.level || unit.kind !== target.kind) {
+      throw badInput('input.codes', `${unit.name} is a ${unit.level.toLowerCase()} ${unit.kind.toLowerCase()} and ${target.name} a ${target.level.toLowerCase()} ${target.kind.toLowerCase()}; merge units of one tier and kind.`);
+    }
+    checkDate(unit, change);
+    const children = await manager.findBy(AdministrativeUnitEntity, { parentCode: code });
+    for (const child of children) if (!child.validTo) await reparent(manager, child, target, change, 'MOVED');
+    await save(manager, unit, { validTo: dayBefore(change.effectiveFrom) });
+    await appendVersions(manager, [versionOf(unit, 'MERGED_INTO', change.effectiveFrom, change.decision, true)]);
+  }
+  await appendVersions(manager, [versionOf(target, 'ABSORBED', change.effectiveFrom, change.decision)]);
+  return intoCode;
+}
+
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
