@@ -3,16 +3,22 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export type UnitLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
 export type UnitKind = 'ADMINISTRATIVE' | 'AGENCY' | 'SERVICE_CENTRE';
 
-@Entity('administrative_unit')
-export class AdministrativeUnitEntity {
-  @PrimaryColumn({ type: 'text' }) code!: string;
+/** What a unit looks like at one time: shared by the current row and each version in its history. */
+export abstract class UnitShape {
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text' }) kind!: UnitKind;
   @Column({ type: 'text' }) level!: UnitLevel;
   @Column({ type: 'text', nullable: true }) parentCode!: string | null;
   @Column({ type: 'text' }) path!: string;
   @Column({ type: 'text', nullable: true }) electronicId!: string | null;
-  @Column({ type: 'date' }) validFrom!: string;
-  @Column({ type: 'date', nullable: true }) validTo!: string | null;
   @Column({ type: 'text' }) ownerPath!: string;
+}
+
+@Entity('administrative_unit')
+export class AdministrativeUnitEntity extends UnitShape {
+  @PrimaryColumn({ type: 'text' }) code!: string;
+  /** First day of the current shape. */
+  @Column({ type: 'date' }) validFrom!: string;
+  /** Last day of the unit; set when it is merged away. */
+  @Column({ type: 'date', nullable: true }) validTo!: string | null;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { UnitKind, UnitLevel } from './administrative-unit.entity';
+import { UnitShape } from './administrative-unit.entity';
 
 export type UnitChange = 'CREATED' | 'RENAMED' | 'MOVED' | 'MERGED_INTO' | 'ABSORBED';
 
@@ -8,20 +8,13 @@ export type UnitChange = 'CREATED' | 'RENAMED' | 'MOVED' | 'MERGED_INTO' | 'ABSO
  * the application role may insert and read, never change, so history cannot be rewritten.
  */
 @Entity('unit_version')
-export class UnitVersionEntity {
+export class UnitVersionEntity extends UnitShape {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ type: 'text' }) code!: string;
   @Column({ type: 'date' }) validFrom!: string;
-  @Column({ type: 'text' }) name!: string;
-  @Column({ type: 'text' }) kind!: UnitKind;
-  @Column({ type: 'text' }) level!: UnitLevel;
-  @Column({ type: 'text', nullable: true }) parentCode!: string | null;
-  @Column({ type: 'text' }) path!: string;
-  @Column({ type: 'text', nullable: true }) electronicId!: string | null;
   /** True on the version that records the unit's end (merged into another). */
   @Column({ type: 'boolean' }) ended!: boolean;
   @Column({ type: 'text' }) change!: UnitChange;
   /** The decision (nghị quyết) that made the change, e.g. 1656/NQ-UBTVQH15. */
   @Column({ type: 'text', nullable: true }) decision!: string | null;
-  @Column({ type: 'text' }) ownerPath!: string;
 }
