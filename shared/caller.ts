@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { forbidden, unauthenticated } from './errors';
-import { isWithin, type UnitPath } from './units';
+import type { UnitPath } from './units';
 
 /** Who is calling, as verified by the gateway. */
 export const Roles = ['PUBLIC', 'OFFICIAL', 'LEADER', 'ADMIN'] as const;
@@ -58,8 +58,4 @@ export function requireUnit(caller: Caller, ...roles: Role[]): UnitPath {
     throw forbidden(`This needs one of the roles ${roles.join(', ')}; you are signed in as ${caller.role}.`);
   }
   return caller.unit;
-}
-
-export function canRead(caller: Caller, ownerPath: UnitPath): boolean {
-  return caller.unit !== null && (isWithin(ownerPath, caller.unit) || isWithin(caller.unit, ownerPath));
 }

@@ -15,9 +15,6 @@ export function parentPath(path: UnitPath): UnitPath | null {
   return cut < 0 ? null : path.slice(0, cut);
 }
 
-export function lastCode(path: UnitPath): string {
-  return path.slice(path.lastIndexOf('.') + 1);
-}
 
 const PATH = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
 
