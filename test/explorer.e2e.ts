@@ -1,6 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { config } from '../shared/config';
 import { issueToken } from '../gateway/src/auth';
+import { EXAMPLES } from '../gateway/explorer/examples';
 import { startTestStack, type TestStack } from './support/stack';
 
 /** Debian's Chromium, installed by .ci/run; never a browser downloaded at install time. */
@@ -38,5 +39,12 @@ describe('the explorer page', () => {
     const outside = requested.filter((url) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(url));
     expect(outside).toEqual([]);
     expect(requested.some((url) => url.endsWith('/graphql'))).toBe(true);
+  });
+
+  it.each(EXAMPLES.map((example) => [example.title, example.query]))('runs the example "%s" without errors', async (_title, query) => {
+    const token = await stack.token({ role: 'ADMIN', unit: '27' });
+    const { errors, data } = await stack.gql(query, {}, token);
+    expect(errors).toBeUndefined();
+    expect(Object.values(data).every((value) => value !== null)).toBe(true);
   });
 });

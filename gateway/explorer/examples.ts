@@ -45,4 +45,27 @@ query Procedures {
   }
 }`,
   },
+  {
+    title: 'Search the catalogue without diacritics',
+    query: `# Tìm thủ tục không cần gõ dấu: "dang ky kinh doanh" tìm thấy "Đăng ký … kinh doanh".
+query Search {
+  procedures(filter: { search: "dang ky kinh doanh" }, first: 10) {
+    totalCount
+    nodes { code name levels onlineLevel timeLimitDays feeVnd field { name } }
+  }
+}`,
+  },
+  {
+    title: 'A unit as it was on a date',
+    query: `# Đơn vị theo thời điểm: tên, cấp trên và lịch sử thay đổi (đổi tên, điều chỉnh, sáp nhập).
+query UnitAsItWas {
+  unit(code: "09241", at: "2018-05-02") {
+    name
+    path
+    asOf
+    ancestors { name }
+    history { name validFrom validTo parent { name } }
+  }
+}`,
+  },
 ];
