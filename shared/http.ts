@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { logger } from './logger';
 
@@ -83,4 +83,15 @@ export async function listen(server: http.Server, port: number, host = '127.0.0.
   });
   const address = server.address() as AddressInfo;
   return `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`;
+}
+
+/** A port free right now on loopback, for tests and benchmarks that start their own servers. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
 }

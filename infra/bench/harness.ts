@@ -1,20 +1,11 @@
 import { execSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../shared/config';
+import { freePort } from '../../shared/http';
 import { prepareDatabases, startEmbeddedPostgres, type DatabaseUrls } from '../postgres';
 import { migrateAll } from '../stack';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 /** A throw-away embedded PostgreSQL with the four databases migrated, for one benchmark run. */
 export async function benchDatabases(): Promise<{ urls: Record<SubgraphName, DatabaseUrls>; stop(): Promise<void> }> {

@@ -1,19 +1,11 @@
 import path from 'node:path';
-import { createServer } from 'node:net';
+import { Client } from 'pg';
 import { SUBGRAPH_NAMES } from '../../shared/config';
+import { freePort } from '../../shared/http';
 import { prepareDatabases, startEmbeddedPostgres } from '../../infra/postgres';
 import { migrateAll } from '../../infra/stack';
 import { templateName, withDatabase } from './databases';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 /**
  * One PostgreSQL server for the whole run: the embedded one, or the server named by
@@ -32,7 +24,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.MOTCUA_TEST_ADMIN_URL = adminUrl;
   process.env.MOTCUA_TEST_APP_URL ??= withDatabase(adminUrl, 'postgres', 'motcua_app', 'motcua_app');
   const templates = SUBGRAPH_NAMES.map(templateName);
-  const { Client } = await import('pg');
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   for (const template of templates) await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
