@@ -1,7 +1,5 @@
+import { foldVietnamese as fold } from './support/oracles';
 import { startTestStack, type TestStack } from './support/stack';
-
-/** An oracle independent of PostgreSQL's unaccent: Unicode decomposition, marks dropped, đ → d. */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 const SEARCH = `
   query ($filter: ProcedureFilter, $after: String) {

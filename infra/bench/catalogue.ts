@@ -5,6 +5,7 @@ import { uuidFrom } from '../../shared/ids';
 import { config } from '../../shared/config';
 import { issueToken } from '../../gateway/src/auth';
 import type { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
+import { foldVietnamese as fold } from '../../test/support/oracles';
 import { buildDemo } from '../seed/demo';
 import { writeDemo } from '../seed/seed';
 import { startStack } from '../stack';
@@ -23,7 +24,6 @@ const OBJECTS = ['giấy phép xây dựng', 'giấy chứng nhận quyền sử
 const QUALIFIERS = ['cho tổ chức', 'cho cá nhân', 'có yếu tố nước ngoài', 'tại cấp xã', 'trong khu công nghiệp', 'đối với công trình cấp III', 'lần đầu', 'do bị mất', 'do hết hạn', 'theo thủ tục rút gọn'];
 const SEARCHES = ['dang ky', 'cap giay phep', 'ho kinh doanh', 'giay phep xay dung', 'khai sinh', 'ket hon nuoc ngoai', 'chung chi hanh nghe', 'tro cap xa hoi', 'an toan thuc pham', 'gia han', 'thu hoi giay', 'xac nhan', 'moi truong', 'dat', 'lai xe', 'mam non'];
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 function generatedProcedures(template: ProcedureEntity[]): ProcedureEntity[] {
   return Array.from({ length: PROCEDURES }, (_, i) => {

@@ -3,8 +3,6 @@ import { Client } from 'pg';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../shared/config';
 import { withDatabase, type DatabaseUrls } from '../../infra/postgres';
 
-export { withDatabase };
-
 export const templateName = (name: SubgraphName) => `motcua_template_${name}`;
 
 function serverUrls() {

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { SUBGRAPH_NAMES } from '../../shared/config';
 import { freePort } from '../../shared/http';
-import { prepareDatabases, startEmbeddedPostgres } from '../../infra/postgres';
+import { prepareDatabases, startEmbeddedPostgres, withDatabase } from '../../infra/postgres';
 import { migrateAll } from '../../infra/stack';
-import { templateName, withDatabase } from './databases';
+import { templateName } from './databases';
 
 
 /**
