@@ -95,3 +95,18 @@ export function inCallerScope<T>(db: DataSource, caller: Caller, work: (manager:
     return work(manager);
   });
 }
+
+/**
+ * Whether the caller in scope (see inCallerScope) may write rows owned by `ownerPath`: the same
+ * test the row-level security policies apply, asked before a write so the refusal can name the owner.
+ */
+export async function callerOwns(manager: EntityManager, ownerPath: string): Promise<boolean> {
+  const [{ owns }] = await manager.query(`SELECT motcua_in_scope($1) AS owns`, [ownerPath]);
+  return owns;
+}
+
+/** pg returns numeric as a string (it may not fit a double); our numerics are small decimals. */
+export const numericAsNumber = {
+  to: (value: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};

@@ -35,6 +35,20 @@ export function ownedTableSql(table: string): string[] {
   ];
 }
 
+/**
+ * Statements for a history table: the application reads it and appends rows in its scope, but
+ * has no UPDATE or DELETE grant, so what was recorded cannot be rewritten.
+ */
+export function appendOnlyTableSql(table: string): string[] {
+  return [
+    `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`,
+    `ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`,
+    `CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (true)`,
+    `CREATE POLICY ${table}_insert ON ${table} FOR INSERT WITH CHECK (motcua_in_scope(owner_path))`,
+    `GRANT SELECT, INSERT ON ${table} TO ${APP_ROLE}`,
+  ];
+}
+
 /** Answers to mutations by client request id, so a retried mutation returns its first result. */
 export const clientRequestTableSql = [
   `CREATE TABLE client_request (

@@ -13,7 +13,9 @@ query LatestDossier {
       statusCode
       receivedAt
       dueAt
-      procedure { code name field { name } timeLimitDays }
+      procedure { code name field { name } }
+      procedureVersion { number decision effectiveFrom }
+      caseVariant { name timeLimit { amount unit } }
       receivingUnit { code name electronicId parent { name } }
       handler { fullName title homeAgency { name } }
       ratings { resultSatisfaction attitudeSatisfaction channel ratedAt }
@@ -51,7 +53,7 @@ query Procedures {
 query Search {
   procedures(filter: { search: "dang ky kinh doanh" }, first: 10) {
     totalCount
-    nodes { code name levels onlineLevel timeLimitDays feeVnd field { name } }
+    nodes { code name levels onlineLevel feeVnd field { name } }
   }
 }`,
   },
@@ -65,6 +67,34 @@ query UnitAsItWas {
     asOf
     ancestors { name }
     history { name validFrom validTo parent { name } }
+  }
+}`,
+  },
+  {
+    title: 'A liên thông procedure and its versions',
+    query: `# Thủ tục liên thông: các trường hợp, quy trình nội bộ qua xã → huyện → tỉnh, và các phiên bản đã công bố.
+query InterAgencyProcedure {
+  procedures(filter: { search: "giao dat cho thue dat" }, first: 1) {
+    nodes {
+      localCode
+      name
+      state
+      versionAt {
+        number
+        decision
+        effectiveFrom
+        executingAgency { name }
+        documents { name originals copies form }
+        fees { name amountVnd }
+        legalBasis
+        variants {
+          name
+          timeLimit { amount unit }
+          process { position title level role unit { name } time { amount unit } }
+        }
+      }
+      versions { number decision effectiveFrom effectiveTo }
+    }
   }
 }`,
   },

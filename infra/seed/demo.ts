@@ -2,12 +2,17 @@ import { uuidFrom } from '../../shared/ids';
 import type { AdministrativeUnitEntity, UnitLevel } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
 import type { FieldEntity } from '../../subgraphs/catalogue/src/entities/field.entity';
 import type { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
-import type { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
+import type { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/entities/procedure-variant.entity';
+import type { ProcedureVersionEntity } from '../../subgraphs/catalogue/src/entities/procedure-version.entity';
+import { procedureRows } from '../../subgraphs/catalogue/src/procedures/rows';
+import { vietnamDate } from '../../shared/scalars';
+import { demoCatalogue } from './demo-catalogue';
+import type { Channel, DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
 import type { DossierStatus } from '../../subgraphs/dossiers/src/status';
 import type { RatingEntity, SatisfactionLevel } from '../../subgraphs/feedback/src/entities/rating.entity';
 import type { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
 import {
-  COMPANY_NAMES, DEPARTMENTS, DISTRICT_OFFICES, DISTRICTS, FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, PROCEDURES, PROVINCE,
+  COMPANY_NAMES, DEPARTMENTS, DISTRICT_OFFICES, DISTRICTS, FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, PROVINCE,
 } from './demo-province';
 
 /** Same seed, same province: tests and demos can rely on every row. */
@@ -28,6 +33,8 @@ export interface DemoData {
   fields: FieldEntity[];
   units: AdministrativeUnitEntity[];
   procedures: ProcedureEntity[];
+  procedureVersions: ProcedureVersionEntity[];
+  procedureVariants: ProcedureVariantEntity[];
   officials: OfficialEntity[];
   dossiers: DossierEntity[];
   ratings: RatingEntity[];
@@ -99,22 +106,20 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
   });
 
   const fields: FieldEntity[] = FIELDS.map(([code, name]) => ({ code, name }));
-  const procedures: ProcedureEntity[] = PROCEDURES.map(([code, fieldCode, name, level, days, fee, online, interAgency]) => ({
-    id: uuidFrom(`procedure:${code}`),
-    code,
-    localCode: `${code}.000.00.00.${PROVINCE.letter}`,
-    name,
-    fieldCode,
-    levels: [level],
-    executingAgencyCode: level === 'PROVINCE' ? `${PROVINCE.code}-${FIELDS.find((f) => f[0] === fieldCode)![2]}` : null,
-    timeLimitDays: days,
-    feeVnd: fee,
-    onlineLevel: online,
-    interAgency,
-    oneStop: true,
-    boundaryFree: online === 'FULL',
-    ownerPath: province.path,
-  }));
+  const procedures: ProcedureEntity[] = [];
+  const procedureVersions: ProcedureVersionEntity[] = [];
+  const procedureVariants: ProcedureVariantEntity[] = [];
+  for (const entry of demoCatalogue()) {
+    entry.versions.forEach(({ announcement, content }, i) => {
+      const rows = procedureRows(entry.identity, province.path, i + 1, announcement, content);
+      if (i === entry.versions.length - 1) procedures.push(rows.procedure);
+      procedureVersions.push(rows.version);
+      procedureVariants.push(...rows.variants);
+    });
+  }
+  /** The version in force on a day, as the catalogue's versionAt answers. */
+  const versionAt = (procedure: ProcedureEntity, day: string) =>
+    procedureVersions.filter((v) => v.procedureId === procedure.id && v.effectiveFrom <= day).sort((a, b) => b.number - a.number)[0]!;
 
   const personName = () => `${rnd.pick(FAMILY_NAMES)} ${rnd.pick(MIDDLE_NAMES)} ${rnd.pick(GIVEN_NAMES)}`;
   const officials: OfficialEntity[] = [];
@@ -154,7 +159,12 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     const seqKey = `${desk.electronicId}-${day}`;
     const seq = (sequences.get(seqKey) ?? 0) + 1;
     sequences.set(seqKey, seq);
-    const due = procedure.timeLimitDays === null ? null : addWorkingDays(received, procedure.timeLimitDays);
+    const version = versionAt(procedure, vietnamDate(received));
+    const cases = procedureVariants.filter((v) => v.versionId === version.id);
+    const variant = cases.length > 1 && rnd.next() < 0.2 ? cases[1]! : cases[0]!;
+    const channel: Channel = rnd.next() < 0.3 && procedure.onlineLevel !== 'NONE' ? 'ONLINE' : rnd.next() < 0.1 ? 'POSTAL' : 'IN_PERSON';
+    const limit = channel === 'ONLINE' && variant.onlineTimeLimit !== null ? variant.onlineTimeLimit : variant.timeLimit;
+    const due = limit === null ? null : addWorkingDays(received, variant.timeUnit === 'WORKING_HOURS' ? limit / 8 : limit);
     const ageDays = (DEMO_UNTIL.getTime() - received.getTime()) / DAY_MS;
     let status = pickStatus(rnd.next(), ageDays, procedure.onlineLevel !== 'NONE');
     let finished = finishedAt(status, received, due, rnd.next());
@@ -166,12 +176,14 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       id: uuidFrom(`dossier:${seqKey}-${seq}`),
       code: `${seqKey}-${String(seq).padStart(4, '0')}`,
       procedureId: procedure.id,
+      procedureVersionId: version.id,
+      caseVariantId: variant.id,
       receivingUnitCode: desk.code,
       handlerId: status === 'NEW' ? null : rnd.pick(handlers).id,
       applicantKind: organisation ? 'ORGANISATION' : 'PERSON',
       applicantName: organisation ? rnd.pick(COMPANY_NAMES) : personName(),
       applicantIdNumber: organisation ? `230${String(rnd.int(1e7)).padStart(7, '0')}` : `027${String(rnd.int(1e9)).padStart(9, '0')}`,
-      channel: status === 'NEW' || rnd.next() < 0.3 ? 'ONLINE' : rnd.next() < 0.1 ? 'POSTAL' : 'IN_PERSON',
+      channel: status === 'NEW' && procedure.onlineLevel !== 'NONE' ? 'ONLINE' : channel,
       status,
       receivedAt: received,
       dueAt: due,
@@ -201,7 +213,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       ownerPath: dossier.ownerPath,
     });
   }
-  return { fields, units, procedures, officials, dossiers, ratings };
+  return { fields, units, procedures, procedureVersions, procedureVariants, officials, dossiers, ratings };
 }
 
 function pickStatus(roll: number, ageDays: number, online: boolean): DossierStatus {

@@ -9,6 +9,8 @@ import { FieldEntity } from '../../subgraphs/catalogue/src/entities/field.entity
 import { UnitVersionEntity } from '../../subgraphs/catalogue/src/entities/unit-version.entity';
 import { versionOf } from '../../subgraphs/catalogue/src/units/tree';
 import { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
+import { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/entities/procedure-variant.entity';
+import { ProcedureVersionEntity } from '../../subgraphs/catalogue/src/entities/procedure-version.entity';
 import { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
 import { RatingEntity } from '../../subgraphs/feedback/src/entities/rating.entity';
 import { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
@@ -28,6 +30,8 @@ const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => 
     await insertAll(manager, AdministrativeUnitEntity, data.units);
     await insertAll(manager, UnitVersionEntity, data.units.map((unit) => versionOf(unit, 'CREATED', unit.validFrom)) as UnitVersionEntity[]);
     await insertAll(manager, ProcedureEntity, data.procedures);
+    await insertAll(manager, ProcedureVersionEntity, data.procedureVersions);
+    await insertAll(manager, ProcedureVariantEntity, data.procedureVariants);
   },
   dossiers: (manager, data) => insertAll(manager, DossierEntity, data.dossiers),
   personnel: (manager, data) => insertAll(manager, OfficialEntity, data.officials),

@@ -7,18 +7,21 @@ import { createLoaders, type CatalogueLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
 import { ProcedureSearch } from './migrations/1763900000000-procedure-search';
 import { UnitHistory } from './migrations/1764000000000-unit-history';
+import { ProcedureVersions } from './migrations/1764100000000-procedure-versions';
+import { ProcedureVariantEntity } from './entities/procedure-variant.entity';
+import { ProcedureVersionEntity } from './entities/procedure-version.entity';
 import { UnitVersionEntity } from './entities/unit-version.entity';
 import { Mutation } from './resolvers/mutation';
 import { AdministrativeUnit } from './resolvers/administrative-unit';
-import { Field, Procedure } from './resolvers/procedure';
+import { CaseVariant, Field, ProcedureVersion, Procedure, ProcessStep, TimeLimit } from './resolvers/procedure';
 import { Query } from './resolvers/query';
 
 /** Danh mục — the unit tree and the procedures catalogue. */
 export const catalogue: SubgraphModule<CatalogueLoaders> = {
   name: 'catalogue',
   typeDefs: readSchema(path.join(__dirname, '..')),
-  resolvers: { Query, Mutation, AdministrativeUnit, Procedure, Field },
-  entities: [AdministrativeUnitEntity, UnitVersionEntity, FieldEntity, ProcedureEntity],
-  migrations: [Initial, ProcedureSearch, UnitHistory],
+  resolvers: { Query, Mutation, AdministrativeUnit, Procedure, ProcedureVersion, CaseVariant, ProcessStep, TimeLimit, Field },
+  entities: [AdministrativeUnitEntity, UnitVersionEntity, FieldEntity, ProcedureEntity, ProcedureVersionEntity, ProcedureVariantEntity],
+  migrations: [Initial, ProcedureSearch, UnitHistory, ProcedureVersions],
   createLoaders,
 };

@@ -3,6 +3,7 @@ import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
 import { DossierEntity } from './entities/dossier.entity';
 import { createLoaders, type DossiersLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
+import { PinProcedureVersion } from './migrations/1764100000000-procedure-version';
 import { Dossier, Procedure } from './resolvers/dossier';
 import { Mutation } from './resolvers/mutation';
 import { Query } from './resolvers/query';
@@ -13,6 +14,6 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Dossier, Procedure },
   entities: [DossierEntity],
-  migrations: [Initial],
+  migrations: [Initial, PinProcedureVersion],
   createLoaders,
 };

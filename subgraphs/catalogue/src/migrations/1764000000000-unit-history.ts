@@ -1,4 +1,4 @@
-import { APP_ROLE, sqlMigration } from '../../../../shared/rls';
+import { APP_ROLE, appendOnlyTableSql, sqlMigration } from '../../../../shared/rls';
 
 export const UnitHistory = sqlMigration(
   'CatalogueUnitHistory1764000000000',
@@ -19,12 +19,7 @@ export const UnitHistory = sqlMigration(
        owner_path text NOT NULL,
        UNIQUE (code, valid_from, id))`,
     `CREATE INDEX unit_version_at_idx ON unit_version (code, valid_from DESC, id DESC)`,
-    `ALTER TABLE unit_version ENABLE ROW LEVEL SECURITY`,
-    `ALTER TABLE unit_version FORCE ROW LEVEL SECURITY`,
-    `CREATE POLICY unit_version_read ON unit_version FOR SELECT USING (true)`,
-    `CREATE POLICY unit_version_insert ON unit_version FOR INSERT WITH CHECK (motcua_in_scope(owner_path))`,
-    // No UPDATE or DELETE grant: history is appended, never edited.
-    `GRANT SELECT, INSERT ON unit_version TO ${APP_ROLE}`,
+    ...appendOnlyTableSql('unit_version'),
     `GRANT USAGE ON SEQUENCE unit_version_id_seq TO ${APP_ROLE}`,
     `INSERT INTO unit_version (code, valid_from, name, kind, level, parent_code, path, electronic_id, change, owner_path)
      SELECT code, valid_from, name, kind, level, parent_code, path, electronic_id, 'CREATED', owner_path FROM administrative_unit`,

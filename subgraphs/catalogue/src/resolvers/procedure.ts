@@ -1,11 +1,58 @@
+import { vietnamDate } from '../../../../shared/scalars';
 import type { Context } from '../context';
+import type { ProcedureVariantEntity } from '../entities/procedure-variant.entity';
+import type { ProcedureVersionEntity } from '../entities/procedure-version.entity';
 import type { ProcedureEntity } from '../entities/procedure.entity';
+import { workingHours, type ProcessStep as Step, type TimeLimit as Limit } from '../procedures/content';
+import { versionKey } from '../procedures/versions';
+
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** Fields a procedure and each of its versions resolve the same way. */
+const components = {
+  field: (row: { fieldCode: string }, _: unknown, ctx: Context) => ctx.loaders.fieldByCode.load(row.fieldCode),
+  executingAgency: (row: { executingAgencyCode: string | null }, _: unknown, ctx: Context) =>
+    row.executingAgencyCode ? ctx.loaders.unitByCode.load(row.executingAgencyCode) : null,
+};
 
 export const Procedure = {
+  ...components,
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.procedureById.load(ref.id),
-  field: (procedure: ProcedureEntity, _: unknown, ctx: Context) => ctx.loaders.fieldByCode.load(procedure.fieldCode),
-  executingAgency: (procedure: ProcedureEntity, _: unknown, ctx: Context) =>
-    procedure.executingAgencyCode ? ctx.loaders.unitByCode.load(procedure.executingAgencyCode) : null,
+  state: async (procedure: ProcedureEntity, _: unknown, ctx: Context) =>
+    procedure.repealedFrom ? 'REPEALED' : (await ctx.loaders.versionsByProcedure.load(procedure.id)).length > 1 ? 'AMENDED' : 'PUBLISHED',
+  versions: (procedure: ProcedureEntity, _: unknown, ctx: Context) => ctx.loaders.versionsByProcedure.load(procedure.id),
+  versionAt: (procedure: ProcedureEntity, args: { date?: string | null }, ctx: Context) =>
+    ctx.loaders.versionAt.load(versionKey(procedure.id, args.date ?? vietnamDate(new Date()))),
+};
+
+export const ProcedureVersion = {
+  ...components,
+  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.versionById.load(ref.id),
+  procedure: (version: ProcedureVersionEntity, _: unknown, ctx: Context) => ctx.loaders.procedureById.load(version.procedureId),
+  effectiveTo: async (version: ProcedureVersionEntity, _: unknown, ctx: Context) => {
+    const [versions, procedure] = await Promise.all([ctx.loaders.versionsByProcedure.load(version.procedureId), ctx.loaders.procedureById.load(version.procedureId)]);
+    const next = versions.find((v) => v.number === version.number + 1)?.effectiveFrom ?? procedure?.repealedFrom;
+    return next ? dayBefore(next) : null;
+  },
+  feeVnd: (version: ProcedureVersionEntity) => version.fees.reduce((sum, fee) => sum + fee.amountVnd, 0),
+  variants: (version: ProcedureVersionEntity, _: unknown, ctx: Context) => ctx.loaders.variantsByVersion.load(version.id),
+};
+
+export const CaseVariant = {
+  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.variantById.load(ref.id),
+  timeLimit: (variant: ProcedureVariantEntity): Limit | null => (variant.timeUnit ? { amount: variant.timeLimit!, unit: variant.timeUnit } : null),
+  onlineTimeLimit: (variant: ProcedureVariantEntity): Limit | null =>
+    variant.timeUnit && variant.onlineTimeLimit !== null ? { amount: variant.onlineTimeLimit, unit: variant.timeUnit } : null,
+  process: (variant: ProcedureVariantEntity) => variant.process.map((step, i) => ({ ...step, position: i + 1 })),
+  version: (variant: ProcedureVariantEntity, _: unknown, ctx: Context) => ctx.loaders.versionById.load(variant.versionId),
+};
+
+export const ProcessStep = {
+  unit: (step: Step, _: unknown, ctx: Context) => (step.unitCode ? ctx.loaders.unitByCode.load(step.unitCode) : null),
+};
+
+export const TimeLimit = {
+  workingHours: (limit: Limit) => workingHours(limit),
 };
 
 export const Field = {

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, forbidden, notFound } from '../../../../shared/errors';
+import { callerOwns } from '../../../../shared/db';
+import { badInput, conflict, forbidden, notFound } from '../../../../shared/errors';
 import { isWithin } from '../../../../shared/units';
-import { AdministrativeUnitEntity } from '../entities/administrative-unit.entity';
+import { AdministrativeUnitEntity, type UnitKind, type UnitLevel } from '../entities/administrative-unit.entity';
 import { UnitVersionEntity, type UnitChange } from '../entities/unit-version.entity';
 
 /** The version row that records a unit's shape from `validFrom` on. */
@@ -106,4 +107,42 @@ export async function mergeUnits(manager: EntityManager, codes: string[], intoCo
 
 function dayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+const LEVEL_RANK: Record<UnitLevel, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 };
+
+export interface NewUnit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  level: UnitLevel;
+  parentCode: string;
+  electronicId?: string | null;
+}
+
+/** Adds a unit, agency or centre under a current unit of the caller's province. */
+export async function addUnit(manager: EntityManager, input: NewUnit, change: Change): Promise<string> {
+  if (!/^[A-Za-z0-9-]+$/.test(input.code)) throw badInput('input.code', `"${input.code}" is not a unit code; use letters, digits and dashes (no dots).`);
+  if (!input.name.trim()) throw badInput('input.name', 'The unit needs a name.');
+  const existing = await manager.findOneBy(AdministrativeUnitEntity, { code: input.code });
+  if (existing) throw conflict(`Code ${input.code} is already ${existing.name}.`, 'input.code');
+  const parent = await load(manager, input.parentCode, 'input.parentCode');
+  if (!(await callerOwns(manager, parent.ownerPath))) throw forbidden(`${parent.name} belongs to the catalogue of unit ${parent.ownerPath}; only its administrators add units to it.`);
+  if (input.kind === 'ADMINISTRATIVE' ? parent.kind !== 'ADMINISTRATIVE' || LEVEL_RANK[input.level] <= LEVEL_RANK[parent.level] : input.level !== parent.level) {
+    throw badInput('input.level', input.kind === 'ADMINISTRATIVE'
+      ? `An administrative unit sits in an administrative unit of a higher tier; ${parent.name} is a ${parent.level.toLowerCase()} ${parent.kind.toLowerCase()}.`
+      : `An agency or centre has the tier of the unit it sits in: ${parent.name} is ${parent.level}.`);
+  }
+  if (input.electronicId && (await manager.existsBy(AdministrativeUnitEntity, { electronicId: input.electronicId }))) {
+    throw conflict(`Electronic ID ${input.electronicId} is already taken by another agency.`, 'input.electronicId');
+  }
+  checkDate(parent, change);
+  const unit: AdministrativeUnitEntity = {
+    code: input.code, name: input.name, kind: input.kind, level: input.level, parentCode: parent.code,
+    path: `${parent.path}.${input.code}`, electronicId: input.electronicId ?? null,
+    validFrom: change.effectiveFrom, validTo: null, ownerPath: parent.ownerPath,
+  };
+  await manager.insert(AdministrativeUnitEntity, unit);
+  await appendVersions(manager, [versionOf(unit, 'CREATED', change.effectiveFrom, change.decision)]);
+  return unit.code;
 }

@@ -9,6 +9,9 @@ export class DossierEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
   @Column({ type: 'text' }) code!: string;
   @Column({ type: 'uuid' }) procedureId!: string;
+  /** The procedure version in force on the day of reception. */
+  @Column({ type: 'uuid', nullable: true }) procedureVersionId!: string | null;
+  @Column({ type: 'uuid', nullable: true }) caseVariantId!: string | null;
   @Column({ type: 'text' }) receivingUnitCode!: string;
   @Column({ type: 'uuid', nullable: true }) handlerId!: string | null;
   @Column({ type: 'text' }) applicantKind!: ApplicantKind;

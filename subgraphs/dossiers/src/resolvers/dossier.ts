@@ -12,6 +12,8 @@ export function visible(dossier: DossierEntity | null, ctx: Context): DossierEnt
 export const Dossier = {
   __resolveReference: async (ref: { id: string }, ctx: Context) => visible(await ctx.loaders.dossierById.load(ref.id), ctx),
   procedure: (dossier: DossierEntity) => ({ __typename: 'Procedure', id: dossier.procedureId }),
+  procedureVersion: (dossier: DossierEntity) => (dossier.procedureVersionId ? { __typename: 'ProcedureVersion', id: dossier.procedureVersionId } : null),
+  caseVariant: (dossier: DossierEntity) => (dossier.caseVariantId ? { __typename: 'CaseVariant', id: dossier.caseVariantId } : null),
   receivingUnit: (dossier: DossierEntity) => ({ __typename: 'AdministrativeUnit', code: dossier.receivingUnitCode, asOf: vietnamDate(dossier.receivedAt) }),
   handler: (dossier: DossierEntity) => (dossier.handlerId ? { __typename: 'Official', id: dossier.handlerId } : null),
   statusCode: (dossier: DossierEntity) => statusCode(dossier.status),

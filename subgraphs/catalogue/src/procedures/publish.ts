@@ -1,0 +1,94 @@
+import type { EntityManager } from 'typeorm';
+import type { Caller } from '../../../../shared/caller';
+import { callerOwns } from '../../../../shared/db';
+import { badInput, conflict, forbidden, notFound } from '../../../../shared/errors';
+import { ProcedureVariantEntity } from '../entities/procedure-variant.entity';
+import { ProcedureVersionEntity } from '../entities/procedure-version.entity';
+import { ProcedureEntity } from '../entities/procedure.entity';
+import { checkAnnouncement, checkContent, problemError } from './check';
+import type { Announcement, ProcedureContent } from './content';
+import { procedureRows, type Identity } from './rows';
+
+/** Field paths in errors start here: the GraphQL input's content object. */
+const CONTENT = 'input.content.';
+
+/** The province whose catalogue the caller edits: catalogues are announced by provinces only. */
+export function catalogueProvince(caller: Caller): string {
+  if (caller.role !== 'ADMIN' || !caller.unit || caller.unit.includes('.')) {
+    throw forbidden(`The procedure catalogue is announced by the province; only a province's administrators edit it (you sign in as ${caller.role.toLowerCase()} of ${caller.unit ?? 'no unit'}).`);
+  }
+  return caller.unit;
+}
+
+/** Writes the version and its cases; the caller has written or updated the projection. */
+async function insertVersion(manager: EntityManager, rows: ReturnType<typeof procedureRows>): Promise<void> {
+  await manager.insert(ProcedureVersionEntity, rows.version);
+  await manager.insert(ProcedureVariantEntity, rows.variants);
+}
+
+async function check(manager: EntityManager, announcement: Announcement, content: ProcedureContent, provincePath: string): Promise<void> {
+  const problems = [...checkAnnouncement(announcement).map((p) => ({ ...p, field: `input.${p.field}` })), ...(await checkContent(manager, content, provincePath)).map((p) => ({ ...p, field: CONTENT + p.field }))];
+  if (problems.length) throw problemError(problems, '');
+}
+
+/** Công bố mới — a new procedure in the caller's province catalogue, as version 1. */
+export async function publishProcedure(
+  manager: EntityManager,
+  province: string,
+  identity: Identity,
+  announcement: Announcement,
+  content: ProcedureContent,
+): Promise<string> {
+  if (!/^\d+\.\d{6}$/.test(identity.code)) throw badInput('input.code', `"${identity.code}" is not a national procedure code; it looks like 1.006714.`);
+  if (!identity.localCode.startsWith(identity.code)) throw badInput('input.localCode', `The local code starts with the national code ${identity.code}, e.g. ${identity.code}.000.00.00.H06.`);
+  if (await manager.existsBy(ProcedureEntity, { localCode: identity.localCode })) {
+    throw conflict(`The catalogue already has ${identity.localCode}; amend it instead of publishing it again.`, 'input.localCode');
+  }
+  await check(manager, announcement, content, province);
+  const rows = procedureRows(identity, province, 1, announcement, content);
+  await manager.insert(ProcedureEntity, rows.procedure);
+  await insertVersion(manager, rows);
+  return rows.procedure.id;
+}
+
+/** The procedure to change, if the caller's unit owns it; reading is open, so a stranger learns only who owns it. */
+async function ownedProcedure(manager: EntityManager, id: string): Promise<ProcedureEntity> {
+  const procedure = await manager.findOneBy(ProcedureEntity, { id });
+  if (!procedure) throw notFound(`No procedure has id ${id}.`, 'input.procedureId');
+  if (!(await callerOwns(manager, procedure.ownerPath))) throw forbidden(`${procedure.localCode} belongs to the catalogue of province ${procedure.ownerPath}; only its administrators change it.`);
+  if (procedure.repealedFrom) throw conflict(`${procedure.localCode} was repealed from ${procedure.repealedFrom} (${procedure.repealDecision}); publish a new procedure instead.`, 'input.procedureId');
+  return procedure;
+}
+
+async function latestVersion(manager: EntityManager, procedureId: string): Promise<ProcedureVersionEntity> {
+  return (await manager.findOne(ProcedureVersionEntity, { where: { procedureId }, order: { number: 'DESC' } }))!;
+}
+
+function checkLater(latest: ProcedureVersionEntity, effectiveFrom: string, what: string): void {
+  if (effectiveFrom <= latest.effectiveFrom) {
+    throw badInput('input.effectiveFrom', `${what} takes effect after ${latest.effectiveFrom}, when version ${latest.number} (${latest.decision}) did; got ${effectiveFrom}.`);
+  }
+}
+
+/** Công bố sửa đổi, bổ sung — a new version; the earlier ones stay readable and keep their dossiers. */
+export async function amendProcedure(manager: EntityManager, procedureId: string, announcement: Announcement, content: ProcedureContent): Promise<string> {
+  const procedure = await ownedProcedure(manager, procedureId);
+  await check(manager, announcement, content, procedure.ownerPath);
+  const latest = await latestVersion(manager, procedureId);
+  checkLater(latest, announcement.effectiveFrom, 'An amendment');
+  const rows = procedureRows(procedure, procedure.ownerPath, latest.number + 1, announcement, content);
+  const { id: _id, code: _code, localCode: _localCode, ownerPath: _owner, ...projection } = rows.procedure;
+  await manager.update(ProcedureEntity, { id: procedureId }, projection);
+  await insertVersion(manager, rows);
+  return procedureId;
+}
+
+/** Bãi bỏ — the procedure is no longer in force from `effectiveFrom`; its versions stay for old dossiers. */
+export async function repealProcedure(manager: EntityManager, procedureId: string, announcement: Announcement): Promise<string> {
+  const procedure = await ownedProcedure(manager, procedureId);
+  const [problem] = checkAnnouncement(announcement);
+  if (problem) throw badInput(`input.${problem.field}`, problem.message);
+  checkLater(await latestVersion(manager, procedureId), announcement.effectiveFrom, 'A repeal');
+  await manager.update(ProcedureEntity, { id: procedureId }, { repealedFrom: announcement.effectiveFrom, repealDecision: announcement.decision });
+  return procedureId;
+}
