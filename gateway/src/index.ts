@@ -66,7 +66,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 15 },
-    costLimit: { maxCost: 5000 },
+    // Armor's defaults (1.5× per level, 5,000) priced a 7-deep catalogue query an analyst would write (procedure →
+    // version → case → step → unit, 15 fields) at 13,600; these keep it in (≈5,100) and still stop wide-and-deep ones.
+    costLimit: { maxCost: 20_000, depthCostFactor: 1.2 },
     maxTokens: { n: 2000 },
     blockFieldSuggestion: { enabled: false },
   });

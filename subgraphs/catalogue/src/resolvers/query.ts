@@ -21,6 +21,7 @@ interface ProcedureFilter {
   level?: UnitLevel | null;
   unitCode?: string | null;
   onlineLevel?: OnlineLevel | null;
+  interAgency?: boolean | null;
 }
 
 const MAX_SEARCH_LENGTH = 200;
@@ -56,7 +57,7 @@ export const Query = {
 
   procedures: async (_: unknown, args: PageArgs & { filter?: ProcedureFilter | null }, ctx: Context) => {
     const query = ctx.db.getRepository(ProcedureEntity).createQueryBuilder('p');
-    const { search, fieldCode, level, unitCode, onlineLevel } = args.filter ?? {};
+    const { search, fieldCode, level, unitCode, onlineLevel, interAgency } = args.filter ?? {};
     searchWords(search ?? '').forEach((word, i) => query.andWhere(`p.search_text LIKE '%' || motcua_fold(:word${i}) || '%'`, { [`word${i}`]: word }));
     if (fieldCode) query.andWhere('p.field_code = :fieldCode', { fieldCode });
     if (level) query.andWhere(':level = ANY(p.levels)', { level });
@@ -68,6 +69,7 @@ export const Query = {
         .andWhere(`(:unitPath = p.owner_path OR :unitPath LIKE p.owner_path || '.%')`, { unitPath: unit.path });
     }
     if (onlineLevel) query.andWhere('p.online_level = :onlineLevel', { onlineLevel });
+    if (typeof interAgency === 'boolean') query.andWhere('p.inter_agency = :interAgency', { interAgency });
     return paginate(
       query,
       { columns: [{ sql: 'p.name', value: (p) => p.name }, { sql: 'p.id', value: (p) => p.id }], direction: 'ASC' },
