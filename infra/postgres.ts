@@ -2,7 +2,7 @@ import { chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 import { Client } from 'pg';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
+import { config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
 import { logger } from '../shared/logger';
 import { APP_ROLE } from '../shared/rls';
 
@@ -39,6 +39,11 @@ function letPostgresReach(target: string): void {
   }
 }
 
+function embeddedUrls(port: number, database: string): DatabaseUrls {
+  const base = `127.0.0.1:${port}`;
+  return { migration: `postgres://postgres:${ADMIN_PASSWORD}@${base}/${database}`, app: `postgres://${APP_ROLE}:${APP_PASSWORD}@${base}/${database}` };
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   port: number;
@@ -66,15 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<P
   });
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  const base = `127.0.0.1:${options.port}`;
-  return {
-    port: options.port,
-    urls: (database) => ({
-      migration: `postgres://postgres:${ADMIN_PASSWORD}@${base}/${database}`,
-      app: `postgres://${APP_ROLE}:${APP_PASSWORD}@${base}/${database}`,
-    }),
-    stop: () => server.stop(),
-  };
+  return { port: options.port, urls: (database) => embeddedUrls(options.port, database), stop: () => server.stop() };
 }
 
 /**
@@ -102,6 +99,45 @@ export function databaseName(subgraph: SubgraphName, prefix = 'motcua'): string 
 }
 
 export const ALL_DATABASES = SUBGRAPH_NAMES.map((name) => databaseName(name));
+
+export interface LocalDatabases {
+  databases: Record<SubgraphName, DatabaseUrls>;
+  /** Where the embedded server listens, when it is used. */
+  embeddedPort?: number;
+  /** Stops the embedded server if this call started it. */
+  stop(): Promise<void>;
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The databases of this installation: the servers in <NAME>_DATABASE_URL when all four are set;
+ * otherwise the embedded server with its data in .data/postgres, started here unless another
+ * command (`npm start`) already runs it.
+ */
+export async function localDatabases(): Promise<LocalDatabases> {
+  if (SUBGRAPH_NAMES.every((name) => config.databaseUrl(name))) {
+    const databases = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { app: config.databaseUrl(name)!, migration: config.migrationUrl(name)! }]));
+    return { databases: databases as LocalDatabases['databases'], stop: async () => undefined };
+  }
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 5439);
+  const urlsOf = (database: string) => embeddedUrls(port, database);
+  const running = await reachable(urlsOf('postgres').migration);
+  const server = running ? undefined : await startEmbeddedPostgres({ dataDir: path.join(__dirname, '..', '.data', 'postgres'), port, persistent: true });
+  await prepareDatabases(urlsOf('postgres').migration, ALL_DATABASES);
+  const databases = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, urlsOf(databaseName(name))]));
+  return { databases: databases as LocalDatabases['databases'], embeddedPort: port, stop: async () => server?.stop() };
+}
 
 
 /** The same server URL pointing at another database (and optionally another login). */

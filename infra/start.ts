@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
 import { logger } from '../shared/logger';
 import { onShutdown } from '../shared/standalone';
 import { issueToken } from '../gateway/src/auth';
-import { ALL_DATABASES, databaseName, prepareDatabases, startEmbeddedPostgres, type DatabaseUrls, type PostgresServer } from './postgres';
+import { localDatabases } from './postgres';
 import { buildDemo } from './seed/demo';
 import { PROVINCE } from './seed/demo-province';
 import { writeDemo } from './seed/seed';
@@ -15,18 +14,8 @@ import { migrateAll, startStack } from './stack';
  */
 async function main() {
   const started = Date.now();
-  const configured = SUBGRAPH_NAMES.every((name) => config.databaseUrl(name));
-  let postgres: PostgresServer | undefined;
-  let databases: Record<SubgraphName, DatabaseUrls>;
-  if (configured) {
-    databases = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { app: config.databaseUrl(name)!, migration: config.migrationUrl(name)! }])) as Record<SubgraphName, DatabaseUrls>;
-  } else {
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? 5439);
-    postgres = await startEmbeddedPostgres({ dataDir: path.join(__dirname, '..', '.data', 'postgres'), port, persistent: true });
-    await prepareDatabases(postgres.urls('postgres').migration, ALL_DATABASES);
-    databases = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, postgres!.urls(databaseName(name))])) as Record<SubgraphName, DatabaseUrls>;
-    logger.info({ port }, 'embedded PostgreSQL running');
-  }
+  const local = await localDatabases();
+  const { databases, embeddedPort } = local;
   await migrateAll(databases);
   const token = await issueToken({ sub: 'dev-province-admin', role: 'ADMIN', unit: PROVINCE.code }, config.jwtSecret);
   const stack = await startStack({ databases, explorerToken: token });
@@ -38,7 +27,7 @@ async function main() {
   }
   onShutdown(async () => {
     await stack.stop();
-    await postgres?.stop();
+    await local.stop();
   });
   const explorer = stack.gatewayUrl.replace(/\/graphql$/, '/');
   process.stdout.write(
@@ -48,7 +37,7 @@ async function main() {
       `  explorer (GraphiQL)  ${explorer}`,
       `  gateway              ${stack.gatewayUrl}`,
       ...SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(20)} ${stack.subgraphUrls[name]} (signed calls from the gateway only)`),
-      postgres ? `  PostgreSQL           127.0.0.1:${postgres.port} (embedded, data in .data/postgres)` : '  PostgreSQL           from *_DATABASE_URL',
+      embeddedPort ? `  PostgreSQL           127.0.0.1:${embeddedPort} (embedded, data in .data/postgres)` : '  PostgreSQL           from *_DATABASE_URL',
       '',
       'Province administrator token for Bắc Ninh (pre-filled in the explorer):',
       `  ${token}`,

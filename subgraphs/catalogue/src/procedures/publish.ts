@@ -85,7 +85,7 @@ export async function amendProcedure(manager: EntityManager, procedureId: string
 
 /** Bãi bỏ — the procedure is no longer in force from `effectiveFrom`; its versions stay for old dossiers. */
 export async function repealProcedure(manager: EntityManager, procedureId: string, announcement: Announcement): Promise<string> {
-  const procedure = await ownedProcedure(manager, procedureId);
+  await ownedProcedure(manager, procedureId);
   const [problem] = checkAnnouncement(announcement);
   if (problem) throw badInput(`input.${problem.field}`, problem.message);
   checkLater(await latestVersion(manager, procedureId), announcement.effectiveFrom, 'A repeal');
