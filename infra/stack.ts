@@ -42,7 +42,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     for (const module of subgraphs) {
       dbs[module.name] = await connect(module, options.databases[module.name].app);
-      services.push(await startSubgraph(module, { db: dbs[module.name], port: port(module.name), host: config.host, secret }));
+      // In list order, so each subgraph knows the ones started before it (the catalogue comes first).
+      const peers = Object.fromEntries(services.map((service) => [service.name, service.url]));
+      services.push(await startSubgraph(module, { db: dbs[module.name], port: port(module.name), host: config.host, secret, peers }));
     }
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, services[i]!.url])) as Record<SubgraphName, string>;
     const gateway = await startGateway({

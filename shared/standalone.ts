@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { config } from './config';
+import { config, SUBGRAPH_NAMES } from './config';
 import { createDataSource } from './db';
 import { logger } from './logger';
 import { startSubgraph, type SubgraphModule } from './subgraph';
@@ -48,7 +48,8 @@ export async function runStandalone(module: SubgraphModule): Promise<void> {
   }
   if (process.env.MIGRATE_ON_START !== 'false') await migrate(module, config.migrationUrl(module.name)!);
   const db = await connect(module, url);
-  const service = await startSubgraph(module, { db, port: config.port(module.name), host: config.host, secret: config.gatewaySecret });
+  const peers = Object.fromEntries(SUBGRAPH_NAMES.filter((name) => name !== module.name).map((name) => [name, config.subgraphUrl(name)]));
+  const service = await startSubgraph(module, { db, port: config.port(module.name), host: config.host, secret: config.gatewaySecret, peers });
   onShutdown(async () => {
     await service.stop();
     await db.destroy();

@@ -12,6 +12,7 @@ import type { SubgraphName } from './config';
 import { formatError } from './errors';
 import { createHttpServer, listen, sendJson } from './http';
 import { logger } from './logger';
+import { peersFor, type Peers } from './peers';
 import { scalarResolvers } from './scalars';
 
 /** What every resolver receives: the verified caller, the database and this request's loaders. */
@@ -19,6 +20,8 @@ export interface SubgraphContext<L = unknown> {
   caller: Caller;
   db: DataSource;
   loaders: L;
+  /** The other subgraphs, called as this caller. */
+  peers: Peers;
 }
 
 /**
@@ -54,6 +57,8 @@ export interface StartOptions {
   host?: string;
   /** Secret the gateway signs the caller header with. */
   secret: string;
+  /** Where the other subgraphs listen, for writes that need their data. */
+  peers?: Partial<Record<SubgraphName, string>>;
 }
 
 export function buildSchema(module: SubgraphModule) {
@@ -72,11 +77,10 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
   });
   const httpServer = createHttpServer({
     apollo,
-    context: async (req) => ({
-      caller: verifyCaller({ get: (name) => req.headers[name] as string | undefined }, options.secret),
-      db: options.db,
-      loaders: module.createLoaders(options.db),
-    }),
+    context: async (req) => {
+      const caller = verifyCaller({ get: (name) => req.headers[name] as string | undefined }, options.secret);
+      return { caller, db: options.db, loaders: module.createLoaders(options.db), peers: peersFor(options.peers ?? {}, options.secret, caller) };
+    },
     routes: {
       // Unsigned on purpose: load balancers and the launcher probe it.
       '/health': async (_req, res) => {

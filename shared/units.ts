@@ -6,6 +6,9 @@ import { badInput } from './errors';
  */
 export type UnitPath = string;
 
+/** Cấp — the tiers; the district tier was abolished on 1 July 2025 and stays for history. */
+export type UnitLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+
 export function isWithin(path: UnitPath, scope: UnitPath): boolean {
   return path === scope || path.startsWith(`${scope}.`);
 }

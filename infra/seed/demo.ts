@@ -7,6 +7,10 @@ import type { ProcedureVersionEntity } from '../../subgraphs/catalogue/src/entit
 import { procedureRows } from '../../subgraphs/catalogue/src/procedures/rows';
 import { vietnamDate } from '../../shared/scalars';
 import { demoCatalogue } from './demo-catalogue';
+import { WorkingCalendar } from '../../shared/calendar';
+import { isWithin } from '../../shared/units';
+import type { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
+import { playLifecycle, type DemoEvent } from './demo-lifecycle';
 import type { Channel, DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
 import type { DossierStatus } from '../../subgraphs/dossiers/src/status';
 import type { RatingEntity, SatisfactionLevel } from '../../subgraphs/feedback/src/entities/rating.entity';
@@ -37,6 +41,9 @@ export interface DemoData {
   procedureVariants: ProcedureVariantEntity[];
   officials: OfficialEntity[];
   dossiers: DossierEntity[];
+  dossierSteps: DossierStepEntity[];
+  dossierEvents: DemoEvent[];
+  codeSequences: { agencyElectronicId: string; day: string; lastNumber: number; ownerPath: string }[];
   ratings: RatingEntity[];
 }
 
@@ -50,21 +57,6 @@ const VALID_FROM = '2008-08-01';
 export const DEMO_UNTIL = new Date('2026-11-20T10:00:00Z');
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-
-/**
- * Working days skipping weekends only, 17:00 local on the last day. Stand-in until the shared
- * working-time calendar (holidays, office hours) lands with the dossier lifecycle.
- */
-function addWorkingDays(from: Date, days: number): Date {
-  const due = new Date(from);
-  let left = Math.ceil(days);
-  while (left > 0) {
-    due.setTime(due.getTime() + DAY_MS);
-    if (due.getUTCDay() !== 0 && due.getUTCDay() !== 6) left -= 1;
-  }
-  due.setUTCHours(10, 0, 0, 0); // 17:00 in Vietnam
-  return due;
-}
 
 export function buildDemo(options: DemoOptions = {}): DemoData {
   const rnd = random(options.seed ?? 2018);
@@ -144,7 +136,12 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
   // A few officials are rated clearly better or worse, so indicators have something to show.
   const temper = new Map(officials.map((o, i) => [o.id, i % 17 === 3 ? -2 : i % 13 === 5 ? 1 : 0]));
 
+  const calendar = new WorkingCalendar();
+  const adminUnits = units.filter((u) => u.kind === 'ADMINISTRATIVE');
+  const unitsByCode = new Map(units.map((u) => [u.code, u]));
   const dossiers: DossierEntity[] = [];
+  const dossierSteps: DossierStepEntity[] = [];
+  const dossierEvents: DemoEvent[] = [];
   const sequences = new Map<string, number>();
   const windowMs = 180 * DAY_MS;
   for (let n = 0; n < (options.dossiers ?? 400); n++) {
@@ -164,7 +161,8 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     const variant = cases.length > 1 && rnd.next() < 0.2 ? cases[1]! : cases[0]!;
     const channel: Channel = rnd.next() < 0.3 && procedure.onlineLevel !== 'NONE' ? 'ONLINE' : rnd.next() < 0.1 ? 'POSTAL' : 'IN_PERSON';
     const limit = channel === 'ONLINE' && variant.onlineTimeLimit !== null ? variant.onlineTimeLimit : variant.timeLimit;
-    const due = limit === null ? null : addWorkingDays(received, variant.timeUnit === 'WORKING_HOURS' ? limit / 8 : limit);
+    const limitHours = limit === null ? null : variant.timeUnit === 'WORKING_HOURS' ? limit : limit * 8;
+    const due = limitHours === null ? null : calendar.dueAt(received, limitHours);
     const ageDays = (DEMO_UNTIL.getTime() - received.getTime()) / DAY_MS;
     let status = pickStatus(rnd.next(), ageDays, procedure.onlineLevel !== 'NONE');
     let finished = finishedAt(status, received, due, rnd.next());
@@ -172,7 +170,11 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
 
     const organisation = rnd.next() < 0.15;
     const handlers = officialsUnder(owner.path);
-    dossiers.push({
+    const communes = adminUnits.filter((u) => u.level === 'COMMUNE' && isWithin(u.path, owner.path));
+    const areaCommune = owner.level === 'COMMUNE' ? owner : rnd.pick(communes);
+    const area = adminUnits.filter((u) => isWithin(areaCommune.path, u.path));
+    const version1 = procedureVersions.find((v) => v.id === version.id)!;
+    const dossier: DossierEntity = {
       id: uuidFrom(`dossier:${seqKey}-${seq}`),
       code: `${seqKey}-${String(seq).padStart(4, '0')}`,
       procedureId: procedure.id,
@@ -190,8 +192,34 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       finishedAt: finished,
       ownerPath: owner.path,
       version: 1,
-    });
+      applicantPhone: organisation ? null : `09${String(rnd.int(1e8)).padStart(8, '0')}`,
+      applicantEmail: organisation ? 'vanthu@doanhnghiep.vn' : null,
+      applicantAddress: `${areaCommune.name}, ${PROVINCE.name}`,
+      proxyName: rnd.next() < 0.05 ? personName() : null,
+      proxyIdNumber: null,
+      documents: version1.documents.map(({ name, originals, copies }) => ({ name, originals, copies })),
+      areaUnitCode: areaCommune.code,
+      timeLimitHours: limitHours,
+      currentStep: null,
+      pausedAt: status === 'SUPPLEMENT_REQUESTED' ? calendar.addWorkingHours(received, 8) : null,
+      supplementCount: status === 'SUPPLEMENT_REQUESTED' ? 1 : 0,
+      rescheduled: false,
+      outcome: status === 'PROCESSED' || status === 'RESULT_RETURNED' ? (rnd.next() < 0.05 ? 'REFUSED' : 'APPROVED') : null,
+      returnedAt: status === 'RESULT_RETURNED' ? calendar.addWorkingHours(finished!, 4) : null,
+      returnMethod: status === 'RESULT_RETURNED' ? (channel === 'POSTAL' ? 'POSTAL' : 'IN_PERSON') : null,
+    };
+    dossier.proxyIdNumber = dossier.proxyName ? `027${String(rnd.int(1e9)).padStart(9, '0')}` : null;
+    const played = playLifecycle({ dossier, variant, area, units: unitsByCode, deskOfficial: `seed:${dossier.handlerId ?? 'desk'}`, roll: rnd.next() }, calendar, DEMO_UNTIL);
+    dossiers.push(dossier);
+    dossierSteps.push(...played.steps);
+    dossierEvents.push(...played.events);
   }
+  const codeSequences = [...sequences].map(([key, lastNumber]) => {
+    const cut = key.lastIndexOf('-');
+    const yymmdd = key.slice(cut + 1);
+    const desk = units.find((u) => u.electronicId === key.slice(0, cut))!;
+    return { agencyElectronicId: key.slice(0, cut), day: `20${yymmdd.slice(0, 2)}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4)}`, lastNumber, ownerPath: desk.path };
+  });
 
   const levels: SatisfactionLevel[] = ['VERY_SATISFIED', 'SATISFIED', 'NEUTRAL', 'DISSATISFIED', 'VERY_DISSATISFIED'];
   const ratings: RatingEntity[] = [];
@@ -213,7 +241,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       ownerPath: dossier.ownerPath,
     });
   }
-  return { fields, units, procedures, procedureVersions, procedureVariants, officials, dossiers, ratings };
+  return { fields, units, procedures, procedureVersions, procedureVariants, officials, dossiers, dossierSteps, dossierEvents, codeSequences, ratings };
 }
 
 function pickStatus(roll: number, ageDays: number, online: boolean): DossierStatus {

@@ -12,6 +12,8 @@ import { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedur
 import { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/entities/procedure-variant.entity';
 import { ProcedureVersionEntity } from '../../subgraphs/catalogue/src/entities/procedure-version.entity';
 import { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
+import { DossierEventEntity } from '../../subgraphs/dossiers/src/entities/dossier-event.entity';
+import { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
 import { RatingEntity } from '../../subgraphs/feedback/src/entities/rating.entity';
 import { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
 import { PROVINCE } from './demo-province';
@@ -33,7 +35,17 @@ const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => 
     await insertAll(manager, ProcedureVersionEntity, data.procedureVersions);
     await insertAll(manager, ProcedureVariantEntity, data.procedureVariants);
   },
-  dossiers: (manager, data) => insertAll(manager, DossierEntity, data.dossiers),
+  dossiers: async (manager, data) => {
+    await insertAll(manager, DossierEntity, data.dossiers);
+    await insertAll(manager, DossierStepEntity, data.dossierSteps);
+    await insertAll(manager, DossierEventEntity, data.dossierEvents as DossierEventEntity[]);
+    // The day's numbers already given, so a reception on a seeded day continues the sequence.
+    const sequences = data.codeSequences;
+    await manager.query(
+      `INSERT INTO dossier_code_sequence (agency_electronic_id, day, last_number, owner_path) SELECT * FROM unnest($1::text[], $2::date[], $3::int[], $4::text[])`,
+      [sequences.map((s) => s.agencyElectronicId), sequences.map((s) => s.day), sequences.map((s) => s.lastNumber), sequences.map((s) => s.ownerPath)],
+    );
+  },
   personnel: (manager, data) => insertAll(manager, OfficialEntity, data.officials),
   feedback: (manager, data) => insertAll(manager, RatingEntity, data.ratings),
 };

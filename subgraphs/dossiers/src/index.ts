@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
 import { DossierEntity } from './entities/dossier.entity';
+import { DossierEventEntity } from './entities/dossier-event.entity';
+import { DossierStepEntity } from './entities/dossier-step.entity';
+import { Lifecycle } from './migrations/1764200000000-lifecycle';
 import { createLoaders, type DossiersLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
 import { PinProcedureVersion } from './migrations/1764100000000-procedure-version';
-import { Dossier, Procedure } from './resolvers/dossier';
+import { Dossier, DossierEvent, DossierStep, Procedure } from './resolvers/dossier';
 import { Mutation } from './resolvers/mutation';
 import { Query } from './resolvers/query';
 
@@ -12,8 +15,8 @@ import { Query } from './resolvers/query';
 export const dossiers: SubgraphModule<DossiersLoaders> = {
   name: 'dossiers',
   typeDefs: readSchema(path.join(__dirname, '..')),
-  resolvers: { Query, Mutation, Dossier, Procedure },
-  entities: [DossierEntity],
-  migrations: [Initial, PinProcedureVersion],
+  resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, Procedure },
+  entities: [DossierEntity, DossierStepEntity, DossierEventEntity],
+  migrations: [Initial, PinProcedureVersion, Lifecycle],
   createLoaders,
 };

@@ -1,11 +1,21 @@
 import type { DataSource } from 'typeorm';
-import { byKey, defineLoaders, orderByKeys } from '../../../shared/loaders';
+import { loadCalendar } from '../../../shared/calendar-store';
+import { byKey, defineLoaders, manyByKey, orderByKeys } from '../../../shared/loaders';
+import { DossierEventEntity } from './entities/dossier-event.entity';
+import { DossierStepEntity } from './entities/dossier-step.entity';
 import { DossierEntity } from './entities/dossier.entity';
 
 export function createLoaders(db: DataSource) {
   return defineLoaders({
     dossierById: byKey(db, DossierEntity, 'id'),
     dossierByCode: byKey(db, DossierEntity, 'code'),
+    stepsByDossier: manyByKey(db, DossierStepEntity, 'dossierId', { position: 'ASC' }),
+    eventsByDossier: manyByKey(db, DossierEventEntity, 'dossierId', { id: 'ASC' }),
+    /** The working calendar, read once per request whatever the key. */
+    calendar: async (keys: readonly string[]) => {
+      const calendar = await loadCalendar(db.manager);
+      return keys.map(() => calendar);
+    },
     dossierCountByProcedure: async (procedureIds: readonly string[]) => {
       const rows: { procedureId: string; count: number }[] = await db
         .getRepository(DossierEntity)

@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type UnitLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+import type { UnitLevel } from '../../../../shared/units';
+
+export type { UnitLevel };
 export type UnitKind = 'ADMINISTRATIVE' | 'AGENCY' | 'SERVICE_CENTRE';
 
 /** What a unit looks like at one time: shared by the current row and each version in its history. */

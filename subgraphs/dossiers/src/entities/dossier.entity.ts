@@ -1,8 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { numericAsNumber } from '../../../../shared/db';
 import type { DossierStatus } from '../status';
 
 export type Channel = 'IN_PERSON' | 'POSTAL' | 'ONLINE';
 export type ApplicantKind = 'PERSON' | 'ORGANISATION';
+export type Outcome = 'APPROVED' | 'REFUSED';
+
+export interface SubmittedDocument {
+  name: string;
+  originals: number;
+  copies: number;
+}
 
 @Entity('dossier')
 export class DossierEntity {
@@ -24,6 +32,28 @@ export class DossierEntity {
   @Column({ type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
   @Column({ type: 'text' }) ownerPath!: string;
+  @Column({ type: 'text', nullable: true }) applicantPhone!: string | null;
+  @Column({ type: 'text', nullable: true }) applicantEmail!: string | null;
+  @Column({ type: 'text', nullable: true }) applicantAddress!: string | null;
+  /** Người được ủy quyền — who filed on the applicant's behalf. */
+  @Column({ type: 'text', nullable: true }) proxyName!: string | null;
+  @Column({ type: 'text', nullable: true }) proxyIdNumber!: string | null;
+  /** The documents handed in, as checked against the version's required list. */
+  @Column({ type: 'jsonb' }) documents!: SubmittedDocument[];
+  /** The commune or district the matter belongs to; role steps go to its units. */
+  @Column({ type: 'text', nullable: true }) areaUnitCode!: string | null;
+  /** The case's limit in working hours; null: no due date. */
+  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true, transformer: numericAsNumber }) timeLimitHours!: number | null;
+  /** Position of the step being worked on; null before transfer and after the last. */
+  @Column({ type: 'integer', nullable: true }) currentStep!: number | null;
+  /** When a supplement was requested: the clock is paused until it comes. */
+  @Column({ type: 'timestamptz', nullable: true }) pausedAt!: Date | null;
+  @Column({ type: 'integer' }) supplementCount!: number;
+  /** Form 04 was sent: a dossier is rescheduled at most once. */
+  @Column({ type: 'boolean' }) rescheduled!: boolean;
+  @Column({ type: 'text', nullable: true }) outcome!: Outcome | null;
+  @Column({ type: 'timestamptz', nullable: true }) returnedAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) returnMethod!: Channel | null;
   /** Bumped by every write, so concurrent actions can be told apart. */
   @Column({ type: 'integer' }) version!: number;
 }

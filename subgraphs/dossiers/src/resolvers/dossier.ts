@@ -1,22 +1,75 @@
 import { vietnamDate } from '../../../../shared/scalars';
 import { isWithin } from '../../../../shared/units';
 import type { Context } from '../context';
+import type { DossierEventEntity } from '../entities/dossier-event.entity';
 import type { DossierEntity } from '../entities/dossier.entity';
+import { pausesOf, stepTimings, timeliness, type StepTiming } from '../lifecycle/timing';
 import { statusCode } from '../status';
 
-/** A dossier is shown to officials of its owning unit and the units above it; to nobody else. */
-export function visible(dossier: DossierEntity | null, ctx: Context): DossierEntity | null {
-  return dossier && ctx.caller.unit && isWithin(dossier.ownerPath, ctx.caller.unit) ? dossier : null;
+/**
+ * A dossier is shown to officials of its receiving unit and the units above it, and to the units
+ * holding one of its liên thông steps; to nobody else.
+ */
+export async function visible(dossier: DossierEntity | null, ctx: Context): Promise<DossierEntity | null> {
+  const unit = ctx.caller.unit;
+  if (!dossier || !unit) return null;
+  if (isWithin(dossier.ownerPath, unit)) return dossier;
+  const steps = await ctx.loaders.stepsByDossier.load(dossier.id);
+  return steps.some((step) => isWithin(step.ownerPath, unit)) ? dossier : null;
 }
+
+async function timings(dossier: DossierEntity, ctx: Context): Promise<StepTiming[]> {
+  const [steps, events, calendar] = await Promise.all([
+    ctx.loaders.stepsByDossier.load(dossier.id),
+    ctx.loaders.eventsByDossier.load(dossier.id),
+    ctx.loaders.calendar.load('calendar'),
+  ]);
+  return stepTimings(dossier, steps, pausesOf(events), calendar, new Date());
+}
+
+const unitRef = (code: string, at: Date) => ({ __typename: 'AdministrativeUnit', code, asOf: vietnamDate(at) });
 
 export const Dossier = {
   __resolveReference: async (ref: { id: string }, ctx: Context) => visible(await ctx.loaders.dossierById.load(ref.id), ctx),
   procedure: (dossier: DossierEntity) => ({ __typename: 'Procedure', id: dossier.procedureId }),
   procedureVersion: (dossier: DossierEntity) => (dossier.procedureVersionId ? { __typename: 'ProcedureVersion', id: dossier.procedureVersionId } : null),
   caseVariant: (dossier: DossierEntity) => (dossier.caseVariantId ? { __typename: 'CaseVariant', id: dossier.caseVariantId } : null),
-  receivingUnit: (dossier: DossierEntity) => ({ __typename: 'AdministrativeUnit', code: dossier.receivingUnitCode, asOf: vietnamDate(dossier.receivedAt) }),
+  receivingUnit: (dossier: DossierEntity) => unitRef(dossier.receivingUnitCode, dossier.receivedAt),
   handler: (dossier: DossierEntity) => (dossier.handlerId ? { __typename: 'Official', id: dossier.handlerId } : null),
   statusCode: (dossier: DossierEntity) => statusCode(dossier.status),
+  receipt: (dossier: DossierEntity) => ({
+    form: '01',
+    code: dossier.code,
+    barcode: dossier.code,
+    applicantName: dossier.applicantName,
+    proxyName: dossier.proxyName,
+    receivedAt: dossier.receivedAt,
+    appointmentAt: dossier.dueAt,
+    documents: dossier.documents,
+    receivingUnit: unitRef(dossier.receivingUnitCode, dossier.receivedAt),
+    procedureVersion: dossier.procedureVersionId ? { __typename: 'ProcedureVersion', id: dossier.procedureVersionId } : null,
+  }),
+  steps: (dossier: DossierEntity, _: unknown, ctx: Context) => timings(dossier, ctx),
+  currentStep: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await timings(dossier, ctx)).find((t) => t.step.position === dossier.currentStep) ?? null,
+  delayedSteps: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await timings(dossier, ctx)).filter((t) => t.overHours > 0),
+  history: (dossier: DossierEntity, _: unknown, ctx: Context) => ctx.loaders.eventsByDossier.load(dossier.id),
+  timeliness: (dossier: DossierEntity) => timeliness(dossier, new Date()),
+};
+
+export const DossierStep = {
+  position: (t: StepTiming) => t.step.position,
+  title: (t: StepTiming) => t.step.title,
+  level: (t: StepTiming) => t.step.level,
+  role: (t: StepTiming) => t.step.role,
+  allottedHours: (t: StepTiming) => t.step.allottedHours,
+  finishedAt: (t: StepTiming) => t.step.finishedAt,
+  unit: (t: StepTiming) => unitRef(t.step.unitCode, t.startedAt ?? new Date()),
+  handler: (t: StepTiming) => (t.step.handlerId ? { __typename: 'Official', id: t.step.handlerId } : null),
+  late: (t: StepTiming) => t.overHours > 0,
+};
+
+export const DossierEvent = {
+  details: (event: DossierEventEntity) => JSON.stringify(event.details),
 };
 
 export const Procedure = {

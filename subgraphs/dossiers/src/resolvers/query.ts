@@ -30,7 +30,12 @@ export const Query = {
     const query = ctx.db
       .getRepository(DossierEntity)
       .createQueryBuilder('d')
-      .where('(d.owner_path = :scope OR d.owner_path LIKE :below)', { scope, below: `${scope}.%` });
+      // Its own dossiers, and those of other units in which it holds a liên thông step.
+      .where(
+        `(d.owner_path = :scope OR d.owner_path LIKE :below
+          OR EXISTS (SELECT 1 FROM dossier_step s WHERE s.dossier_id = d.id AND (s.owner_path = :scope OR s.owner_path LIKE :below)))`,
+        { scope, below: `${scope}.%` },
+      );
     if (status) query.andWhere('d.status = :status', { status });
     if (procedureId) query.andWhere('d.procedure_id = :procedureId', { procedureId: parseId(procedureId, 'filter.procedureId') });
     if (handlerId) query.andWhere('d.handler_id = :handlerId', { handlerId: parseId(handlerId, 'filter.handlerId') });

@@ -1,0 +1,42 @@
+import { GraphQLError } from 'graphql';
+import { signCaller, type Caller } from './caller';
+import type { SubgraphName } from './config';
+import { logger } from './logger';
+
+const TIMEOUT_MS = 10_000;
+
+/** Another subgraph, asked directly for the data a write needs (the gateway plans reads, not writes). */
+export interface Peers {
+  query<T>(peer: SubgraphName, query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+const unavailable = (peer: SubgraphName) =>
+  new GraphQLError(`The ${peer} service did not answer; nothing was changed. Try again in a moment.`, { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: peer } });
+
+/** Calls peers on behalf of `caller`, signed with the shared secret as the gateway signs, so the peer applies the same rules. */
+export function peersFor(urls: Partial<Record<SubgraphName, string>>, secret: string, caller: Caller): Peers {
+  return {
+    async query<T>(peer: SubgraphName, query: string, variables?: Record<string, unknown>): Promise<T> {
+      const url = urls[peer];
+      if (!url) throw unavailable(peer);
+      let body: { data?: T; errors?: { message: string }[] };
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...signCaller(caller, secret) },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+        body = (await response.json()) as typeof body;
+      } catch (error) {
+        logger.warn({ err: error, peer }, 'peer call failed');
+        throw unavailable(peer);
+      }
+      if (body.errors?.length || !body.data) {
+        logger.error({ peer, errors: body.errors }, 'peer answered with errors');
+        throw unavailable(peer);
+      }
+      return body.data;
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import type { EntityManager } from 'typeorm';
+import type { Caller, Role } from '../../../../shared/caller';
+import { conflict, forbidden, notFound } from '../../../../shared/errors';
+import { isWithin } from '../../../../shared/units';
+import { DossierEventEntity } from '../entities/dossier-event.entity';
+import { DossierStepEntity } from '../entities/dossier-step.entity';
+import { DossierEntity } from '../entities/dossier.entity';
+import type { DossierStatus } from '../status';
+
+/**
+ * Who may act: the DESK is the receiving unit (and the units above it); the STEP is the unit
+ * holding the active liên thông step; HOLDER is whichever of the two has the dossier now.
+ */
+type Position = 'DESK' | 'STEP' | 'HOLDER';
+const OFFICIALS: readonly Role[] = ['OFFICIAL', 'LEADER', 'ADMIN'];
+const LEADERS: readonly Role[] = ['LEADER', 'ADMIN'];
+const OPEN: readonly DossierStatus[] = ['PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION'];
+
+interface Transition {
+  from: readonly DossierStatus[];
+  /** null: the status stays (the action changes the deadline or the step). */
+  to: DossierStatus | null;
+  by: Position;
+  roles: readonly Role[];
+}
+
+/**
+ * Every move a dossier can make. An action not in this table cannot be performed, and one
+ * performed from a status not in its `from` list is refused with CONFLICT and changes nothing.
+ */
+export const TRANSITIONS = {
+  accept: { from: ['NEW'], to: 'RECEIVED', by: 'DESK', roles: OFFICIALS },
+  refuse: { from: ['NEW', 'RECEIVED'], to: 'NOT_RECEIVED', by: 'DESK', roles: OFFICIALS },
+  transfer: { from: ['RECEIVED'], to: 'PROCESSING', by: 'DESK', roles: OFFICIALS },
+  completeStep: { from: ['PROCESSING'], to: null, by: 'STEP', roles: OFFICIALS },
+  requestSupplement: { from: ['RECEIVED', 'PROCESSING'], to: 'SUPPLEMENT_REQUESTED', by: 'HOLDER', roles: OFFICIALS },
+  receiveSupplement: { from: ['SUPPLEMENT_REQUESTED'], to: 'PROCESSING', by: 'HOLDER', roles: OFFICIALS },
+  requestFinancialObligation: { from: ['PROCESSING'], to: 'FINANCIAL_OBLIGATION', by: 'HOLDER', roles: OFFICIALS },
+  confirmFinancialObligation: { from: ['FINANCIAL_OBLIGATION'], to: 'PROCESSING', by: 'HOLDER', roles: OFFICIALS },
+  reschedule: { from: OPEN, to: null, by: 'HOLDER', roles: LEADERS },
+  withdraw: { from: ['NEW', 'RECEIVED', ...OPEN], to: 'WITHDRAWN', by: 'DESK', roles: OFFICIALS },
+  stop: { from: OPEN, to: 'STOPPED', by: 'HOLDER', roles: LEADERS },
+  resolve: { from: ['PROCESSING'], to: 'PROCESSED', by: 'HOLDER', roles: LEADERS },
+  returnResult: { from: ['PROCESSED'], to: 'RESULT_RETURNED', by: 'DESK', roles: OFFICIALS },
+} as const satisfies Record<string, Transition>;
+
+export type Action = keyof typeof TRANSITIONS;
+
+/** The state an action sees: the dossier as read, its steps, and the step being worked on. */
+export interface Situation {
+  dossier: DossierEntity;
+  steps: DossierStepEntity[];
+  active: DossierStepEntity | null;
+  now: Date;
+}
+
+/** What an action changes: dossier columns, its own step, and what the history row records. */
+export interface Effect {
+  dossier?: Partial<DossierEntity>;
+  step?: Partial<DossierStepEntity>;
+  details?: Record<string, unknown>;
+}
+
+function position(caller: Caller, { dossier, active }: Situation): { desk: boolean; step: boolean } {
+  const unit = caller.unit ?? '';
+  return { desk: isWithin(dossier.ownerPath, unit), step: !!active && isWithin(active.ownerPath, unit) };
+}
+
+/**
+ * Performs one action on one dossier inside the caller's transaction: checks the status and who
+ * may act, applies the effect with a conditional UPDATE on the version read (so of two concurrent
+ * actions exactly one wins), and appends the history row.
+ */
+export async function act(
+  manager: EntityManager,
+  caller: Caller,
+  dossierId: string,
+  action: Action,
+  effect: (situation: Situation) => Effect | Promise<Effect>,
+  expectedVersion?: number | null,
+): Promise<DossierEntity> {
+  const rule: Transition = TRANSITIONS[action];
+  const dossier = await manager.findOneBy(DossierEntity, { id: dossierId });
+  if (!dossier) throw notFound(`No dossier has id ${dossierId}.`, 'input.dossierId');
+  const steps = await manager.find(DossierStepEntity, { where: { dossierId }, order: { position: 'ASC' } });
+  const situation: Situation = { dossier, steps, active: steps.find((s) => s.position === dossier.currentStep) ?? null, now: new Date() };
+
+  const where = position(caller, situation);
+  const allowed = rule.by === 'DESK' ? where.desk : rule.by === 'STEP' ? where.step : where.desk || where.step;
+  if (!where.desk && !where.step && !steps.some((s) => isWithin(s.ownerPath, caller.unit ?? ''))) return hidden(dossierId);
+  if (!rule.from.includes(dossier.status)) {
+    throw conflict(`Dossier ${dossier.code} is ${dossier.status}; ${action} applies only to a dossier that is ${rule.from.join(', ')}.`, 'input.dossierId');
+  }
+  if (!allowed) {
+    const holder = rule.by === 'DESK' ? `the receiving unit ${dossier.ownerPath}` : situation.active ? `unit ${situation.active.ownerPath}, which holds step ${situation.active.position}` : `the receiving unit ${dossier.ownerPath}`;
+    throw forbidden(`Only ${holder} may ${action} dossier ${dossier.code}.`);
+  }
+  if (!rule.roles.includes(caller.role)) throw forbidden(`${action} on dossier ${dossier.code} needs the role ${rule.roles.join(' or ')}; you sign in as ${caller.role}.`);
+  if (expectedVersion != null && expectedVersion !== dossier.version) {
+    throw conflict(`Dossier ${dossier.code} changed since you read it (version ${expectedVersion}, now ${dossier.version}); reload it and decide again.`, 'input.expectedVersion');
+  }
+
+  const { dossier: patch = {}, step, details = {} } = await effect(situation);
+  const to = rule.to ?? dossier.status;
+  const { affected } = await manager
+    .createQueryBuilder()
+    .update(DossierEntity)
+    .set({ ...patch, status: to, version: () => 'version + 1' })
+    .where('id = :id AND version = :version', { id: dossierId, version: dossier.version })
+    .execute();
+  if (!affected) throw conflict(`Dossier ${dossier.code} was changed by someone else just now; reload it and decide again.`, 'input.dossierId');
+  if (step && situation.active) await manager.update(DossierStepEntity, { id: situation.active.id }, step);
+  await record(manager, caller, dossier, action, to, situation.active?.position ?? null, details, situation.now);
+  return { ...dossier, ...patch, status: to, version: dossier.version + 1 };
+}
+
+/** A dossier the caller has no part in is reported as missing, as reads report it. */
+function hidden(dossierId: string): never {
+  throw notFound(`No dossier has id ${dossierId}, or it is not one your unit handles.`, 'input.dossierId');
+}
+
+/** Appends one history row (form 05 / 06). */
+export async function record(
+  manager: EntityManager,
+  caller: Caller,
+  dossier: Pick<DossierEntity, 'id' | 'status'> | { id: string; status: null },
+  action: string,
+  to: DossierStatus,
+  stepPosition: number | null,
+  details: Record<string, unknown>,
+  at: Date,
+): Promise<void> {
+  const event: Omit<DossierEventEntity, 'id'> = {
+    dossierId: dossier.id,
+    action,
+    fromStatus: dossier.status,
+    toStatus: to,
+    at,
+    actorSubject: caller.sub ?? '',
+    actorRole: caller.role,
+    actorUnit: caller.unit ?? '',
+    stepPosition,
+    details,
+    ownerPath: caller.unit ?? '',
+  };
+  await manager.insert(DossierEventEntity, event);
+}

@@ -1,0 +1,98 @@
+import type { WorkingCalendar } from '../../../../shared/calendar';
+import { HOURS_PER_DAY } from '../../../../shared/calendar';
+import { badInput, conflict } from '../../../../shared/errors';
+import type { Channel, Outcome } from '../entities/dossier.entity';
+import type { Action, Effect, Situation } from './actions';
+
+/** What the actions' inputs may carry beyond the dossier and the request id. */
+export interface MoveInput {
+  reason?: string | null;
+  handlerId?: string | null;
+  missingItems?: string[] | null;
+  amountVnd?: number | null;
+  newDueAt?: Date | null;
+  outcome?: Outcome | null;
+  method?: Channel | null;
+}
+
+function reasonOf(input: MoveInput, what: string): string {
+  const reason = input.reason?.trim();
+  if (!reason) throw badInput('input.reason', `Give the reason ${what}; it is written on the form the applicant receives.`);
+  return reason;
+}
+
+/** The due date after a pause: the working time left when the clock stopped, counted again from now. */
+function resumed({ dossier, now }: Situation, calendar: WorkingCalendar): Date | null {
+  if (!dossier.dueAt || !dossier.pausedAt) return dossier.dueAt;
+  return calendar.addWorkingHours(now, calendar.workingHoursBetween(dossier.pausedAt, dossier.dueAt));
+}
+
+type Move = (situation: Situation, input: MoveInput, calendar: WorkingCalendar) => Effect;
+
+/** The effect of each action, beyond the status change the transition table makes. */
+export const MOVES: Record<Action, Move> = {
+  accept: ({ dossier, now }, _input, calendar) => ({
+    dossier: { receivedAt: now, dueAt: dossier.timeLimitHours === null ? null : calendar.dueAt(now, dossier.timeLimitHours) },
+  }),
+
+  refuse: ({ now }, input) => ({ dossier: { finishedAt: now }, details: { form: '03', reason: reasonOf(input, 'for refusing the dossier') } }),
+
+  transfer: ({ steps }) => ({ dossier: { currentStep: steps.length ? 1 : null } }),
+
+  completeStep: ({ active, steps, now }, input) => {
+    if (!active) throw conflict('The dossier has no step in progress.', 'input.dossierId');
+    if (active.position === steps.length) throw conflict(`Step ${active.position} is the last one; resolve the dossier to finish it.`, 'input.dossierId');
+    return {
+      dossier: { currentStep: active.position + 1 },
+      step: { finishedAt: now, handlerId: input.handlerId ?? active.handlerId },
+      details: { step: active.title, handedTo: steps[active.position]!.unitCode, note: input.reason ?? null },
+    };
+  },
+
+  requestSupplement: ({ dossier, now }, input) => {
+    const missing = (input.missingItems ?? []).map((item) => item.trim()).filter(Boolean);
+    if (!missing.length) throw badInput('input.missingItems', 'List every missing or wrong document at once: the guidance is given one time, in writing (form 02).');
+    return { dossier: { pausedAt: now, supplementCount: dossier.supplementCount + 1 }, details: { form: '02', missingItems: missing, note: input.reason ?? null } };
+  },
+
+  receiveSupplement: (situation, _input, calendar) => ({
+    dossier: { dueAt: resumed(situation, calendar), pausedAt: null, currentStep: situation.dossier.currentStep ?? (situation.steps.length ? 1 : null) },
+    details: { pausedWorkingHours: situation.dossier.pausedAt ? calendar.workingHoursBetween(situation.dossier.pausedAt, situation.now) : 0 },
+  }),
+
+  requestFinancialObligation: (_situation, input) => {
+    if (!Number.isInteger(input.amountVnd) || input.amountVnd! < 0) throw badInput('input.amountVnd', 'The amount due is a whole number of đồng, zero or more.');
+    return { details: { amountVnd: input.amountVnd, note: input.reason ?? null } };
+  },
+
+  confirmFinancialObligation: () => ({}),
+
+  reschedule: ({ dossier, now }, input, calendar) => {
+    if (dossier.rescheduled) throw conflict(`Dossier ${dossier.code} was already given a new appointment; a dossier is rescheduled only once.`, 'input.dossierId');
+    if (!dossier.dueAt) throw conflict(`Dossier ${dossier.code} has no due date to move.`, 'input.dossierId');
+    const left = calendar.workingHoursBetween(now, dossier.dueAt);
+    if (left < HOURS_PER_DAY) throw conflict(`The apology (form 04) is sent at least one working day before the deadline; ${left} working hours are left.`, 'input.dossierId');
+    if (!input.newDueAt || input.newDueAt <= dossier.dueAt) throw badInput('input.newDueAt', 'The new appointment comes after the current one.');
+    return { dossier: { dueAt: input.newDueAt, rescheduled: true }, details: { form: '04', reason: reasonOf(input, 'for the delay'), previousDueAt: dossier.dueAt, newDueAt: input.newDueAt } };
+  },
+
+  withdraw: ({ now }, input) => ({ dossier: { finishedAt: now, currentStep: null }, details: { reason: reasonOf(input, 'the applicant gave for withdrawing') } }),
+
+  stop: ({ now }, input) => ({ dossier: { finishedAt: now, currentStep: null }, details: { reason: reasonOf(input, 'for stopping') } }),
+
+  resolve: ({ active, steps, now }, input) => {
+    if (active && active.position !== steps.length) throw conflict(`Steps ${active.position}–${steps.length} are still to do; complete step ${active.position} first.`, 'input.dossierId');
+    if (!input.outcome) throw badInput('input.outcome', 'Say whether the request is approved or refused.');
+    const reason = input.outcome === 'REFUSED' ? reasonOf(input, 'for refusing the request') : input.reason ?? null;
+    return {
+      dossier: { finishedAt: now, outcome: input.outcome, currentStep: null },
+      step: active ? { finishedAt: now, handlerId: input.handlerId ?? active.handlerId } : undefined,
+      details: { outcome: input.outcome, reason },
+    };
+  },
+
+  returnResult: ({ now }, input) => {
+    const method = input.method ?? 'IN_PERSON';
+    return { dossier: { returnedAt: now, returnMethod: method }, details: { method } };
+  },
+};

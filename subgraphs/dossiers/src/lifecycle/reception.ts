@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Caller } from '../../../../shared/caller';
+import type { WorkingCalendar } from '../../../../shared/calendar';
+import { badInput, forbidden, notFound } from '../../../../shared/errors';
+import type { Peers } from '../../../../shared/peers';
+import { vietnamDate } from '../../../../shared/scalars';
+import { isWithin, type UnitLevel } from '../../../../shared/units';
+import { DossierStepEntity } from '../entities/dossier-step.entity';
+import { DossierEntity, type ApplicantKind, type Channel, type SubmittedDocument } from '../entities/dossier.entity';
+import { record } from './actions';
+
+export interface ReceiveInput {
+  receivingUnitCode: string;
+  procedureId: string;
+  caseVariantId?: string | null;
+  channel: Channel;
+  applicant: { kind: ApplicantKind; name: string; idNumber: string; phone?: string | null; email?: string | null; address?: string | null };
+  proxy?: { name: string; idNumber: string } | null;
+  /** The commune or district the matter belongs to, when it is not the receiving unit's own (boundary-free reception). */
+  areaUnitCode?: string | null;
+  documents: SubmittedDocument[];
+}
+
+interface CatalogueUnit {
+  code: string;
+  name: string;
+  kind: string;
+  level: UnitLevel;
+  path: string;
+  electronicId: string | null;
+  ancestors: { code: string; level: UnitLevel; kind: string; path: string }[];
+}
+
+interface CatalogueAnswer {
+  procedure: {
+    id: string;
+    name: string;
+    versionAt: {
+      id: string;
+      documents: { name: string; originals: number; copies: number }[];
+      variants: {
+        id: string;
+        name: string;
+        timeLimit: { workingHours: number } | null;
+        onlineTimeLimit: { workingHours: number } | null;
+        process: { position: number; title: string; level: UnitLevel; role: string | null; unit: { code: string; path: string } | null; time: { workingHours: number } }[];
+      }[];
+    } | null;
+  } | null;
+  desk: CatalogueUnit | null;
+  area: CatalogueUnit | null;
+}
+
+const UNIT_FIELDS = 'code name kind level path electronicId ancestors { code level kind path }';
+const CATALOGUE_QUERY = `query Reception($procedureId: ID!, $date: Date!, $desk: String!, $area: String!) {
+  procedure(id: $procedureId) {
+    id name
+    versionAt(date: $date) {
+      id
+      documents { name originals copies }
+      variants { id name timeLimit { workingHours } onlineTimeLimit { workingHours }
+        process { position title level role unit { code path } time { workingHours } } }
+    }
+  }
+  desk: unit(code: $desk) { ${UNIT_FIELDS} }
+  area: unit(code: $area) { ${UNIT_FIELDS} }
+}`;
+
+/** Compares document names as a person at the counter would: case, diacritics and spacing aside. */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/\s+/g, ' ').trim().toLowerCase();
+
+function checkApplicant(input: ReceiveInput): void {
+  const { applicant, proxy } = input;
+  if (!applicant.name.trim()) throw badInput('input.applicant.name', "Write the applicant's name as on their papers.");
+  if (applicant.kind === 'PERSON' && !/^\d{12}$/.test(applicant.idNumber)) {
+    throw badInput('input.applicant.idNumber', 'A citizen ID (căn cước) has 12 digits.');
+  }
+  if (applicant.kind === 'ORGANISATION' && !/^\d{10}(-\d{3})?$/.test(applicant.idNumber)) {
+    throw badInput('input.applicant.idNumber', 'A tax code has 10 digits, or 10 digits, a dash and 3 digits for a branch.');
+  }
+  if (proxy && !proxy.name.trim()) throw badInput('input.proxy.name', "Write the authorised person's name.");
+  if (proxy && !/^\d{12}$/.test(proxy.idNumber)) throw badInput('input.proxy.idNumber', "The authorised person's citizen ID has 12 digits.");
+}
+
+/** Allocates the day's next number at a receiving agency: the row lock serialises desks; a rolled-back reception gives its number back. */
+async function nextNumber(manager: EntityManager, electronicId: string, day: string, ownerPath: string): Promise<number> {
+  const [row] = await manager.query(
+    `INSERT INTO dossier_code_sequence (agency_electronic_id, day, last_number, owner_path) VALUES ($1, $2, 1, $3)
+     ON CONFLICT (agency_electronic_id, day) DO UPDATE SET last_number = dossier_code_sequence.last_number + 1
+     RETURNING last_number`,
+    [electronicId, day, ownerPath],
+  );
+  return row.last_number;
+}
+
+/**
+ * Tiếp nhận — receives a dossier at a desk: checks the applicant and the documents against the
+ * version in force today, pins that version and case, lays out the liên thông steps with the
+ * units that hold them, issues the code `{e-ID}-{yyMMdd}-{NNNN}` and the appointment.
+ */
+export async function receiveDossier(manager: EntityManager, caller: Caller, peers: Peers, calendar: WorkingCalendar, input: ReceiveInput): Promise<string> {
+  checkApplicant(input);
+  const now = new Date();
+  const answer = await peers.query<CatalogueAnswer>('catalogue', CATALOGUE_QUERY, {
+    procedureId: input.procedureId,
+    date: vietnamDate(now),
+    desk: input.receivingUnitCode,
+    area: input.areaUnitCode ?? input.receivingUnitCode,
+  });
+  const { procedure, desk, area } = answer;
+  if (!desk) throw notFound(`No unit has code ${input.receivingUnitCode}.`, 'input.receivingUnitCode');
+  if (!desk.electronicId) throw badInput('input.receivingUnitCode', `${desk.name} has no electronic ID, so it is not a reception desk; receive at its centre or desk.`);
+  if (!isWithin(desk.path, caller.unit ?? '-')) throw forbidden(`${desk.name} is not your unit's desk; officials of ${caller.unit} receive at desks of their own unit.`);
+  if (input.areaUnitCode && !area) throw notFound(`No unit has code ${input.areaUnitCode}.`, 'input.areaUnitCode');
+  if (!procedure) throw notFound(`No procedure has id ${input.procedureId}.`, 'input.procedureId');
+  const version = procedure.versionAt;
+  if (!version) throw badInput('input.procedureId', `${procedure.name} is not in force today (not yet effective, or repealed).`);
+  const variant = input.caseVariantId ? version.variants.find((v) => v.id === input.caseVariantId) : version.variants.length === 1 ? version.variants[0] : undefined;
+  if (!variant) {
+    throw badInput('input.caseVariantId', `Choose the case of ${procedure.name}: ${version.variants.map((v) => `${v.name} (${v.id})`).join('; ')}.`);
+  }
+
+  const handed = new Set(input.documents.filter((d) => d.originals + d.copies > 0).map((d) => fold(d.name)));
+  const missing = version.documents.filter((d) => d.originals + d.copies > 0 && !handed.has(fold(d.name))).map((d) => d.name);
+  if (missing.length) {
+    throw badInput('input.documents', `Missing: ${missing.join('; ')}. Receive the dossier once it is complete, or refuse it with the reason (form 03).`);
+  }
+
+  // Role steps go to the unit of the matter's area at the step's tier: the area itself or one of its ancestors.
+  const areaUnits = [...area!.ancestors, area!].filter((u) => u.kind === 'ADMINISTRATIVE');
+  const steps = variant.process.map((step) => {
+    const unit = step.unit ?? areaUnits.find((u) => u.level === step.level);
+    if (!unit) throw badInput('input.areaUnitCode', `Step ${step.position} (${step.title}) goes to a ${step.level.toLowerCase()}; name the ${step.level.toLowerCase()} the matter belongs to.`);
+    return { ...step, unit };
+  });
+
+  const limit = input.channel === 'ONLINE' && variant.onlineTimeLimit ? variant.onlineTimeLimit : variant.timeLimit;
+  const number = await nextNumber(manager, desk.electronicId, vietnamDate(now), desk.path);
+  const dossier: DossierEntity = {
+    id: randomUUID(),
+    code: `${desk.electronicId}-${vietnamDate(now).slice(2).replace(/-/g, '')}-${String(number).padStart(4, '0')}`,
+    procedureId: procedure.id,
+    procedureVersionId: version.id,
+    caseVariantId: variant.id,
+    receivingUnitCode: desk.code,
+    handlerId: null,
+    applicantKind: input.applicant.kind,
+    applicantName: input.applicant.name.trim(),
+    applicantIdNumber: input.applicant.idNumber,
+    applicantPhone: input.applicant.phone ?? null,
+    applicantEmail: input.applicant.email ?? null,
+    applicantAddress: input.applicant.address ?? null,
+    proxyName: input.proxy?.name.trim() ?? null,
+    proxyIdNumber: input.proxy?.idNumber ?? null,
+    documents: input.documents,
+    areaUnitCode: area!.code,
+    channel: input.channel,
+    status: 'RECEIVED',
+    receivedAt: now,
+    timeLimitHours: limit?.workingHours ?? null,
+    dueAt: limit ? calendar.dueAt(now, limit.workingHours) : null,
+    finishedAt: null,
+    currentStep: null,
+    pausedAt: null,
+    supplementCount: 0,
+    rescheduled: false,
+    outcome: null,
+    returnedAt: null,
+    returnMethod: null,
+    ownerPath: desk.path.split('.').slice(0, -1).join('.') || desk.path,
+    version: 1,
+  };
+  await manager.insert(DossierEntity, dossier);
+  if (steps.length) {
+    await manager.insert(
+      DossierStepEntity,
+      steps.map((step) => ({
+        id: randomUUID(), dossierId: dossier.id, position: step.position, title: step.title, level: step.level, unitCode: step.unit.code,
+        role: step.role, allottedHours: step.time.workingHours, finishedAt: null, handlerId: null, ownerPath: step.unit.path,
+      })),
+    );
+  }
+  await record(manager, caller, { id: dossier.id, status: null }, 'receive', 'RECEIVED', null, { form: '01', dueAt: dossier.dueAt, documents: input.documents.length }, now);
+  return dossier.id;
+}

@@ -1,0 +1,88 @@
+import type { WorkingCalendar } from '../../../../shared/calendar';
+import { vietnamDate } from '../../../../shared/scalars';
+import type { DossierEventEntity } from '../entities/dossier-event.entity';
+import type { DossierStepEntity } from '../entities/dossier-step.entity';
+import type { DossierEntity } from '../entities/dossier.entity';
+
+/** A span the clock stood still (supplement requested → supplement received; open while still waiting). */
+export interface Pause {
+  from: Date;
+  to: Date | null;
+}
+
+export function pausesOf(events: DossierEventEntity[]): Pause[] {
+  const pauses: Pause[] = [];
+  for (const event of events) {
+    if (event.action === 'requestSupplement') pauses.push({ from: event.at, to: null });
+    if (event.action === 'receiveSupplement' && pauses.length) pauses[pauses.length - 1]!.to = event.at;
+  }
+  return pauses;
+}
+
+export interface StepTiming {
+  step: DossierStepEntity;
+  /** When the step reached its unit: the previous step's finish, or reception for the first. */
+  startedAt: Date | null;
+  /** Start plus the allotted working time plus any pause inside; planned from the steps before when not started. */
+  dueAt: Date | null;
+  /** Working hours spent so far, pauses excluded. */
+  spentHours: number;
+  /** Working hours beyond the allotment; 0 when within it. */
+  overHours: number;
+}
+
+/**
+ * Each step's own clock. Lateness is measured against the step's allotment from its own start,
+ * so a step that receives a dossier already late is not blamed for the delay before it.
+ */
+export function stepTimings(dossier: DossierEntity, steps: DossierStepEntity[], pauses: Pause[], calendar: WorkingCalendar, now: Date): StepTiming[] {
+  const pausedWithin = (from: Date, to: Date) =>
+    pauses.reduce((sum, pause) => {
+      const a = pause.from > from ? pause.from : from;
+      const end = pause.to ?? now;
+      const b = end < to ? end : to;
+      return sum + (b > a ? calendar.workingHoursBetween(a, b) : 0);
+    }, 0);
+  const timings: StepTiming[] = [];
+  let start: Date | null = dossier.status === 'NEW' ? null : dossier.receivedAt;
+  let plannedFrom: Date | null = start;
+  for (const step of steps) {
+    if (start) {
+      const end = step.finishedAt ?? now;
+      const paused = pausedWithin(start, end);
+      const spent = Math.max(0, calendar.workingHoursBetween(start, end) - paused);
+      const dueAt = calendar.addWorkingHours(start, step.allottedHours + paused);
+      timings.push({ step, startedAt: start, dueAt, spentHours: round(spent), overHours: round(Math.max(0, spent - step.allottedHours)) });
+      plannedFrom = dueAt;
+      start = step.finishedAt;
+    } else {
+      const dueAt = plannedFrom ? calendar.addWorkingHours(plannedFrom, step.allottedHours) : null;
+      timings.push({ step, startedAt: null, dueAt, spentHours: 0, overHours: 0 });
+      plannedFrom = dueAt;
+    }
+  }
+  return timings;
+}
+
+const round = (hours: number) => Math.round(hours * 100) / 100;
+
+export type Timeliness = 'EARLY' | 'ON_TIME' | 'LATE' | 'IN_TIME' | 'OVERDUE';
+
+const FINISHED = new Set(['PROCESSED', 'RESULT_RETURNED']);
+const CLOSED = new Set(['NOT_RECEIVED', 'WITHDRAWN', 'STOPPED']);
+
+/**
+ * Finished dossiers are early (finished before the due date), on time (on it, or no due date)
+ * or late (after it, or more than one supplement request: Decision 766), compared by date in
+ * Vietnam; open ones are in time or overdue at `at`. Refused, withdrawn and stopped ones are neither.
+ */
+export function timeliness(dossier: Pick<DossierEntity, 'status' | 'dueAt' | 'finishedAt' | 'supplementCount'>, at: Date): Timeliness | null {
+  if (CLOSED.has(dossier.status) || dossier.status === 'NEW') return null;
+  if (FINISHED.has(dossier.status)) {
+    if (dossier.supplementCount > 1) return 'LATE';
+    if (!dossier.dueAt || !dossier.finishedAt) return 'ON_TIME';
+    const [finished, due] = [vietnamDate(dossier.finishedAt), vietnamDate(dossier.dueAt)];
+    return finished < due ? 'EARLY' : finished === due ? 'ON_TIME' : 'LATE';
+  }
+  return dossier.dueAt && at > dossier.dueAt ? 'OVERDUE' : 'IN_TIME';
+}
