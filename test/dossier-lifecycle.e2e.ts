@@ -164,4 +164,25 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
     expect(data.dossier.delayedSteps).toEqual([{ position: 2, unit: { code: '259', level: 'DISTRICT' }, overHours: 32 }]);
     expect(data.dossier.timeliness).toBe('LATE');
   });
+
+  it('shows anyone with the code the status, where it is and the appointment, with the name masked and no personal data', async () => {
+    const { data } = await stack.gql(RECEIVE, { input: receiveInput('public-1', { applicant: { kind: 'PERSON', name: 'Nguyễn Văn An', idNumber: '027185009999', phone: '0987654321', address: 'Thôn Đông, xã Phố Mới' } }) }, commune);
+    const code = data.receiveDossier.dossier.code;
+    const lookup = await stack.gql(`query ($code: String!) { publicDossier(code: $code) {
+      code status statusCode applicantName receivedAt appointmentAt timeliness procedure { name } currentUnit { code name } } }`, { code });
+    expect(lookup.errors).toBeUndefined();
+    expect(lookup.data.publicDossier).toMatchObject({
+      code, status: 'RECEIVED', statusCode: 2, applicantName: 'Nguyễn V. A.', appointmentAt: data.receiveDossier.dossier.dueAt,
+      timeliness: 'IN_TIME', procedure: { name: welfare().name }, currentUnit: { code: DESK },
+    });
+    const body = JSON.stringify(lookup);
+    for (const secret of ['027185009999', '0987654321', 'Thôn Đông', 'Văn An']) expect(body).not.toContain(secret);
+    const type = await stack.gql(`{ __type(name: "PublicDossier") { fields { name } } }`);
+    expect(type.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(
+      ['applicantName', 'appointmentAt', 'code', 'currentUnit', 'procedure', 'receivedAt', 'status', 'statusCode', 'timeliness'],
+    );
+    // Without signing in, the full dossier stays hidden.
+    expect((await stack.gql(`query ($code: String!) { dossierByCode(code: $code) { applicantIdNumber: applicantName } }`, { code })).data.dossierByCode).toBeNull();
+    expect((await stack.gql(`{ publicDossier(code: "000.01.22.H06-000000-0000") { code } }`)).data.publicDossier).toBeNull();
+  });
 });

@@ -9,13 +9,14 @@ import { Initial } from './migrations/1763800000000-initial';
 import { PinProcedureVersion } from './migrations/1764100000000-procedure-version';
 import { Dossier, DossierEvent, DossierStep, Procedure } from './resolvers/dossier';
 import { Mutation } from './resolvers/mutation';
+import { PublicDossier } from './resolvers/public-dossier';
 import { Query } from './resolvers/query';
 
 /** Hồ sơ — dossiers from reception to the returned result. */
 export const dossiers: SubgraphModule<DossiersLoaders> = {
   name: 'dossiers',
   typeDefs: readSchema(path.join(__dirname, '..')),
-  resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, Procedure },
+  resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, PublicDossier, Procedure },
   entities: [DossierEntity, DossierStepEntity, DossierEventEntity],
   migrations: [Initial, PinProcedureVersion, Lifecycle],
   createLoaders,

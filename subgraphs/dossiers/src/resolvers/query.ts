@@ -7,6 +7,7 @@ import type { Context } from '../context';
 import { DossierEntity } from '../entities/dossier.entity';
 import type { DossierStatus } from '../status';
 import { visible } from './dossier';
+import { publicDossier } from './public-dossier';
 
 interface DossierFilter {
   status?: DossierStatus | null;
@@ -16,6 +17,8 @@ interface DossierFilter {
 }
 
 export const Query = {
+  publicDossier,
+
   dossier: async (_: unknown, args: { id: string }, ctx: Context) => visible(await ctx.loaders.dossierById.load(parseId(args.id, 'id')), ctx),
 
   dossierByCode: async (_: unknown, args: { code: string }, ctx: Context) => visible(await ctx.loaders.dossierByCode.load(args.code), ctx),

@@ -1,0 +1,27 @@
+import { vietnamDate } from '../../../../shared/scalars';
+import type { Context } from '../context';
+import type { DossierEntity } from '../entities/dossier.entity';
+import { timeliness } from '../lifecycle/timing';
+import { statusCode } from '../status';
+
+/** "Nguyễn Văn An" → "Nguyễn V. A.": enough for the applicant to recognise, too little to identify. */
+export function maskName(name: string): string {
+  const [family, ...rest] = name.trim().split(/\s+/);
+  return [family, ...rest.map((word) => `${word.charAt(0).toLocaleUpperCase('vi')}.`)].join(' ');
+}
+
+/** The public view is built from the dossier row but exposes only these fields; nothing else reaches the type. */
+export const PublicDossier = {
+  applicantName: (dossier: DossierEntity) => (dossier.applicantKind === 'PERSON' ? maskName(dossier.applicantName) : dossier.applicantName),
+  statusCode: (dossier: DossierEntity) => statusCode(dossier.status),
+  procedure: (dossier: DossierEntity) => ({ __typename: 'Procedure', id: dossier.procedureId }),
+  appointmentAt: (dossier: DossierEntity) => dossier.dueAt,
+  currentUnit: async (dossier: DossierEntity, _: unknown, ctx: Context) => {
+    const steps = await ctx.loaders.stepsByDossier.load(dossier.id);
+    const code = steps.find((step) => step.position === dossier.currentStep)?.unitCode ?? dossier.receivingUnitCode;
+    return { __typename: 'AdministrativeUnit', code, asOf: vietnamDate(new Date()) };
+  },
+  timeliness: (dossier: DossierEntity) => timeliness(dossier, new Date()),
+};
+
+export const publicDossier = (_: unknown, args: { code: string }, ctx: Context) => (args.code.length > 60 ? null : ctx.loaders.dossierByCode.load(args.code.trim()));
