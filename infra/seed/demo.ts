@@ -180,6 +180,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       procedureId: procedure.id,
       procedureVersionId: version.id,
       caseVariantId: variant.id,
+      fieldCode: version.fieldCode,
       receivingUnitCode: desk.code,
       handlerId: status === 'NEW' ? null : rnd.pick(handlers).id,
       applicantKind: organisation ? 'ORGANISATION' : 'PERSON',

@@ -4,10 +4,12 @@ import { DossierEntity } from './entities/dossier.entity';
 import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierStepEntity } from './entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
+import { Statistics } from './migrations/1764300000000-statistics';
 import { createLoaders, type DossiersLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
 import { PinProcedureVersion } from './migrations/1764100000000-procedure-version';
-import { Dossier, DossierEvent, DossierStep, Procedure } from './resolvers/dossier';
+import { AdministrativeUnit, Dossier, DossierEvent, DossierStep, Official, Procedure } from './resolvers/dossier';
+import { DossierStatsType } from './resolvers/statistics';
 import { Mutation } from './resolvers/mutation';
 import { PublicDossier } from './resolvers/public-dossier';
 import { Query } from './resolvers/query';
@@ -16,8 +18,8 @@ import { Query } from './resolvers/query';
 export const dossiers: SubgraphModule<DossiersLoaders> = {
   name: 'dossiers',
   typeDefs: readSchema(path.join(__dirname, '..')),
-  resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, PublicDossier, Procedure },
+  resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, PublicDossier, DossierStats: DossierStatsType, Procedure, AdministrativeUnit, Official },
   entities: [DossierEntity, DossierStepEntity, DossierEventEntity],
-  migrations: [Initial, PinProcedureVersion, Lifecycle],
+  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics],
   createLoaders,
 };

@@ -4,6 +4,7 @@ import { byKey, defineLoaders, manyByKey, orderByKeys } from '../../../shared/lo
 import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierStepEntity } from './entities/dossier-step.entity';
 import { DossierEntity } from './entities/dossier.entity';
+import { statsBatch } from './lifecycle/statistics';
 
 export function createLoaders(db: DataSource) {
   return defineLoaders({
@@ -16,6 +17,9 @@ export function createLoaders(db: DataSource) {
       const calendar = await loadCalendar(db.manager);
       return keys.map(() => calendar);
     },
+    statsByUnitPath: statsBatch(db, 'owner_path'),
+    statsByProcedure: statsBatch(db, 'procedure_id'),
+    statsByOfficial: statsBatch(db, 'handler_id'),
     dossierCountByProcedure: async (procedureIds: readonly string[]) => {
       const rows: { procedureId: string; count: number }[] = await db
         .getRepository(DossierEntity)

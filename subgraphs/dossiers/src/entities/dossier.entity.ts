@@ -20,6 +20,8 @@ export class DossierEntity {
   /** The procedure version in force on the day of reception. */
   @Column({ type: 'uuid', nullable: true }) procedureVersionId!: string | null;
   @Column({ type: 'uuid', nullable: true }) caseVariantId!: string | null;
+  /** Lĩnh vực of the version at reception, for statistics by field. */
+  @Column({ type: 'text', nullable: true }) fieldCode!: string | null;
   @Column({ type: 'text' }) receivingUnitCode!: string;
   @Column({ type: 'uuid', nullable: true }) handlerId!: string | null;
   @Column({ type: 'text' }) applicantKind!: ApplicantKind;

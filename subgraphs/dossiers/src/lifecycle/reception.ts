@@ -38,6 +38,7 @@ interface CatalogueAnswer {
     name: string;
     versionAt: {
       id: string;
+      field: { code: string };
       documents: { name: string; originals: number; copies: number }[];
       variants: {
         id: string;
@@ -58,6 +59,7 @@ const CATALOGUE_QUERY = `query Reception($procedureId: ID!, $date: Date!, $desk:
     id name
     versionAt(date: $date) {
       id
+      field { code }
       documents { name originals copies }
       variants { id name timeLimit { workingHours } onlineTimeLimit { workingHours }
         process { position title level role unit { code path } time { workingHours } } }
@@ -143,6 +145,7 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
     procedureId: procedure.id,
     procedureVersionId: version.id,
     caseVariantId: variant.id,
+    fieldCode: version.field.code,
     receivingUnitCode: desk.code,
     handlerId: null,
     applicantKind: input.applicant.kind,

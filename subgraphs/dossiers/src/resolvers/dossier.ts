@@ -5,6 +5,7 @@ import type { DossierEventEntity } from '../entities/dossier-event.entity';
 import type { DossierEntity } from '../entities/dossier.entity';
 import { pausesOf, stepTimings, timeliness, type StepTiming } from '../lifecycle/timing';
 import { statusCode } from '../status';
+import { contributedStats } from './statistics';
 
 /**
  * A dossier is shown to officials of its receiving unit and the units above it, and to the units
@@ -75,4 +76,15 @@ export const DossierEvent = {
 export const Procedure = {
   __resolveReference: (ref: { id: string }) => ref,
   dossierCount: (procedure: { id: string }, _: unknown, ctx: Context) => ctx.loaders.dossierCountByProcedure.load(procedure.id),
+  dossierStats: contributedStats.procedure,
+};
+
+export const AdministrativeUnit = {
+  __resolveReference: (ref: { code: string; asOf: string | null; path: string }) => ref,
+  dossierStats: contributedStats.unit,
+};
+
+export const Official = {
+  __resolveReference: (ref: { id: string }) => ref,
+  workload: contributedStats.official,
 };

@@ -8,6 +8,7 @@ import { DossierEntity } from '../entities/dossier.entity';
 import type { DossierStatus } from '../status';
 import { visible } from './dossier';
 import { publicDossier } from './public-dossier';
+import { dossierStatistics } from './statistics';
 
 interface DossierFilter {
   status?: DossierStatus | null;
@@ -18,6 +19,7 @@ interface DossierFilter {
 
 export const Query = {
   publicDossier,
+  dossierStatistics,
 
   dossier: async (_: unknown, args: { id: string }, ctx: Context) => visible(await ctx.loaders.dossierById.load(parseId(args.id, 'id')), ctx),
 

@@ -1,0 +1,64 @@
+import { requireUnit } from '../../../../shared/caller';
+import { badInput } from '../../../../shared/errors';
+import { parseId } from '../../../../shared/ids';
+import { isWithin, parseUnitPath } from '../../../../shared/units';
+import type { Context } from '../context';
+import { checkPeriod, onTimeRate, statistics, type DossierStats, type Grouping, type Period } from '../lifecycle/statistics';
+
+interface FilterInput extends Period {
+  unitPath?: string | null;
+  procedureId?: string | null;
+  fieldCode?: string | null;
+  receivingUnitCode?: string | null;
+  handlerId?: string | null;
+}
+
+const groupRef: Record<Grouping, (key: string) => Record<string, unknown>> = {
+  UNIT: (key) => ({ unit: { __typename: 'AdministrativeUnit', code: key, asOf: null } }),
+  AGENCY: (key) => ({ unit: { __typename: 'AdministrativeUnit', code: key, asOf: null } }),
+  FIELD: () => ({}),
+  PROCEDURE: (key) => ({ procedure: { __typename: 'Procedure', id: key } }),
+  OFFICIAL: (key) => ({ official: { __typename: 'Official', id: key } }),
+};
+
+export const dossierStatistics = async (_: unknown, args: { filter: FilterInput; groupBy?: Grouping | null }, ctx: Context) => {
+  const own = requireUnit(ctx.caller);
+  const { filter } = args;
+  checkPeriod(filter);
+  const scope = filter.unitPath ? parseUnitPath(filter.unitPath, 'filter.unitPath') : own;
+  if (!isWithin(scope, own)) throw badInput('filter.unitPath', `Unit ${scope} is outside your unit ${own}; statistics cover ${own} and the units below it.`);
+  const rows = await statistics(
+    ctx.db,
+    {
+      ...filter,
+      scope,
+      procedureId: filter.procedureId ? parseId(filter.procedureId, 'filter.procedureId') : null,
+      handlerId: filter.handlerId ? parseId(filter.handlerId, 'filter.handlerId') : null,
+    },
+    args.groupBy ?? null,
+  );
+  return rows.map(({ key, ...stats }) => ({ key, stats, ...(key && args.groupBy ? groupRef[args.groupBy](key) : {}) }));
+};
+
+export const DossierStatsType = {
+  onTimeRate: (stats: DossierStats) => onTimeRate(stats),
+};
+
+/** Loader key of a contributed figure: the period, the caller's subtree, and what it is about. */
+export const statsKey = (period: Period, scope: string, key: string) => `${period.from}|${period.to}|${scope}|${key}`;
+
+function periodOf(args: Period): Period {
+  checkPeriod(args);
+  return { from: args.from, to: args.to };
+}
+
+export const contributedStats = {
+  procedure: (procedure: { id: string }, args: Period, ctx: Context) =>
+    ctx.loaders.statsByProcedure.load(statsKey(periodOf(args), requireUnit(ctx.caller), procedure.id)),
+  unit: (unit: { path: string }, args: Period, ctx: Context) => {
+    const own = requireUnit(ctx.caller);
+    return isWithin(unit.path, own) ? ctx.loaders.statsByUnitPath.load(statsKey(periodOf(args), own, unit.path)) : null;
+  },
+  official: (official: { id: string }, args: Period, ctx: Context) =>
+    ctx.loaders.statsByOfficial.load(statsKey(periodOf(args), requireUnit(ctx.caller), official.id)),
+};
