@@ -11,6 +11,7 @@ const PAGE_WITH_NESTED = `
         receivingUnit { name parent { name } }
         handler { fullName homeAgency { name } }
         ratings { resultSatisfaction }
+        steps { position unit { name } handler { fullName } dueAt late }
       }
     }
   }`;
@@ -32,14 +33,18 @@ describe('SQL statements per request', () => {
     return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, statementLog(stack.dbs[name]).statements.slice()]));
   }
 
-  it('is the same for a page of 10 and a page of 100 dossiers with nested procedure, unit, handler and ratings', async () => {
-    const ten = await statementsFor(10);
+  it('is the same for a small page and a page of 100 dossiers with nested procedure, unit, handler, ratings and steps', async () => {
+    // The small page reaches the newest dossier with liên thông steps, so both pages have every nested type.
+    const newest = [...stack.demo.dossiers].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : -1));
+    const withSteps = new Set(stack.demo.dossierSteps.map((step) => step.dossierId));
+    const ten = await statementsFor(Math.max(10, newest.findIndex((d) => withSteps.has(d.id)) + 1));
     const hundred = await statementsFor(100);
     const counts = (s: Record<string, string[]>) => Object.fromEntries(Object.entries(s).map(([name, list]) => [name, list.length]));
     expect({ ten: counts(ten), hundred: counts(hundred) }).toEqual({ ten: counts(hundred), hundred: counts(ten) });
-    // One statement per entity type and nesting level. Catalogue: procedures, receiving desks, fields,
-    // executing agencies, the desks' parent units, and (in the gateway's second fetch) officials' home agencies.
-    const expected = { catalogue: 6, dossiers: 1, personnel: 1, feedback: 1 };
+    // One statement per entity type and nesting level. Catalogue: procedures, receiving desks, the steps' units (the
+    // gateway fetches them separately), fields, executing agencies, the desks' parent units, and (in its second
+    // fetch) officials' home agencies. Dossiers: the page, steps, history (a step's clock skips pauses), calendar.
+    const expected = { catalogue: 7, dossiers: 4, personnel: 1, feedback: 1 };
     if (JSON.stringify(counts(hundred)) !== JSON.stringify(expected)) console.error(JSON.stringify(hundred, null, 1));
     expect(counts(hundred)).toEqual(expected);
   });

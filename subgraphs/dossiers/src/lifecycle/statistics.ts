@@ -24,36 +24,48 @@ export interface DossierStats {
   returned: number;
 }
 
-const LOCAL = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
-/** The national rule, by date: more than one supplement request is late whatever the dates. */
-const TIMELINESS = `CASE WHEN d.supplement_count > 1 THEN 'LATE' WHEN d.due_at IS NULL THEN 'ON_TIME'
-  WHEN ${LOCAL('d.finished_at')} < ${LOCAL('d.due_at')} THEN 'EARLY'
-  WHEN ${LOCAL('d.finished_at')} = ${LOCAL('d.due_at')} THEN 'ON_TIME' ELSE 'LATE' END`;
-const RECEIVED = `d.received_at >= p.start AND d.received_at < p.stop AND d.status NOT IN ('NEW', 'NOT_RECEIVED')`;
-const RESOLVED = `d.status IN ('PROCESSED', 'RESULT_RETURNED') AND d.finished_at >= p.start AND d.finished_at < p.stop`;
-const OPEN_AT_STOP = `d.received_at < p.stop AND d.status NOT IN ('NEW', 'NOT_RECEIVED') AND (d.finished_at IS NULL OR d.finished_at >= p.stop)`;
+/** The Vietnam calendar day of an instant as a day number: plain arithmetic, no time-zone lookup per row. */
+const DAY = (column: string) => `floor((extract(epoch FROM ${column}) + 25200) / 86400)`;
 
-/** Every figure as one aggregate over the dossiers a period touches; column aliases are the DossierStats fields. */
+/**
+ * What each dossier contributes, worked out once per row: whether it was received or resolved in
+ * the period, open at its end, and its grade by the national rule (by date; more than one
+ * supplement request is late whatever the dates).
+ */
+const FACTS = `
+  d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at >= p.start AND d.received_at < p.stop AS received,
+  d.channel,
+  d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at < p.start AND (d.finished_at IS NULL OR d.finished_at >= p.start) AS carried_over,
+  d.status IN ('PROCESSED', 'RESULT_RETURNED') AND d.finished_at >= p.start AND d.finished_at < p.stop AS resolved,
+  CASE WHEN d.supplement_count > 1 THEN 'LATE' WHEN d.due_at IS NULL THEN 'ON_TIME'
+       WHEN ${DAY('d.finished_at')} < ${DAY('d.due_at')} THEN 'EARLY'
+       WHEN ${DAY('d.finished_at')} = ${DAY('d.due_at')} THEN 'ON_TIME' ELSE 'LATE' END AS grade,
+  d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at < p.stop AND (d.finished_at IS NULL OR d.finished_at >= p.stop) AS open_at_stop,
+  d.due_at < least(p.stop, now()) AS overdue,
+  d.status = 'WITHDRAWN' AND d.finished_at >= p.start AND d.finished_at < p.stop AS withdrawn,
+  d.returned_at >= p.start AND d.returned_at < p.stop AS returned`;
+
+/** Every figure as one aggregate over the facts; column aliases are the DossierStats fields. */
 const AGGREGATES = `
-  count(*) FILTER (WHERE ${RECEIVED})::int AS "received",
-  count(*) FILTER (WHERE ${RECEIVED} AND d.channel = 'IN_PERSON')::int AS "receivedInPerson",
-  count(*) FILTER (WHERE ${RECEIVED} AND d.channel = 'POSTAL')::int AS "receivedPostal",
-  count(*) FILTER (WHERE ${RECEIVED} AND d.channel = 'ONLINE')::int AS "receivedOnline",
-  count(*) FILTER (WHERE d.received_at < p.start AND d.status NOT IN ('NEW', 'NOT_RECEIVED') AND (d.finished_at IS NULL OR d.finished_at >= p.start))::int AS "carriedOver",
-  count(*) FILTER (WHERE ${RESOLVED})::int AS "resolved",
-  count(*) FILTER (WHERE ${RESOLVED} AND ${TIMELINESS} = 'EARLY')::int AS "resolvedEarly",
-  count(*) FILTER (WHERE ${RESOLVED} AND ${TIMELINESS} = 'ON_TIME')::int AS "resolvedOnTime",
-  count(*) FILTER (WHERE ${RESOLVED} AND ${TIMELINESS} = 'LATE')::int AS "resolvedLate",
-  count(*) FILTER (WHERE ${OPEN_AT_STOP})::int AS "inProgress",
-  count(*) FILTER (WHERE ${OPEN_AT_STOP} AND (d.due_at IS NULL OR d.due_at >= least(p.stop, now())))::int AS "inProgressInTime",
-  count(*) FILTER (WHERE ${OPEN_AT_STOP} AND d.due_at < least(p.stop, now()))::int AS "inProgressOverdue",
-  count(*) FILTER (WHERE d.status = 'WITHDRAWN' AND d.finished_at >= p.start AND d.finished_at < p.stop)::int AS "withdrawn",
-  count(*) FILTER (WHERE d.returned_at >= p.start AND d.returned_at < p.stop)::int AS "returned"`;
+  count(*) FILTER (WHERE f.received)::int AS "received",
+  count(*) FILTER (WHERE f.received AND f.channel = 'IN_PERSON')::int AS "receivedInPerson",
+  count(*) FILTER (WHERE f.received AND f.channel = 'POSTAL')::int AS "receivedPostal",
+  count(*) FILTER (WHERE f.received AND f.channel = 'ONLINE')::int AS "receivedOnline",
+  count(*) FILTER (WHERE f.carried_over)::int AS "carriedOver",
+  count(*) FILTER (WHERE f.resolved)::int AS "resolved",
+  count(*) FILTER (WHERE f.resolved AND f.grade = 'EARLY')::int AS "resolvedEarly",
+  count(*) FILTER (WHERE f.resolved AND f.grade = 'ON_TIME')::int AS "resolvedOnTime",
+  count(*) FILTER (WHERE f.resolved AND f.grade = 'LATE')::int AS "resolvedLate",
+  count(*) FILTER (WHERE f.open_at_stop)::int AS "inProgress",
+  count(*) FILTER (WHERE f.open_at_stop AND f.overdue IS NOT TRUE)::int AS "inProgressInTime",
+  count(*) FILTER (WHERE f.open_at_stop AND f.overdue)::int AS "inProgressOverdue",
+  count(*) FILTER (WHERE f.withdrawn)::int AS "withdrawn",
+  count(*) FILTER (WHERE f.returned)::int AS "returned"`;
 
 const PERIOD = `(SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS start,
                         ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS stop) p`;
-/** Only dossiers the period can touch: received before its end and not closed before its start. */
-const TOUCHES = `d.received_at < p.stop AND (d.finished_at IS NULL OR d.finished_at >= p.start OR d.returned_at >= p.start)`;
+/** Only dossiers alive during the period: received before its end, not closed (result returned, or finished) before its start. Matches dossier_alive_idx. */
+const TOUCHES = `tstzrange(d.received_at, coalesce(d.returned_at, d.finished_at, 'infinity'), '[]') && tstzrange(p.start, p.stop, '[)')`;
 
 export function checkPeriod(period: Period): void {
   if (period.to < period.from) throw badInput('filter.to', `The period ends (${period.to}) before it starts (${period.from}).`);
@@ -77,6 +89,12 @@ export interface StatsFilter extends Period {
  * dossiers under its own code).
  */
 export async function statistics(db: DataSource, filter: StatsFilter, groupBy: Grouping | null): Promise<(DossierStats & { key: string | null })[]> {
+  const { sql, params } = statisticsSql(filter, groupBy);
+  return db.query(sql, params);
+}
+
+/** The statement behind `statistics`, for running it or asking the planner about it. */
+export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { sql: string; params: unknown[] } {
   const params: unknown[] = [filter.from, filter.to, filter.scope, `${filter.scope}.%`];
   const where = [`(d.owner_path = $3 OR d.owner_path LIKE $4)`, TOUCHES];
   const add = (sql: string, value: unknown) => {
@@ -95,22 +113,20 @@ export async function statistics(db: DataSource, filter: StatsFilter, groupBy: G
     OFFICIAL: 'd.handler_id::text',
   }[groupBy ?? 'UNIT'];
   const grouped = groupBy !== null;
-  return db.query(
-    `SELECT ${grouped ? `${key} AS key` : 'NULL AS key'}, ${AGGREGATES}
-       FROM dossier d, ${PERIOD}
-      WHERE ${where.join(' AND ')}
-      ${grouped ? 'GROUP BY 1 ORDER BY 1' : ''}`,
-    params,
-  );
+  const sql = `SELECT ${grouped ? 'f.key' : 'NULL AS key'}, ${AGGREGATES}
+       FROM (SELECT ${key} AS key, ${FACTS} FROM dossier d, ${PERIOD} WHERE ${where.join(' AND ')}) f
+      ${grouped ? 'GROUP BY 1 ORDER BY 1' : ''}`;
+  return { sql, params };
 }
 
 /** Figures for many subtrees (or procedures, or officials) in one statement: the batch of a contributed field. */
 export async function statisticsByKey(db: DataSource, period: Period, column: 'owner_path' | 'procedure_id' | 'handler_id', keys: string[], scope: string) {
-  const match = column === 'owner_path' ? `(d.owner_path = k.key OR d.owner_path LIKE k.key || '.%')` : `d.${column}::text = k.key`;
+  const match = column === 'owner_path' ? `(f.owner_path = k.key OR f.owner_path LIKE k.key || '.%')` : `f.${column}::text = k.key`;
   const rows: (DossierStats & { key: string })[] = await db.query(
     `SELECT k.key, ${AGGREGATES}
-       FROM unnest($3::text[]) AS k(key) CROSS JOIN ${PERIOD}
-       LEFT JOIN dossier d ON ${match} AND (d.owner_path = $4 OR d.owner_path LIKE $5) AND ${TOUCHES}
+       FROM unnest($3::text[]) AS k(key)
+       LEFT JOIN (SELECT d.owner_path, d.procedure_id, d.handler_id, ${FACTS} FROM dossier d, ${PERIOD}
+                   WHERE (d.owner_path = $4 OR d.owner_path LIKE $5) AND ${TOUCHES}) f ON ${match}
       GROUP BY k.key`,
     [period.from, period.to, keys, scope, `${scope}.%`],
   );

@@ -2,13 +2,18 @@ import { sqlMigration } from '../../../../shared/rls';
 
 /**
  * Statistics by field read the field from the dossier (the procedure version's field at
- * reception), and every statistic starts from a unit's subtree and a period.
+ * reception). A period's figures need the dossiers that were alive during it — received before
+ * its end, not closed before its start — which two b-tree ranges cannot find together; a GiST
+ * index on the span from reception to closing finds them by overlap.
  */
 export const Statistics = sqlMigration(
   'DossiersStatistics1764300000000',
   [
     `ALTER TABLE dossier ADD COLUMN field_code text`,
-    `CREATE INDEX dossier_owner_received_idx ON dossier (owner_path text_pattern_ops, received_at)`,
+    // The columns statistics read ride in the index, so a month's figures come from an index-only scan.
+    `CREATE INDEX dossier_alive_idx ON dossier USING gist (tstzrange(received_at, coalesce(returned_at, finished_at, 'infinity'), '[]'))
+       INCLUDE (owner_path, status, channel, received_at, finished_at, returned_at, due_at, supplement_count,
+                procedure_id, handler_id, field_code, receiving_unit_code)`,
   ],
-  [`DROP INDEX dossier_owner_received_idx`, `ALTER TABLE dossier DROP COLUMN field_code`],
+  [`DROP INDEX dossier_alive_idx`, `ALTER TABLE dossier DROP COLUMN field_code`],
 );
