@@ -1,4 +1,4 @@
-import { config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
+import { config, SUBGRAPH_NAMES } from '../shared/config';
 import { logger } from '../shared/logger';
 import { onShutdown } from '../shared/standalone';
 import { issueToken } from '../gateway/src/auth';
@@ -22,7 +22,7 @@ async function main() {
   const [seeded] = (await stack.dbs.catalogue.query('SELECT count(*)::int AS units FROM administrative_unit')) as { units: number }[];
   if (seeded!.units === 0) {
     const demo = buildDemo();
-    await writeDemo(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, databases[name].migration])) as Record<SubgraphName, string>, demo);
+    await writeDemo(databases, demo);
     logger.info({ units: demo.units.length, procedures: demo.procedures.length, officials: demo.officials.length, dossiers: demo.dossiers.length, ratings: demo.ratings.length }, 'seeded the demo province');
   }
   onShutdown(async () => {

@@ -21,13 +21,20 @@ LANGUAGE sql STABLE AS $$
           OR starts_with(owner_path, current_setting('motcua.unit_path', true) || '.'))
 $$`;
 
-/** Statements that put a table with an `owner_path` column under row-level security. */
-export function ownedTableSql(table: string): string[] {
+/** Row-level security on, reads open, inserts only of rows in the caller's scope. */
+function scopedInsertSql(table: string): string[] {
   return [
     `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`,
     `ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`,
     `CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (true)`,
     `CREATE POLICY ${table}_insert ON ${table} FOR INSERT WITH CHECK (motcua_in_scope(owner_path))`,
+  ];
+}
+
+/** Statements that put a table with an `owner_path` column under row-level security. */
+export function ownedTableSql(table: string): string[] {
+  return [
+    ...scopedInsertSql(table),
     `CREATE POLICY ${table}_update ON ${table} FOR UPDATE USING (motcua_in_scope(owner_path)) WITH CHECK (motcua_in_scope(owner_path))`,
     `CREATE POLICY ${table}_delete ON ${table} FOR DELETE USING (motcua_in_scope(owner_path))`,
     `CREATE INDEX ${table}_owner_path_idx ON ${table} (owner_path text_pattern_ops)`,
@@ -41,10 +48,7 @@ export function ownedTableSql(table: string): string[] {
  */
 export function appendOnlyTableSql(table: string): string[] {
   return [
-    `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`,
-    `ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`,
-    `CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (true)`,
-    `CREATE POLICY ${table}_insert ON ${table} FOR INSERT WITH CHECK (motcua_in_scope(owner_path))`,
+    ...scopedInsertSql(table),
     `GRANT SELECT, INSERT ON ${table} TO ${APP_ROLE}`,
   ];
 }

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { SUBGRAPH_NAMES } from '../../shared/config';
 import { statementLog } from '../../shared/db';
 import { uuidFrom } from '../../shared/ids';
 import { config } from '../../shared/config';
@@ -9,7 +8,7 @@ import { foldVietnamese as fold } from '../../test/support/oracles';
 import { buildDemo } from '../seed/demo';
 import { writeDemo } from '../seed/seed';
 import { startStack } from '../stack';
-import { benchDatabases, percentile, setupLine } from './harness';
+import { benchDatabases, percentile, runBench, setupLine } from './harness';
 
 /**
  * `npm run bench:catalogue`: 5,000 procedures, then accent-free searches as a portal sends
@@ -38,7 +37,7 @@ async function main() {
   const databases = await benchDatabases();
   const demo = buildDemo({ dossiers: 50 });
   demo.procedures.push(...generatedProcedures(demo.procedures));
-  await writeDemo(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, databases.urls[name].migration])) as never, demo);
+  await writeDemo(databases.urls, demo);
   const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 } });
   const token = await issueToken({ sub: 'bench', role: 'OFFICIAL', unit: '27' }, config.jwtSecret);
   const query = `query ($search: String!) { procedures(filter: { search: $search }, first: 20) { totalCount nodes { id code localCode name onlineLevel field { name } } } }`;
@@ -87,10 +86,7 @@ async function main() {
 
   await stack.stop();
   await databases.stop();
-  process.exit(wrong === 0 ? 0 : 1);
+  return wrong;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

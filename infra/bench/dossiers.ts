@@ -7,7 +7,7 @@ import { buildDemo, DEMO_UNTIL } from '../seed/demo';
 import { writeDemo } from '../seed/seed';
 import { startStack } from '../stack';
 import { statisticsSql } from '../../subgraphs/dossiers/src/lifecycle/statistics';
-import { benchDatabases, percentile, setupLine } from './harness';
+import { benchDatabases, percentile, runBench, setupLine } from './harness';
 
 /**
  * `npm run bench:dossiers`: 1,000,000 dossiers (BENCH_DOSSIERS), then through the gateway:
@@ -63,7 +63,7 @@ async function main() {
   const databases = await benchDatabases();
   const demo = buildDemo({ dossiers: TEMPLATES });
   const seedStarted = performance.now();
-  await writeDemo(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, databases.urls[name].migration])) as never, demo);
+  await writeDemo(databases.urls, demo);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   const cloneSeconds = await generate(databases.urls.dossiers.migration);
   const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 } });
@@ -119,29 +119,22 @@ async function main() {
   console.log(`province statistics for a month through gateway: ${summary(statsLatencies)}`);
   console.log(`public lookup by code through gateway: ${summary(lookupLatencies)}`);
   console.log(`page of 100 dossiers with steps, units and handlers: ${pageMs.toFixed(0)} ms, SQL statements ${statements}`);
-  const { sql, params } = statisticsSql({ ...months[1]!, scope: '27' }, null);
-  const [{ 'QUERY PLAN': [plan] }] = await stack.dbs.dossiers.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
-  const nodes: string[] = [];
-  const walk = (node: { 'Node Type': string; 'Index Name'?: string; 'Actual Rows': number; Plans?: unknown[] }) => {
-    nodes.push(`${node['Node Type']}${node['Index Name'] ? ` on ${node['Index Name']}` : ''} (${node['Actual Rows']} rows)`);
-    for (const child of node.Plans ?? []) walk(child as never);
-  };
-  walk(plan.Plan);
-  console.log(`plan of a month's province statistics: ${plan['Execution Time'].toFixed(1)} ms in the database; ${nodes.join(' → ')}`);
+  // What the database itself spends on each month, and the plan it takes.
+  type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Actual Rows': number; Plans?: PlanNode[] };
+  const describe = (node: PlanNode): string[] => [`${node['Node Type']}${node['Index Name'] ? ` on ${node['Index Name']}` : ''}`, ...(node.Plans ?? []).flatMap(describe)];
   const perMonth: string[] = [];
+  let shape = '';
   for (const month of months) {
-    const q = statisticsSql({ ...month, scope: '27' }, null);
-    const [{ 'QUERY PLAN': [p] }] = await stack.dbs.dossiers.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.sql}`, q.params);
-    perMonth.push(`${month.from.slice(0, 7)}: ${p['Execution Time'].toFixed(0)} ms / ${p.Plan.Plans?.[0]?.['Actual Rows'] ?? '?'} rows`);
+    const { sql, params } = statisticsSql({ ...month, scope: '27' }, null);
+    const [{ 'QUERY PLAN': [plan] }] = await stack.dbs.dossiers.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+    perMonth.push(`${month.from.slice(0, 7)}: ${plan['Execution Time'].toFixed(0)} ms / ${plan.Plan.Plans?.[0]?.['Actual Rows'] ?? '?'} rows`);
+    shape = describe(plan.Plan).join(' → ');
   }
-  console.log(`per month in the database: ${perMonth.join(', ')}`);
+  console.log(`province statistics in the database, per month (${shape}): ${perMonth.join(', ')}`);
   console.log(`wrong_answers=${wrong}`);
   await stack.stop();
   await databases.stop();
-  process.exit(wrong === 0 ? 0 : 1);
+  return wrong;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

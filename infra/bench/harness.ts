@@ -35,3 +35,14 @@ export function setupLine(extra: Record<string, unknown>): string {
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
 }
+
+/** Runs a benchmark's main, which returns its count of wrong answers: any wrong answer or error fails the run. */
+export function runBench(main: () => Promise<number>): void {
+  main().then(
+    (wrong) => process.exit(wrong === 0 ? 0 : 1),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

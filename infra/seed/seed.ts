@@ -18,6 +18,7 @@ import { RatingEntity } from '../../subgraphs/feedback/src/entities/rating.entit
 import { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
 import { PROVINCE } from './demo-province';
 import type { DemoData } from './demo';
+import type { DatabaseUrls } from '../postgres';
 
 /** The seed writes as the province, so row-level security holds for it as for everyone. */
 const SEEDER: Caller = { sub: 'seed', role: 'ADMIN', unit: PROVINCE.code };
@@ -50,11 +51,11 @@ const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => 
   feedback: (manager, data) => insertAll(manager, RatingEntity, data.ratings),
 };
 
-/** Writes the demo data into the four databases (urls by subgraph), one transaction each. */
-export async function writeDemo(urls: Record<SubgraphName, string>, data: DemoData): Promise<void> {
+/** Writes the demo data into the four databases, as the schema owner, one transaction each. */
+export async function writeDemo(databases: Record<SubgraphName, DatabaseUrls>, data: DemoData): Promise<void> {
   await Promise.all(
     subgraphs.map(async (module) => {
-      const db = await connect(module, urls[module.name]);
+      const db = await connect(module, databases[module.name].migration);
       try {
         await inCallerScope(db, SEEDER, (manager) => writers[module.name](manager, data));
         // Fresh statistics, so the planner picks the indexes right after a bulk load.

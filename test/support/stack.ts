@@ -31,7 +31,7 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
   const databases = await freshDatabases();
   const demo = buildDemo(demoOptions);
   const ownerUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, databases.urls[name].migration])) as Record<SubgraphName, string>;
-  await writeDemo(ownerUrls, demo);
+  await writeDemo(databases.urls, demo);
   const stack = await startStack({
     databases: databases.urls,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },

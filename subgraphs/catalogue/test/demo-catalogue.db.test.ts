@@ -13,7 +13,7 @@ describe('the demo catalogue', () => {
   let db: DataSource;
   beforeAll(async () => {
     databases = await freshDatabases();
-    await writeDemo(Object.fromEntries(Object.entries(databases.urls).map(([name, urls]) => [name, urls.migration])) as never, buildDemo({ dossiers: 0 }));
+    await writeDemo(databases.urls, buildDemo({ dossiers: 0 }));
     db = await connect(catalogue, databases.urls.catalogue.app);
   });
   afterAll(async () => {

@@ -24,7 +24,7 @@ describe('catalogue import (npm run catalogue:import)', () => {
 
   beforeAll(async () => {
     databases = await freshDatabases();
-    await writeDemo(Object.fromEntries(Object.entries(databases.urls).map(([name, urls]) => [name, urls.migration])) as never, buildDemo({ dossiers: 10 }));
+    await writeDemo(databases.urls, buildDemo({ dossiers: 10 }));
     db = await connect(catalogue, databases.urls.catalogue.app);
   });
   afterAll(async () => {

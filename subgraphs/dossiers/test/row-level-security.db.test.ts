@@ -18,7 +18,7 @@ describe('row-level security on dossier', () => {
 
   beforeAll(async () => {
     databases = await freshDatabases();
-    await writeDemo(Object.fromEntries(Object.entries(databases.urls).map(([name, urls]) => [name, urls.migration])) as never, demo);
+    await writeDemo(databases.urls, demo);
     app = await connect(dossiersModule, databases.urls.dossiers.app);
   });
   afterAll(async () => {

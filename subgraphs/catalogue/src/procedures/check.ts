@@ -17,6 +17,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The largest fee the API's Int carries; real fees are far below it. */
 const MAX_FEE_VND = 2_000_000_000;
 
+/** A national procedure code looks like 1.006714. */
+export function checkNationalCode(code: string): Problem | null {
+  return /^\d+\.\d{6}$/.test(code) ? null : bad('code', `"${code}" is not a national procedure code; it looks like 1.006714.`);
+}
+
 export function checkAnnouncement({ decision, effectiveFrom }: Announcement): Problem[] {
   const problems: Problem[] = [];
   if (!decision?.trim()) problems.push(bad('decision', 'Give the announcing decision (quyết định công bố), e.g. 1234/QĐ-UBND.'));

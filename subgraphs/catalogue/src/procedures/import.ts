@@ -7,7 +7,7 @@ import type { UnitLevel } from '../entities/administrative-unit.entity';
 import { ProcedureVariantEntity } from '../entities/procedure-variant.entity';
 import { ProcedureVersionEntity } from '../entities/procedure-version.entity';
 import { ProcedureEntity } from '../entities/procedure.entity';
-import { checkAnnouncement, checkContent, type Problem } from './check';
+import { checkAnnouncement, checkContent, checkNationalCode, type Problem } from './check';
 import type { Announcement, CaseVariant, OnlineLevel, ProcedureContent, ProcessStep, SubmissionMethod, TimeUnit } from './content';
 import { amendProcedure, publishProcedure } from './publish';
 import type { Identity } from './rows';
@@ -213,19 +213,18 @@ function draftOf(localCode: string, group: Row[], problems: ImportProblem[]): Dr
     const line = rows[0]!.line;
     const unit = choice<TimeUnit>(words(values.time_unit)[0] ?? 'WORKING_DAYS', ['WORKING_DAYS', 'WORKING_HOURS'], lines.time_unit ?? line, 'time_unit');
     const limit = number(values.time_limit, lines.time_limit ?? line, 'time_limit');
-    const process: ProcessStep[] = rows
-      .filter((row) => row.values.step_title || row.values.step_level || row.values.step_time)
-      .map((row) => ({
-        title: row.values.step_title ?? '',
-        level: choice<UnitLevel>(words(row.values.step_level)[0] ?? '', ['PROVINCE', 'DISTRICT', 'COMMUNE'], row.line, 'step_level'),
-        unitCode: row.values.step_unit_code || null,
-        role: row.values.step_role || null,
-        time: {
-          amount: number(row.values.step_time, row.line, 'step_time') ?? 0,
-          unit: choice<TimeUnit>(words(row.values.step_time_unit)[0] ?? 'WORKING_DAYS', ['WORKING_DAYS', 'WORKING_HOURS'], row.line, 'step_time_unit'),
-        },
-      }));
-    stepLines.push(rows.filter((row) => row.values.step_title || row.values.step_level || row.values.step_time).map((row) => row.line));
+    const stepRows = rows.filter((row) => row.values.step_title || row.values.step_level || row.values.step_time);
+    const process: ProcessStep[] = stepRows.map((row) => ({
+      title: row.values.step_title ?? '',
+      level: choice<UnitLevel>(words(row.values.step_level)[0] ?? '', ['PROVINCE', 'DISTRICT', 'COMMUNE'], row.line, 'step_level'),
+      unitCode: row.values.step_unit_code || null,
+      role: row.values.step_role || null,
+      time: {
+        amount: number(row.values.step_time, row.line, 'step_time') ?? 0,
+        unit: choice<TimeUnit>(words(row.values.step_time_unit)[0] ?? 'WORKING_DAYS', ['WORKING_DAYS', 'WORKING_HOURS'], row.line, 'step_time_unit'),
+      },
+    }));
+    stepLines.push(stepRows.map((row) => row.line));
     variantLines.push(line);
     const variant: CaseVariant = { name, timeLimit: limit === null ? null : { amount: limit, unit }, onlineTimeLimit: number(values.online_time_limit, lines.online_time_limit ?? line, 'online_time_limit'), process };
     content.variants.push(variant);
@@ -239,7 +238,7 @@ function draftOf(localCode: string, group: Row[], problems: ImportProblem[]): Dr
 }
 
 const CONTENT_COLUMNS: Record<string, Column> = {
-  name: 'name', fieldCode: 'field_code', levels: 'levels', executingAgencyCode: 'executing_agency_code', executingAgencyRole: 'executing_agency_role',
+  code: 'code', name: 'name', fieldCode: 'field_code', levels: 'levels', executingAgencyCode: 'executing_agency_code', executingAgencyRole: 'executing_agency_role',
   onlineLevel: 'online_level', submissionMethods: 'submission_methods', steps: 'steps', documents: 'documents', applicants: 'applicants',
   result: 'result', conditions: 'conditions', legalBasis: 'legal_basis', fees: 'fees', decision: 'decision', effectiveFrom: 'effective_from', variants: 'variant',
 };
@@ -295,7 +294,8 @@ export async function importCatalogue(manager: EntityManager, province: string, 
     const existing = await manager.findOneBy(ProcedureEntity, { localCode: draft.identity.localCode });
     const line = draft.lines.procedure.decision ?? draft.lines.first;
     if (!existing) {
-      if (!/^\d+\.\d{6}$/.test(draft.identity.code)) found.push({ line: draft.lines.procedure.code ?? draft.lines.first, column: 'code', message: `"${draft.identity.code}" is not a national procedure code; it looks like 1.006714.` });
+      const badCode = checkNationalCode(draft.identity.code);
+      if (badCode) found.push(locate(draft, badCode));
       plans.push({ draft, action: 'published' });
     } else if (existing.ownerPath !== province) {
       found.push({ line: draft.lines.first, column: 'local_code', message: `${existing.localCode} belongs to the catalogue of province ${existing.ownerPath}.` });

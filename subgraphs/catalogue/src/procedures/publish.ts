@@ -5,7 +5,7 @@ import { badInput, conflict, forbidden, notFound } from '../../../../shared/erro
 import { ProcedureVariantEntity } from '../entities/procedure-variant.entity';
 import { ProcedureVersionEntity } from '../entities/procedure-version.entity';
 import { ProcedureEntity } from '../entities/procedure.entity';
-import { checkAnnouncement, checkContent, problemError } from './check';
+import { checkAnnouncement, checkContent, checkNationalCode, problemError } from './check';
 import type { Announcement, ProcedureContent } from './content';
 import { procedureRows, type Identity } from './rows';
 
@@ -39,7 +39,8 @@ export async function publishProcedure(
   announcement: Announcement,
   content: ProcedureContent,
 ): Promise<string> {
-  if (!/^\d+\.\d{6}$/.test(identity.code)) throw badInput('input.code', `"${identity.code}" is not a national procedure code; it looks like 1.006714.`);
+  const badCode = checkNationalCode(identity.code);
+  if (badCode) throw badInput('input.code', badCode.message);
   if (!identity.localCode.startsWith(identity.code)) throw badInput('input.localCode', `The local code starts with the national code ${identity.code}, e.g. ${identity.code}.000.00.00.H06.`);
   if (await manager.existsBy(ProcedureEntity, { localCode: identity.localCode })) {
     throw conflict(`The catalogue already has ${identity.localCode}; amend it instead of publishing it again.`, 'input.localCode');

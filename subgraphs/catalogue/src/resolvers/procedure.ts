@@ -1,3 +1,4 @@
+import { addDays } from '../../../../shared/calendar';
 import { vietnamDate } from '../../../../shared/scalars';
 import type { Context } from '../context';
 import type { ProcedureVariantEntity } from '../entities/procedure-variant.entity';
@@ -6,7 +7,6 @@ import type { ProcedureEntity } from '../entities/procedure.entity';
 import { workingHours, type ProcessStep as Step, type TimeLimit as Limit } from '../procedures/content';
 import { versionKey } from '../procedures/versions';
 
-const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** Fields a procedure and each of its versions resolve the same way. */
 const components = {
@@ -32,7 +32,7 @@ export const ProcedureVersion = {
   effectiveTo: async (version: ProcedureVersionEntity, _: unknown, ctx: Context) => {
     const [versions, procedure] = await Promise.all([ctx.loaders.versionsByProcedure.load(version.procedureId), ctx.loaders.procedureById.load(version.procedureId)]);
     const next = versions.find((v) => v.number === version.number + 1)?.effectiveFrom ?? procedure?.repealedFrom;
-    return next ? dayBefore(next) : null;
+    return next ? addDays(next, -1) : null;
   },
   feeVnd: (version: ProcedureVersionEntity) => version.fees.reduce((sum, fee) => sum + fee.amountVnd, 0),
   variants: (version: ProcedureVersionEntity, _: unknown, ctx: Context) => ctx.loaders.variantsByVersion.load(version.id),

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { addDays } from '../../../../shared/calendar';
 import { callerOwns } from '../../../../shared/db';
 import { badInput, conflict, forbidden, notFound } from '../../../../shared/errors';
 import { isWithin } from '../../../../shared/units';
@@ -98,15 +99,11 @@ export async function mergeUnits(manager: EntityManager, codes: string[], intoCo
     checkDate(unit, change);
     const children = await manager.findBy(AdministrativeUnitEntity, { parentCode: code });
     for (const child of children) if (!child.validTo) await reparent(manager, child, target, change, 'MOVED');
-    await save(manager, unit, { validTo: dayBefore(change.effectiveFrom) });
+    await save(manager, unit, { validTo: addDays(change.effectiveFrom, -1) });
     await appendVersions(manager, [versionOf(unit, 'MERGED_INTO', change.effectiveFrom, change.decision, true)]);
   }
   await appendVersions(manager, [versionOf(target, 'ABSORBED', change.effectiveFrom, change.decision)]);
   return intoCode;
-}
-
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 const LEVEL_RANK: Record<UnitLevel, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 };

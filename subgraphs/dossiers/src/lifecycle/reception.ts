@@ -5,7 +5,7 @@ import type { WorkingCalendar } from '../../../../shared/calendar';
 import { badInput, forbidden, notFound } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
 import { vietnamDate } from '../../../../shared/scalars';
-import { isWithin, type UnitLevel } from '../../../../shared/units';
+import { isWithin, parentPath, type UnitLevel } from '../../../../shared/units';
 import { DossierStepEntity } from '../entities/dossier-step.entity';
 import { DossierEntity, type ApplicantKind, type Channel, type SubmittedDocument } from '../entities/dossier.entity';
 import { record } from './actions';
@@ -171,7 +171,8 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
     outcome: null,
     returnedAt: null,
     returnMethod: null,
-    ownerPath: desk.path.split('.').slice(0, -1).join('.') || desk.path,
+    // The desk sits in the unit that owns what it receives.
+    ownerPath: parentPath(desk.path) ?? desk.path,
     version: 1,
   };
   await manager.insert(DossierEntity, dossier);
