@@ -6,7 +6,7 @@ import { issueToken } from '../../gateway/src/auth';
 import { buildDemo, DEMO_UNTIL } from '../seed/demo';
 import { writeDemo } from '../seed/seed';
 import { startStack } from '../stack';
-import { statisticsSql } from '../../subgraphs/dossiers/src/lifecycle/statistics';
+import { rollupStatisticsSql } from '../../subgraphs/dossiers/src/lifecycle/statistics';
 import { benchDatabases, percentile, runBench, setupLine } from './harness';
 
 /**
@@ -125,7 +125,7 @@ async function main() {
   const perMonth: string[] = [];
   let shape = '';
   for (const month of months) {
-    const { sql, params } = statisticsSql({ ...month, scope: '27' }, null);
+    const { sql, params } = rollupStatisticsSql({ ...month, scope: '27' }, null);
     const [{ 'QUERY PLAN': [plan] }] = await stack.dbs.dossiers.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
     perMonth.push(`${month.from.slice(0, 7)}: ${plan['Execution Time'].toFixed(0)} ms / ${plan.Plan.Plans?.[0]?.['Actual Rows'] ?? '?'} rows`);
     shape = describe(plan.Plan).join(' → ');

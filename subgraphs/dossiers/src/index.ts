@@ -5,6 +5,7 @@ import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierStepEntity } from './entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
 import { Statistics } from './migrations/1764300000000-statistics';
+import { DailyRollup } from './migrations/1764400000000-daily-rollup';
 import { createLoaders, type DossiersLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
 import { PinProcedureVersion } from './migrations/1764100000000-procedure-version';
@@ -20,6 +21,6 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, PublicDossier, DossierStats: DossierStatsType, Procedure, AdministrativeUnit, Official },
   entities: [DossierEntity, DossierStepEntity, DossierEventEntity],
-  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics],
+  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup],
   createLoaders,
 };

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../../../shared/errors';
+import { MEASURES } from './daily-rollup';
 
 /** A reporting period: Vietnam calendar dates, both included. */
 export interface Period {
@@ -45,6 +46,9 @@ const FACTS = `
   d.status = 'WITHDRAWN' AND d.finished_at >= p.start AND d.finished_at < p.stop AS withdrawn,
   d.returned_at >= p.start AND d.returned_at < p.stop AS returned`;
 
+/** A group is listed when one of its dossiers counts in some figure. */
+const COUNTED = 'f.received OR f.carried_over OR f.resolved OR f.open_at_stop OR f.withdrawn OR f.returned';
+
 /** Every figure as one aggregate over the facts; column aliases are the DossierStats fields. */
 const AGGREGATES = `
   count(*) FILTER (WHERE f.received)::int AS "received",
@@ -83,17 +87,22 @@ export interface StatsFilter extends Period {
   handlerId?: string | null;
 }
 
+/** The unit grouping key: the unit directly below the scope whose subtree holds the row, or the scope itself. */
+const UNIT_KEY = (column: string) => `CASE WHEN ${column} = $3 THEN split_part($3, '.', -1) ELSE split_part(substr(${column}, length($3) + 2), '.', 1) END`;
+
 /**
  * The figures of a unit's subtree for a period, as one row or one row per group. UNIT groups by
  * the units directly below the scope, each summed over its own subtree (and the scope's own
- * dossiers under its own code).
+ * dossiers under its own code). Figures of units alone come from the daily rollup; a filter or
+ * another grouping counts the dossiers themselves.
  */
 export async function statistics(db: DataSource, filter: StatsFilter, groupBy: Grouping | null): Promise<(DossierStats & { key: string | null })[]> {
-  const { sql, params } = statisticsSql(filter, groupBy);
+  const byUnitOnly = (groupBy === null || groupBy === 'UNIT') && !filter.procedureId && !filter.fieldCode && !filter.receivingUnitCode && !filter.handlerId;
+  const { sql, params } = byUnitOnly ? rollupStatisticsSql(filter, groupBy === 'UNIT' ? UNIT_KEY('r.owner_path') : null) : statisticsSql(filter, groupBy);
   return db.query(sql, params);
 }
 
-/** The statement behind `statistics`, for running it or asking the planner about it. */
+/** The statement behind `statistics` when it counts dossiers, for running it or asking the planner about it. */
 export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { sql: string; params: unknown[] } {
   const params: unknown[] = [filter.from, filter.to, filter.scope, `${filter.scope}.%`];
   const where = [`(d.owner_path = $3 OR d.owner_path LIKE $4)`, TOUCHES];
@@ -106,7 +115,7 @@ export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { 
   if (filter.receivingUnitCode) add('d.receiving_unit_code = ?', filter.receivingUnitCode);
   if (filter.handlerId) add('d.handler_id = ?', filter.handlerId);
   const key = {
-    UNIT: `CASE WHEN d.owner_path = $3 THEN split_part($3, '.', -1) ELSE split_part(substr(d.owner_path, length($3) + 2), '.', 1) END`,
+    UNIT: UNIT_KEY('d.owner_path'),
     AGENCY: 'd.receiving_unit_code',
     FIELD: 'd.field_code',
     PROCEDURE: 'd.procedure_id::text',
@@ -115,18 +124,73 @@ export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { 
   const grouped = groupBy !== null;
   const sql = `SELECT ${grouped ? 'f.key' : 'NULL AS key'}, ${AGGREGATES}
        FROM (SELECT ${key} AS key, ${FACTS} FROM dossier d, ${PERIOD} WHERE ${where.join(' AND ')}) f
-      ${grouped ? 'GROUP BY 1 ORDER BY 1' : ''}`;
+      ${grouped ? `GROUP BY 1 HAVING count(*) FILTER (WHERE ${COUNTED}) > 0 ORDER BY 1` : ''}`;
   return { sql, params };
+}
+
+/**
+ * Rollup rows of the scope up to the period's last day, and — while the period has not ended —
+ * the open dossiers that fell due earlier today, which the daily rows cannot tell from those due
+ * later today. Parameters: $1 from, $2 to, $3 scope, $4 its subtree pattern.
+ */
+const ROLLUP_ROWS = `
+  SELECT r.owner_path, r.day, ${MEASURES.map((m) => `r.${m}`).join(', ')}, 0 AS overdue_today
+    FROM dossier_daily r WHERE (r.owner_path = $3 OR r.owner_path LIKE $4) AND r.day <= $2::date
+  UNION ALL
+  SELECT d.owner_path, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, ${MEASURES.map(() => '0').join(', ')}, 1
+    FROM dossier d
+   WHERE d.finished_at IS NULL AND d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at IS NOT NULL
+     AND d.due_at >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AND d.due_at < now()
+     AND ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' > now()
+     AND (d.owner_path = $3 OR d.owner_path LIKE $4)`;
+
+/**
+ * Overdue at the period's end: open dossiers whose due date has passed by then, or by now for a
+ * period still running (overdue before today, less those finished since, plus those due earlier today).
+ */
+const OVERDUE = `CASE WHEN ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' > now()
+  THEN coalesce(sum(r.overdue_from) FILTER (WHERE r.day < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date), 0) - coalesce(sum(r.overdue_to), 0) + coalesce(sum(r.overdue_today), 0)
+  ELSE coalesce(sum(r.overdue_from - r.overdue_to), 0) END`;
+
+const inPeriod = (expression: string) => `coalesce(sum(${expression}) FILTER (WHERE r.day >= $1::date), 0)::int`;
+const ROLLUP_AGGREGATES = `
+  ${inPeriod('r.received')} AS "received",
+  ${inPeriod('r.received_in_person')} AS "receivedInPerson",
+  ${inPeriod('r.received_postal')} AS "receivedPostal",
+  ${inPeriod('r.received_online')} AS "receivedOnline",
+  coalesce(sum(r.received - r.closed) FILTER (WHERE r.day < $1::date), 0)::int AS "carriedOver",
+  ${inPeriod('r.resolved_early + r.resolved_on_time + r.resolved_late')} AS "resolved",
+  ${inPeriod('r.resolved_early')} AS "resolvedEarly",
+  ${inPeriod('r.resolved_on_time')} AS "resolvedOnTime",
+  ${inPeriod('r.resolved_late')} AS "resolvedLate",
+  coalesce(sum(r.received - r.closed), 0)::int AS "inProgress",
+  (coalesce(sum(r.received - r.closed), 0) - ${OVERDUE})::int AS "inProgressInTime",
+  (${OVERDUE})::int AS "inProgressOverdue",
+  ${inPeriod('r.withdrawn')} AS "withdrawn",
+  ${inPeriod('r.returned')} AS "returned"`;
+
+/** The figures of the scope (or of each unit below it, by `key`) from the daily rollup. */
+export function rollupStatisticsSql(filter: StatsFilter, key: string | null): { sql: string; params: unknown[] } {
+  const figures = `SELECT ${key ?? 'NULL'} AS key, ${ROLLUP_AGGREGATES} FROM (${ROLLUP_ROWS}) r`;
+  const sql = key ? `SELECT * FROM (${figures} GROUP BY 1) g WHERE ("received", "carriedOver", "resolved", "inProgress", "withdrawn", "returned") <> (0, 0, 0, 0, 0, 0) ORDER BY 1` : figures;
+  return { sql, params: [filter.from, filter.to, filter.scope, `${filter.scope}.%`] };
 }
 
 /** Figures for many subtrees (or procedures, or officials) in one statement: the batch of a contributed field. */
 export async function statisticsByKey(db: DataSource, period: Period, column: 'owner_path' | 'procedure_id' | 'handler_id', keys: string[], scope: string) {
-  const match = column === 'owner_path' ? `(f.owner_path = k.key OR f.owner_path LIKE k.key || '.%')` : `f.${column}::text = k.key`;
+  if (column === 'owner_path') {
+    return db.query(
+      `SELECT k.key, ${ROLLUP_AGGREGATES} FROM unnest($5::text[]) AS k(key)
+         LEFT JOIN (${ROLLUP_ROWS}) r ON r.owner_path = k.key OR r.owner_path LIKE k.key || '.%'
+        GROUP BY k.key`,
+      [period.from, period.to, scope, `${scope}.%`, keys],
+    ) as Promise<(DossierStats & { key: string })[]>;
+  }
   const rows: (DossierStats & { key: string })[] = await db.query(
     `SELECT k.key, ${AGGREGATES}
        FROM unnest($3::text[]) AS k(key)
        LEFT JOIN (SELECT d.owner_path, d.procedure_id, d.handler_id, ${FACTS} FROM dossier d, ${PERIOD}
-                   WHERE (d.owner_path = $4 OR d.owner_path LIKE $5) AND ${TOUCHES}) f ON ${match}
+                   WHERE (d.owner_path = $4 OR d.owner_path LIKE $5) AND ${TOUCHES}) f ON f.${column}::text = k.key
       GROUP BY k.key`,
     [period.from, period.to, keys, scope, `${scope}.%`],
   );
