@@ -26,3 +26,6 @@ export function parseUnitPath(value: string, field: string): UnitPath {
   if (!PATH.test(value)) throw badInput(field, `"${value}" is not a unit path; write unit codes from the province down, joined by dots (e.g. 27.259.09193).`);
   return value;
 }
+
+/** A reference to the catalogue's unit, as it is now (`asOf` null) or as it was on a date. */
+export const unitRef = (code: string, asOf: string | null = null) => ({ __typename: 'AdministrativeUnit' as const, code, asOf });

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { CALLER_HEADER, SIGNATURE_HEADER, signCaller } from '../shared/caller';
 import { config } from '../shared/config';
+import { parentPath } from '../shared/units';
 import { postGraphQL, startTestStack, type TestStack } from './support/stack';
 
 const ASSIGN = `
@@ -23,7 +24,8 @@ describe('tier ownership of dossiers', () => {
 
   const communes = () => [...new Set(stack.demo.dossiers.map((d) => d.ownerPath).filter((p) => p.split('.').length === 3))];
   const dossierOf = (path: string) => stack.demo.dossiers.find((d) => d.ownerPath === path && d.handlerId)!;
-  const officialOf = (path: string) => stack.demo.officials.find((o) => o.ownerPath === path)!;
+  /** An official of one of the unit's own agencies. */
+  const officialOf = (path: string) => stack.demo.officials.find((o) => parentPath(o.ownerPath) === path)!;
   const rowOf = async (id: string) => (await owner.query('SELECT handler_id, version FROM dossier WHERE id = $1', [id])).rows[0];
 
   it("refuses a commune's change to another commune's dossier and leaves the row as it was", async () => {
@@ -43,7 +45,7 @@ describe('tier ownership of dossiers', () => {
   it('lets a commune reassign its own dossier, and a retry with the same request id changes nothing more', async () => {
     const [mine] = communes();
     const target = dossierOf(mine!);
-    const newHandler = stack.demo.officials.filter((o) => o.ownerPath === mine && o.id !== target.handlerId)[0]!;
+    const newHandler = stack.demo.officials.filter((o) => parentPath(o.ownerPath) === mine && o.id !== target.handlerId)[0]!;
     const token = await stack.token({ role: 'OFFICIAL', unit: mine! });
     const input = { clientRequestId: 'own-commune-1', dossierId: target.id, handlerId: newHandler.id };
 

@@ -127,3 +127,43 @@ export const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'H
 export const MIDDLE_NAMES = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Ngọc', 'Quang', 'Thanh', 'Hữu', 'Xuân', 'Hồng', 'Bảo'];
 export const GIVEN_NAMES = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hạnh', 'Hiếu', 'Hoa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Thắng', 'Trang', 'Tuấn', 'Uyên', 'Việt', 'Yến', 'Đạt'];
 export const COMPANY_NAMES = ['Công ty TNHH Thương mại Minh Phát', 'Công ty Cổ phần Xây dựng Kinh Bắc', 'Công ty TNHH Điện tử Quế Võ', 'Hợp tác xã Nông nghiệp Đại Xuân', 'Công ty Cổ phần Gốm Phù Lãng', 'Công ty TNHH Dệt may Từ Sơn'];
+
+/** Further provincial departments with officials at the centre (Quảng Nam: 19 departments in all). */
+export const MORE_DEPARTMENTS: [code: string, name: string][] = [
+  ['SNV', 'Sở Nội vụ'],
+  ['STTTT', 'Sở Thông tin và Truyền thông'],
+  ['SKHCN', 'Sở Khoa học và Công nghệ'],
+  ['SNGV', 'Sở Ngoại vụ'],
+  ['BQLKCN', 'Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh'],
+  ['VPUBND', 'Văn phòng UBND tỉnh'],
+  ['TTRA', 'Thanh tra tỉnh'],
+];
+
+/** Central agencies' local offices that place officials at the centre, and how many each. */
+export const CENTRAL_OFFICES: [code: string, name: string, officials: number][] = [
+  ['CT', 'Cục Thuế tỉnh Bắc Ninh', 6],
+  ['CA', 'Công an tỉnh Bắc Ninh', 6],
+  ['BHXH', 'Bảo hiểm xã hội tỉnh Bắc Ninh', 5],
+  ['KBNN', 'Kho bạc Nhà nước Bắc Ninh', 5],
+];
+
+/** The provincial centre's 16 counters: name, fields served, and the home agencies whose officials sit there. */
+export const CENTRE_COUNTERS: [name: string, fields: string[], agencies: string[]][] = [
+  ['Quầy Tư pháp – Hộ tịch', ['HT'], ['STP']],
+  ['Quầy Chứng thực', ['CT'], ['STP']],
+  ['Quầy Đất đai', ['DD'], ['STNMT']],
+  ['Quầy Môi trường', ['MT'], ['STNMT']],
+  ['Quầy Xây dựng', ['XD'], ['SXD']],
+  ['Quầy Đăng ký kinh doanh', ['DKKD'], ['SKHDT']],
+  ['Quầy Lao động – Thương binh và Xã hội', ['LDTBXH'], ['SLDTBXH']],
+  ['Quầy Y tế', ['YT'], ['SYT']],
+  ['Quầy Giáo dục và Đào tạo', ['GDDT'], ['SGDDT']],
+  // The transport department has no official at its counter: the staffing summary shows the gap.
+  ['Quầy Giao thông vận tải', ['GTVT'], []],
+  ['Quầy Công Thương – Nông nghiệp', [], ['SCT', 'SNNPTNT']],
+  ['Quầy Tài chính – Nội vụ', [], ['STC', 'SNV']],
+  ['Quầy Thuế', [], ['CT']],
+  ['Quầy Công an', [], ['CA']],
+  ['Quầy Bảo hiểm xã hội', [], ['BHXH']],
+  ['Quầy Kho bạc – Thu phí, lệ phí', [], ['KBNN']],
+];

@@ -1,4 +1,6 @@
 import { uuidFrom } from '../../shared/ids';
+import { random } from './random';
+import { demoStaffing, type DemoStaffing } from './demo-personnel';
 import type { AdministrativeUnitEntity, UnitLevel } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
 import type { FieldEntity } from '../../subgraphs/catalogue/src/entities/field.entity';
 import type { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
@@ -19,20 +21,6 @@ import {
   COMPANY_NAMES, DEPARTMENTS, DISTRICT_OFFICES, DISTRICTS, FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, PROVINCE,
 } from './demo-province';
 
-/** Same seed, same province: tests and demos can rely on every row. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(items: readonly T[]): T => items[int(items.length)]! };
-}
-
 export interface DemoData {
   fields: FieldEntity[];
   units: AdministrativeUnitEntity[];
@@ -40,6 +28,10 @@ export interface DemoData {
   procedureVersions: ProcedureVersionEntity[];
   procedureVariants: ProcedureVariantEntity[];
   officials: OfficialEntity[];
+  secondments: DemoStaffing['secondments'];
+  counters: DemoStaffing['counters'];
+  counterAssignments: DemoStaffing['counterAssignments'];
+  dutyShifts: DemoStaffing['dutyShifts'];
   dossiers: DossierEntity[];
   dossierSteps: DossierStepEntity[];
   dossierEvents: DemoEvent[];
@@ -128,11 +120,12 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
         phone: `0222${String(3800000 + officials.length * 37).padStart(7, '0')}`,
         employmentStatus: 'ACTIVE',
         isLeader: leader,
-        ownerPath: owner.path,
+        ownerPath: agency.path,
       });
     }
   }
-  const officialsUnder = (path: string) => officials.filter((o) => o.ownerPath === path);
+  /** Officials of the agencies a unit owns: who handles the dossiers received at its desk. */
+  const officialsUnder = (path: string) => officials.filter((o) => o.ownerPath.slice(0, o.ownerPath.lastIndexOf('.')) === path);
   // A few officials are rated clearly better or worse, so indicators have something to show.
   const temper = new Map(officials.map((o, i) => [o.id, i % 17 === 3 ? -2 : i % 13 === 5 ? 1 : 0]));
 
@@ -242,7 +235,18 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       ownerPath: dossier.ownerPath,
     });
   }
-  return { fields, units, procedures, procedureVersions, procedureVariants, officials, dossiers, dossierSteps, dossierEvents, codeSequences, ratings };
+  // Staffing comes last, from its own random stream, so the dossiers above stay what they were.
+  const staffRnd = random((options.seed ?? 2018) + 1);
+  const staffing = demoStaffing({
+    province, centre: provinceCentre, departments: [...departments.values()], desks, officials, calendar, today: vietnamDate(DEMO_UNTIL),
+    unit: (code, name, kind, level, parent) => unit(code, name, kind, level, parent, null),
+    personName: () => `${staffRnd.pick(FAMILY_NAMES)} ${staffRnd.pick(MIDDLE_NAMES)} ${staffRnd.pick(GIVEN_NAMES)}`,
+  });
+  return {
+    fields, units, procedures, procedureVersions, procedureVariants, officials: [...officials, ...staffing.officials], secondments: staffing.secondments,
+    counters: staffing.counters, counterAssignments: staffing.counterAssignments, dutyShifts: staffing.dutyShifts,
+    dossiers, dossierSteps, dossierEvents, codeSequences, ratings,
+  };
 }
 
 function pickStatus(roll: number, ageDays: number, online: boolean): DossierStatus {

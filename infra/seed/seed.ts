@@ -15,7 +15,11 @@ import { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.ent
 import { DossierEventEntity } from '../../subgraphs/dossiers/src/entities/dossier-event.entity';
 import { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
 import { RatingEntity } from '../../subgraphs/feedback/src/entities/rating.entity';
+import { CounterAssignmentEntity } from '../../subgraphs/personnel/src/entities/counter-assignment.entity';
+import { CounterEntity } from '../../subgraphs/personnel/src/entities/counter.entity';
+import { DutyShiftEntity } from '../../subgraphs/personnel/src/entities/duty-shift.entity';
 import { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
+import { SecondmentEntity } from '../../subgraphs/personnel/src/entities/secondment.entity';
 import { PROVINCE } from './demo-province';
 import type { DemoData } from './demo';
 import type { DatabaseUrls } from '../postgres';
@@ -47,7 +51,13 @@ const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => 
       [sequences.map((s) => s.agencyElectronicId), sequences.map((s) => s.day), sequences.map((s) => s.lastNumber), sequences.map((s) => s.ownerPath)],
     );
   },
-  personnel: (manager, data) => insertAll(manager, OfficialEntity, data.officials),
+  personnel: async (manager, data) => {
+    await insertAll(manager, OfficialEntity, data.officials);
+    await insertAll(manager, SecondmentEntity, data.secondments);
+    await insertAll(manager, CounterEntity, data.counters);
+    await insertAll(manager, CounterAssignmentEntity, data.counterAssignments);
+    await insertAll(manager, DutyShiftEntity, data.dutyShifts);
+  },
   feedback: (manager, data) => insertAll(manager, RatingEntity, data.ratings),
 };
 

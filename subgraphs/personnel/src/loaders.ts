@@ -1,10 +1,21 @@
 import type { DataSource } from 'typeorm';
-import { byKey, defineLoaders } from '../../../shared/loaders';
+import { byKey, defineLoaders, manyByKey } from '../../../shared/loaders';
+import { CounterAssignmentEntity } from './entities/counter-assignment.entity';
+import { CounterEntity } from './entities/counter.entity';
+import { DutyShiftEntity } from './entities/duty-shift.entity';
 import { OfficialEntity } from './entities/official.entity';
+import { SecondmentEntity } from './entities/secondment.entity';
 
 export function createLoaders(db: DataSource) {
   return defineLoaders({
     officialById: byKey(db, OfficialEntity, 'id'),
+    secondmentById: byKey(db, SecondmentEntity, 'id'),
+    secondmentsByOfficial: manyByKey(db, SecondmentEntity, 'officialId', { startDate: 'ASC' }),
+    counterById: byKey(db, CounterEntity, 'id'),
+    assignmentById: byKey(db, CounterAssignmentEntity, 'id'),
+    assignmentsByCounter: manyByKey(db, CounterAssignmentEntity, 'counterId', { startDate: 'ASC' }),
+    assignmentsByOfficial: manyByKey(db, CounterAssignmentEntity, 'officialId', { startDate: 'ASC' }),
+    dutyShiftById: byKey(db, DutyShiftEntity, 'id'),
   });
 }
 

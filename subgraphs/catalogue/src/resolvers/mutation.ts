@@ -1,7 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { requireUnit } from '../../../../shared/caller';
-import { inCallerScope } from '../../../../shared/db';
-import { once } from '../../../../shared/idempotency';
+import { scopedMutation } from '../../../../shared/mutation';
 import { parseId } from '../../../../shared/ids';
 import type { Context } from '../context';
 import type { ProcedureContent } from '../procedures/content';
@@ -12,14 +10,9 @@ interface Input {
   clientRequestId: string;
 }
 
-/** A catalogue edit: signed-in administrators only, once per clientRequestId, all or nothing. */
-function edit<I extends Input, P>(operation: string, work: (manager: EntityManager, input: I, ctx: Context) => Promise<string>, payload: (key: string, ctx: Context) => Promise<P>) {
-  return async (_: unknown, { input }: { input: I }, ctx: Context) => {
-    requireUnit(ctx.caller, 'ADMIN');
-    const key = await inCallerScope(ctx.db, ctx.caller, (manager) => once(manager, ctx.caller, input.clientRequestId, operation, () => work(manager, input, ctx)));
-    return payload(key, ctx);
-  };
-}
+/** A catalogue edit: province administrators only (catalogues are announced by provinces), once per clientRequestId, all or nothing. */
+const edit = <I extends Input, P>(operation: string, work: (manager: EntityManager, input: I, ctx: Context) => Promise<string>, payload: (key: string, ctx: Context) => Promise<P>) =>
+  scopedMutation<I, Context, string, P>(operation, ['ADMIN'], work, payload);
 
 const unitPayload = async (code: string, ctx: Context) => ({ unit: await ctx.loaders.unitByCode.load(code) });
 const procedurePayload = async (id: string, ctx: Context) => ({ procedure: await ctx.loaders.procedureById.load(id) });

@@ -1,7 +1,7 @@
 import { requireUnit } from '../../../../shared/caller';
 import { badInput } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
-import { isWithin, parseUnitPath } from '../../../../shared/units';
+import { isWithin, parseUnitPath, unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
 import { checkPeriod, onTimeRate, statistics, type DossierStats, type Grouping, type Period } from '../lifecycle/statistics';
 
@@ -14,8 +14,8 @@ interface FilterInput extends Period {
 }
 
 const groupRef: Record<Grouping, (key: string) => Record<string, unknown>> = {
-  UNIT: (key) => ({ unit: { __typename: 'AdministrativeUnit', code: key, asOf: null } }),
-  AGENCY: (key) => ({ unit: { __typename: 'AdministrativeUnit', code: key, asOf: null } }),
+  UNIT: (key) => ({ unit: unitRef(key) }),
+  AGENCY: (key) => ({ unit: unitRef(key) }),
   FIELD: () => ({}),
   PROCEDURE: (key) => ({ procedure: { __typename: 'Procedure', id: key } }),
   OFFICIAL: (key) => ({ official: { __typename: 'Official', id: key } }),
@@ -59,6 +59,7 @@ export const contributedStats = {
     const own = requireUnit(ctx.caller);
     return isWithin(unit.path, own) ? ctx.loaders.statsByUnitPath.load(statsKey(periodOf(args), own, unit.path)) : null;
   },
+  /** An official's own figures, over the province: their home agency evaluates them wherever they served. */
   official: (official: { id: string }, args: Period, ctx: Context) =>
-    ctx.loaders.statsByOfficial.load(statsKey(periodOf(args), requireUnit(ctx.caller), official.id)),
+    ctx.loaders.statsByOfficial.load(statsKey(periodOf(args), requireUnit(ctx.caller).split('.')[0]!, official.id)),
 };

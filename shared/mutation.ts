@@ -1,0 +1,37 @@
+import type { EntityManager } from 'typeorm';
+import { requireUnit, type Role } from './caller';
+import { inCallerScope } from './db';
+import { conflict, forbidden } from './errors';
+import { once } from './idempotency';
+import type { SubgraphContext } from './subgraph';
+
+/**
+ * A write: a signed-in caller with one of `roles`, once per clientRequestId, all in one
+ * transaction scoped to the caller's unit (so row-level security applies). `work` returns the
+ * key of what it wrote and `payload` loads it, so a retry answers with the row as it is now.
+ */
+export function scopedMutation<I extends { clientRequestId: string }, C extends SubgraphContext<any>, K, P>(
+  operation: string,
+  roles: readonly Role[],
+  work: (manager: EntityManager, input: I, ctx: C) => Promise<K>,
+  payload: (key: K, ctx: C) => Promise<P>,
+) {
+  return async (_: unknown, { input }: { input: I }, ctx: C): Promise<P> => {
+    requireUnit(ctx.caller, ...roles);
+    const key = await inCallerScope(ctx.db, ctx.caller, (manager) => once(manager, ctx.caller, input.clientRequestId, operation, () => work(manager, input, ctx))).catch(
+      translateRace,
+    );
+    return payload(key, ctx);
+  };
+}
+
+/**
+ * Checks before a write name the rule and the field; these database refusals are what is left
+ * when two writes race past the checks together, or a check was missed.
+ */
+function translateRace(error: unknown): never {
+  const code = (error as { code?: string }).code;
+  if (code === '23P01' || code === '23505') throw conflict('This clashes with a record written at the same moment; reload and try again.');
+  if (code === '42501') throw forbidden('Your unit may not write this record; it belongs to another unit.');
+  throw error;
+}

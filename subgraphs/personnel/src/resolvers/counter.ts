@@ -1,0 +1,31 @@
+import { vietnamDate } from '../../../../shared/scalars';
+import { unitRef } from '../../../../shared/units';
+import type { Context } from '../context';
+import type { CounterAssignmentEntity } from '../entities/counter-assignment.entity';
+import type { CounterEntity } from '../entities/counter.entity';
+import { coversDay } from '../entities/secondment.entity';
+
+const runsOn = (a: CounterAssignmentEntity, day: string) => a.startDate <= day && (a.endDate === null || day <= a.endDate);
+
+export const Counter = {
+  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.counterById.load(ref.id),
+  centre: (counter: CounterEntity) => unitRef(counter.centreCode),
+  fields: (counter: CounterEntity) => counter.fieldCodes.map((code) => ({ __typename: 'Field', code })),
+  /** An assignment counts while its secondment does: a secondment ended early ends the seat too. */
+  assignments: async (counter: CounterEntity, args: { date?: string | null }, ctx: Context) => {
+    const day = args.date ?? vietnamDate(new Date());
+    const running = (await ctx.loaders.assignmentsByCounter.load(counter.id)).filter((a) => runsOn(a, day));
+    const secondments = await ctx.loaders.secondmentById.loadMany(running.map((a) => a.secondmentId));
+    return running.filter((_, i) => {
+      const secondment = secondments[i];
+      return secondment && !(secondment instanceof Error) && coversDay(secondment, day);
+    });
+  },
+};
+
+export const CounterAssignment = {
+  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.assignmentById.load(ref.id),
+  counter: (a: CounterAssignmentEntity, _: unknown, ctx: Context) => ctx.loaders.counterById.load(a.counterId),
+  official: (a: CounterAssignmentEntity, _: unknown, ctx: Context) => ctx.loaders.officialById.load(a.officialId),
+  secondment: (a: CounterAssignmentEntity, _: unknown, ctx: Context) => ctx.loaders.secondmentById.load(a.secondmentId),
+};
