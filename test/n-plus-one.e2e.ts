@@ -48,4 +48,17 @@ describe('SQL statements per request', () => {
     if (JSON.stringify(counts(hundred)) !== JSON.stringify(expected)) console.error(JSON.stringify(hundred, null, 1));
     expect(counts(hundred)).toEqual(expected);
   });
+
+  it("reads a centre's counters with their officials, secondments and ratings in one statement per entity type", async () => {
+    const token = await stack.token({ role: 'ADMIN', unit: '27' });
+    for (const name of SUBGRAPH_NAMES) statementLog(stack.dbs[name]).reset();
+    const { data, errors } = await stack.gql(`{ counters(centreCode: "27-TTHCC") { number assignments(date: "2026-11-20") {
+      secondment { decisionNumber } official { fullName homeAgency { name } secondments { startDate } satisfaction(from: "2026-01-01", to: "2026-11-20") { ratings } } } } }`, {}, token);
+    expect(errors).toBeUndefined();
+    expect(data.counters.flatMap((c: any) => c.assignments).length).toBeGreaterThan(25);
+    // Personnel: counters, their assignments, the assignments' secondments, officials, officials' secondments.
+    // Catalogue: the home agencies. Feedback: one satisfaction statement for every official.
+    const counts = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, statementLog(stack.dbs[name]).count]));
+    expect(counts).toEqual({ catalogue: 1, dossiers: 0, personnel: 5, feedback: 1 });
+  });
 });

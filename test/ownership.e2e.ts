@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { CALLER_HEADER, SIGNATURE_HEADER, signCaller } from '../shared/caller';
 import { config } from '../shared/config';
 import { parentPath } from '../shared/units';
@@ -11,14 +10,11 @@ const ASSIGN = `
 
 describe('tier ownership of dossiers', () => {
   let stack: TestStack;
-  let owner: Client;
+  const owner = (sql: string, params?: unknown[]) => stack.ownerQuery('dossiers', sql, params);
   beforeAll(async () => {
     stack = await startTestStack();
-    owner = new Client({ connectionString: stack.ownerUrls.dossiers });
-    await owner.connect();
   });
   afterAll(async () => {
-    await owner.end();
     await stack.stop();
   });
 
@@ -26,7 +22,7 @@ describe('tier ownership of dossiers', () => {
   const dossierOf = (path: string) => stack.demo.dossiers.find((d) => d.ownerPath === path && d.handlerId)!;
   /** An official of one of the unit's own agencies. */
   const officialOf = (path: string) => stack.demo.officials.find((o) => parentPath(o.ownerPath) === path)!;
-  const rowOf = async (id: string) => (await owner.query('SELECT handler_id, version FROM dossier WHERE id = $1', [id])).rows[0];
+  const rowOf = async (id: string) => (await owner('SELECT handler_id, version FROM dossier WHERE id = $1', [id])).rows[0];
 
   it("refuses a commune's change to another commune's dossier and leaves the row as it was", async () => {
     const [mine, theirs] = communes();

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { AMENDMENT, FIRST_ANNOUNCEMENT } from '../infra/seed/demo-catalogue';
 import { startTestStack, type TestStack } from './support/stack';
 
@@ -38,26 +37,23 @@ function content(overrides: Record<string, unknown> = {}) {
 
 describe('the procedures catalogue: versions, cases, ownership', () => {
   let stack: TestStack;
-  let owner: Client;
+  const owner = (sql: string, params?: unknown[]) => stack.ownerQuery('catalogue', sql, params);
   let admin: string;
   beforeAll(async () => {
     stack = await startTestStack({ dossiers: 300 });
     admin = await stack.token({ role: 'ADMIN', unit: '27' });
-    owner = new Client({ connectionString: stack.ownerUrls.catalogue });
-    await owner.connect();
     // A neighbouring province, so a step can point outside Bắc Ninh.
-    await owner.query(`INSERT INTO administrative_unit (code, name, kind, level, path, valid_from, owner_path) VALUES
+    await owner(`INSERT INTO administrative_unit (code, name, kind, level, path, valid_from, owner_path) VALUES
       ('01', 'Thành phố Hà Nội', 'ADMINISTRATIVE', 'PROVINCE', '01', '2008-08-01', '01')`);
-    await owner.query(`INSERT INTO administrative_unit (code, name, kind, level, parent_code, path, valid_from, owner_path) VALUES
+    await owner(`INSERT INTO administrative_unit (code, name, kind, level, parent_code, path, valid_from, owner_path) VALUES
       ('01-STP', 'Sở Tư pháp Hà Nội', 'AGENCY', 'PROVINCE', '01', '01.01-STP', '2008-08-01', '01')`);
   });
   afterAll(async () => {
-    await owner.end();
     await stack.stop();
   });
 
   const counts = async () =>
-    (await owner.query(`SELECT (SELECT count(*) FROM procedure)::int AS procedures, (SELECT count(*) FROM procedure_version)::int AS versions,
+    (await owner(`SELECT (SELECT count(*) FROM procedure)::int AS procedures, (SELECT count(*) FROM procedure_version)::int AS versions,
                                (SELECT count(*) FROM procedure_variant)::int AS variants, (SELECT count(*) FROM administrative_unit)::int AS units`)).rows[0];
 
   it('shows the seeded liên thông processes passing commune → district → province, each step with its unit or role and time', async () => {

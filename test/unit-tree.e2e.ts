@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { startTestStack, type TestStack } from './support/stack';
 
 const RENAME = `mutation ($input: RenameUnitInput!) { renameUnit(input: $input) { unit { code name validFrom } } }`;
@@ -8,21 +7,18 @@ const UNIT_AT = `query ($code: String!, $at: Date) { unit(code: $code, at: $at) 
 
 describe('the unit tree as data, with history', () => {
   let stack: TestStack;
-  let owner: Client;
+  const owner = (sql: string, params?: unknown[]) => stack.ownerQuery('catalogue', sql, params);
   let province: string;
   beforeAll(async () => {
     stack = await startTestStack({ dossiers: 200 });
     province = await stack.token({ role: 'ADMIN', unit: '27' });
-    owner = new Client({ connectionString: stack.ownerUrls.catalogue });
-    await owner.connect();
   });
   afterAll(async () => {
-    await owner.end();
     await stack.stop();
   });
 
   const unit = (code: string) => stack.demo.units.find((u) => u.code === code)!;
-  const snapshot = async () => (await owner.query(`SELECT (SELECT json_agg(u ORDER BY code) FROM administrative_unit u) AS units, (SELECT count(*) FROM unit_version) AS versions`)).rows[0];
+  const snapshot = async () => (await owner(`SELECT (SELECT json_agg(u ORDER BY code) FROM administrative_unit u) AS units, (SELECT count(*) FROM unit_version) AS versions`)).rows[0];
 
   it('renames a commune from a date and still shows the old name before it', async () => {
     const { errors, data } = await stack.gql(RENAME, { input: { clientRequestId: 'r1', code: '09370', name: 'Phường Đình Bảng mới', effectiveFrom: '2025-07-01', decision: '1656/NQ-UBTVQH15' } }, province);

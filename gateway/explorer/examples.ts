@@ -98,4 +98,33 @@ query InterAgencyProcedure {
   }
 }`,
   },
+  {
+    title: "A centre's staffing and an official's evaluation",
+    query: `# Nhân sự biệt phái tại Trung tâm Phục vụ hành chính công tỉnh và đánh giá một cán bộ:
+# hồ sơ đã xử lý (phân hệ hồ sơ) và mức độ hài lòng (phân hệ phản hồi) trong một truy vấn.
+query CentreStaffing {
+  centreStaffing(centreCode: "27-TTHCC", date: "2026-11-20") {
+    seconded
+    central
+    openCounters
+    countersCovered
+    fieldsWithoutOfficial { code name }
+    byHomeAgency { homeAgency { name } kind officials }
+  }
+  counters(centreCode: "27-TTHCC") {
+    number
+    name
+    assignments(date: "2026-11-20") {
+      official {
+        fullName
+        title
+        homeAgency { name }
+        secondments { decisionNumber startDate plannedEndDate actualEndDate endReason }
+        workload(from: "2026-06-01", to: "2026-11-20") { received resolved onTimeRate }
+        satisfaction(from: "2026-06-01", to: "2026-11-20") { ratings satisfactionRate averageScore }
+      }
+    }
+  }
+}`,
+  },
 ];

@@ -90,18 +90,25 @@ export function demoStaffing(setting: Setting): DemoStaffing {
     id: uuidFrom(`counter:${centre.code}:${i + 1}`), centreCode: centre.code, number: i + 1, name, fieldCodes, procedureIds: [], isOpen: true, ownerPath: centre.path,
   }));
   const counterAssignments: CounterAssignmentEntity[] = [];
+  const seat = (secondment: SecondmentEntity, counter: CounterEntity) =>
+    counterAssignments.push({
+      id: uuidFrom(`assignment:${secondment.id}`), counterId: counter.id, officialId: secondment.officialId, secondmentId: secondment.id,
+      startDate: secondment.startDate, endDate: secondment.actualEndDate ?? secondment.plannedEndDate, ownerPath: centre.path,
+    });
+  // An agency serving several counters spreads its officials over them, at most two to a counter.
   const seated = new Set<string>();
   CENTRE_COUNTERS.forEach(([, , agencies], i) => {
     for (const code of agencies) {
-      for (const secondment of secondments.filter((s) => s.homeAgencyCode === `${province.code}-${code}` && !seated.has(s.id)).slice(0, 2)) {
+      const own = secondments.filter((s) => s.homeAgencyCode === `${province.code}-${code}` && !s.replacesId);
+      const share = Math.min(2, Math.ceil(own.length / CENTRE_COUNTERS.filter(([, , served]) => served.includes(code)).length));
+      for (const secondment of own.filter((s) => !seated.has(s.id)).slice(0, share)) {
         seated.add(secondment.id);
-        counterAssignments.push({
-          id: uuidFrom(`assignment:${secondment.id}`), counterId: counters[i]!.id, officialId: secondment.officialId, secondmentId: secondment.id,
-          startDate: secondment.startDate, endDate: secondment.actualEndDate ?? secondment.plannedEndDate, ownerPath: centre.path,
-        });
+        seat(secondment, counters[i]!);
       }
     }
   });
+  // The replacement takes the seat the replaced official left.
+  seat(next, counters.find((c) => c.id === counterAssignments.find((a) => a.secondmentId === ended.id)!.counterId)!);
 
   const dutyShifts: DutyShiftEntity[] = [];
   const month = setting.today.slice(0, 7);

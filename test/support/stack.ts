@@ -1,3 +1,4 @@
+import { Client, type QueryResult } from 'pg';
 import type { Role } from '../../shared/caller';
 import { config, SUBGRAPH_NAMES, type SubgraphName } from '../../shared/config';
 import { issueToken } from '../../gateway/src/auth';
@@ -16,6 +17,8 @@ export interface TestStack extends Stack {
   demo: DemoData;
   /** Migration (owner) URLs, for checking rows behind the application's back. */
   ownerUrls: Record<SubgraphName, string>;
+  /** A statement on a subgraph's database as the schema owner, behind the application's back (one connection per database, closed by stop). */
+  ownerQuery(name: SubgraphName, sql: string, params?: unknown[]): Promise<QueryResult>;
   token(caller: { role: Role; unit: string; sub?: string }): Promise<string>;
   /** POSTs an operation to the gateway over HTTP, as a portal would. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -37,13 +40,25 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
     explorerToken,
   });
+  const owners = new Map<SubgraphName, Promise<Client>>();
+  const ownerClient = (name: SubgraphName) => {
+    let client = owners.get(name);
+    if (!client) {
+      const fresh = new Client({ connectionString: ownerUrls[name] });
+      client = fresh.connect().then(() => fresh);
+      owners.set(name, client);
+    }
+    return client;
+  };
   return {
     ...stack,
     demo,
     ownerUrls,
+    ownerQuery: async (name, sql, params) => (await ownerClient(name)).query(sql, params),
     token: ({ role, unit, sub }) => issueToken({ sub: sub ?? `test-${role}-${unit}`, role, unit }, config.jwtSecret),
     gql: (query, variables, token) => postGraphQL(stack.gatewayUrl, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     stop: async () => {
+      for (const client of owners.values()) await (await client).end();
       await stack.stop();
       await databases.drop();
     },
