@@ -5,19 +5,22 @@ import { conflict, forbidden } from './errors';
 import { once } from './idempotency';
 import type { SubgraphContext } from './subgraph';
 
+/** Who may call a mutation: signed-in officials with one of these roles, or anyone (citizens rating or petitioning). */
+export type Callers = readonly Role[] | 'ANYONE';
+
 /**
- * A write: a signed-in caller with one of `roles`, once per clientRequestId, all in one
- * transaction scoped to the caller's unit (so row-level security applies). `work` returns the
- * key of what it wrote and `payload` loads it, so a retry answers with the row as it is now.
+ * A write: a caller allowed by `callers`, once per clientRequestId, all in one transaction
+ * scoped to the caller's unit (so row-level security applies). `work` returns the key of what it
+ * wrote and `payload` loads it, so a retry answers with the row as it is now.
  */
 export function scopedMutation<I extends { clientRequestId: string }, C extends SubgraphContext<any>, K, P>(
   operation: string,
-  roles: readonly Role[],
+  callers: Callers,
   work: (manager: EntityManager, input: I, ctx: C) => Promise<K>,
   payload: (key: K, ctx: C) => Promise<P>,
 ) {
   return async (_: unknown, { input }: { input: I }, ctx: C): Promise<P> => {
-    requireUnit(ctx.caller, ...roles);
+    if (callers !== 'ANYONE') requireUnit(ctx.caller, ...callers);
     const key = await inCallerScope(ctx.db, ctx.caller, (manager) => once(manager, ctx.caller, input.clientRequestId, operation, () => work(manager, input, ctx))).catch(
       translateRace,
     );

@@ -36,7 +36,8 @@ export interface SubgraphModule<L = any> {
   entities: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
-  createLoaders(db: DataSource): L;
+  /** A request's loaders; `peers` asks other subgraphs as the same caller, for figures that combine theirs with ours. */
+  createLoaders(db: DataSource, peers: Peers): L;
 }
 
 /** Reads the `schema.graphql` that sits at the subgraph's root. */
@@ -79,7 +80,8 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     apollo,
     context: async (req) => {
       const caller = verifyCaller({ get: (name) => req.headers[name] as string | undefined }, options.secret);
-      return { caller, db: options.db, loaders: module.createLoaders(options.db), peers: peersFor(options.peers ?? {}, options.secret, caller) };
+      const peers = peersFor(options.peers ?? {}, options.secret, caller);
+      return { caller, db: options.db, loaders: module.createLoaders(options.db, peers), peers };
     },
     routes: {
       // Unsigned on purpose: load balancers and the launcher probe it.

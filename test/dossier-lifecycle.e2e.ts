@@ -174,9 +174,11 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
     const body = JSON.stringify(lookup);
     for (const secret of ['027185009999', '0987654321', 'Thôn Đông', 'Văn An']) expect(body).not.toContain(secret);
     const type = await stack.gql(`{ __type(name: "PublicDossier") { fields { name } } }`);
-    expect(type.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(
-      ['applicantName', 'appointmentAt', 'code', 'currentUnit', 'procedure', 'receivedAt', 'status', 'statusCode', 'timeliness'],
-    );
+    // Nothing else about the applicant; the rest names units, the serving official and the dossier's id (for ratings and petitions by code).
+    expect(type.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
+      'accountableUnitPath', 'applicantName', 'appointmentAt', 'code', 'currentUnit', 'handler', 'id', 'ownerPath', 'procedure', 'receivedAt',
+      'receivingUnit', 'status', 'statusCode', 'timeliness',
+    ]);
     // Without signing in, the full dossier stays hidden.
     expect((await stack.gql(`query ($code: String!) { dossierByCode(code: $code) { applicantIdNumber: applicantName } }`, { code })).data.dossierByCode).toBeNull();
     expect((await stack.gql(`{ publicDossier(code: "000.01.22.H06-000000-0000") { code } }`)).data.publicDossier).toBeNull();

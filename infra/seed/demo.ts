@@ -233,6 +233,8 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       comment: shift < 0 && rnd.next() < 0.5 ? 'Cán bộ hướng dẫn chưa rõ ràng, phải đi lại nhiều lần.' : null,
       ratedAt: new Date(dossier.finishedAt!.getTime() + HOUR_MS),
       ownerPath: dossier.ownerPath,
+      receivingUnitCode: dossier.receivingUnitCode,
+      agencyCode: officials.find((o) => o.id === dossier.handlerId)?.homeAgencyCode ?? null,
     });
   }
   // Staffing comes last, from its own random stream, so the dossiers above stay what they were.

@@ -10,7 +10,7 @@ import { createLoaders, type DossiersLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
 import { PinProcedureVersion } from './migrations/1764100000000-procedure-version';
 import { AdministrativeUnit, Dossier, DossierEvent, DossierStep, Official, Procedure } from './resolvers/dossier';
-import { DossierStatsType } from './resolvers/statistics';
+import { CentreBoard, DossierStatsType } from './resolvers/statistics';
 import { Mutation } from './resolvers/mutation';
 import { PublicDossier } from './resolvers/public-dossier';
 import { Query } from './resolvers/query';
@@ -19,7 +19,7 @@ import { Query } from './resolvers/query';
 export const dossiers: SubgraphModule<DossiersLoaders> = {
   name: 'dossiers',
   typeDefs: readSchema(path.join(__dirname, '..')),
-  resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, PublicDossier, DossierStats: DossierStatsType, Procedure, AdministrativeUnit, Official },
+  resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, PublicDossier, DossierStats: DossierStatsType, CentreBoard, Procedure, AdministrativeUnit, Official },
   entities: [DossierEntity, DossierStepEntity, DossierEventEntity],
   migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup],
   createLoaders,

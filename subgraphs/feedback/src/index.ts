@@ -1,8 +1,14 @@
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
+import { PetitionEntity } from './entities/petition.entity';
 import { RatingEntity } from './entities/rating.entity';
+import { SuggestionEntity } from './entities/suggestion.entity';
 import { createLoaders, type FeedbackLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
+import { Petitions } from './migrations/1764600000000-petitions';
+import { Mutation } from './resolvers/mutation';
+import { Petition, Suggestion } from './resolvers/petition';
+import { AdministrativeUnit, CentreBoard } from './resolvers/unit';
 import { Query } from './resolvers/query';
 import { Dossier, Official, Rating } from './resolvers/rating';
 
@@ -10,8 +16,8 @@ import { Dossier, Official, Rating } from './resolvers/rating';
 export const feedback: SubgraphModule<FeedbackLoaders> = {
   name: 'feedback',
   typeDefs: readSchema(path.join(__dirname, '..')),
-  resolvers: { Query, Rating, Dossier, Official },
-  entities: [RatingEntity],
-  migrations: [Initial],
+  resolvers: { Query, Mutation, Rating, Dossier, Official, Petition, Suggestion, AdministrativeUnit, CentreBoard },
+  entities: [RatingEntity, SuggestionEntity, PetitionEntity],
+  migrations: [Initial, Petitions],
   createLoaders,
 };

@@ -1,13 +1,22 @@
 import type { DataSource } from 'typeorm';
 import { byKey, defineLoaders, manyByKey } from '../../../shared/loaders';
+import type { Peers } from '../../../shared/peers';
+import { PetitionEntity } from './entities/petition.entity';
 import { RatingEntity } from './entities/rating.entity';
-import { satisfactionBatch } from './indicators/satisfaction';
+import { SuggestionEntity } from './entities/suggestion.entity';
+import { satisfactionByOfficial, satisfactionByUnitPath } from './indicators/satisfaction';
+import { serviceIndexBatch } from './indicators/service-inputs';
 
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: DataSource, peers: Peers) {
   return defineLoaders({
     ratingById: byKey(db, RatingEntity, 'id'),
     ratingsByDossier: manyByKey(db, RatingEntity, 'dossierId', { ratedAt: 'ASC', id: 'ASC' }),
-    satisfactionByOfficial: satisfactionBatch(db),
+    petitionById: byKey(db, PetitionEntity, 'id'),
+    petitionsByDossier: manyByKey(db, PetitionEntity, 'dossierId', { receivedAt: 'ASC', id: 'ASC' }),
+    suggestionById: byKey(db, SuggestionEntity, 'id'),
+    satisfactionByOfficial: satisfactionByOfficial(db),
+    satisfactionByUnitPath: satisfactionByUnitPath(db),
+    serviceIndexByUnitPath: serviceIndexBatch(db, peers),
   });
 }
 

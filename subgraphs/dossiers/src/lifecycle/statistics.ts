@@ -104,7 +104,8 @@ export async function statistics(db: DataSource, filter: StatsFilter, groupBy: G
 
 /** The statement behind `statistics` when it counts dossiers, for running it or asking the planner about it. */
 export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { sql: string; params: unknown[] } {
-  const params: unknown[] = [filter.from, filter.to, filter.scope, `${filter.scope}.%`];
+  // An empty scope is every unit: a centre's public board filters by the desk instead.
+  const params: unknown[] = [filter.from, filter.to, filter.scope, filter.scope ? `${filter.scope}.%` : '%'];
   const where = [`(d.owner_path = $3 OR d.owner_path LIKE $4)`, TOUCHES];
   const add = (sql: string, value: unknown) => {
     params.push(value);

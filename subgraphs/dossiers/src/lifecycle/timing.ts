@@ -86,3 +86,13 @@ export function timeliness(dossier: Pick<DossierEntity, 'status' | 'dueAt' | 'fi
   }
   return dossier.dueAt && at > dossier.dueAt ? 'OVERDUE' : 'IN_TIME';
 }
+
+/**
+ * How the steps kept their own allotments (the nine-indicator evaluation's "each agency's time
+ * vs its share"): the worst of the finished steps, by date; null while any step is unfinished.
+ */
+export function stepsTimeliness(timings: StepTiming[]): 'EARLY' | 'ON_TIME' | 'LATE' | null {
+  if (timings.length === 0 || timings.some((t) => !t.step.finishedAt)) return null;
+  if (timings.some((t) => t.overHours > 0)) return 'LATE';
+  return timings.some((t) => vietnamDate(t.step.finishedAt!) === vietnamDate(t.dueAt!)) ? 'ON_TIME' : 'EARLY';
+}

@@ -1,3 +1,4 @@
+import { calendarDayTableSql } from '../../../../shared/calendar-store';
 import { APP_ROLE, appendOnlyTableSql, ownedTableSql, sqlMigration } from '../../../../shared/rls';
 
 /** Whether the caller's unit holds the dossier's active step, or any of its steps (SQL over the `dossier` row). */
@@ -86,12 +87,7 @@ export const Lifecycle = sqlMigration(
        PRIMARY KEY (agency_electronic_id, day))`,
     ...ownedTableSql('dossier_code_sequence'),
 
-    `CREATE TABLE calendar_day (
-       date date PRIMARY KEY,
-       working boolean NOT NULL,
-       name text,
-       owner_path text NOT NULL)`,
-    ...ownedTableSql('calendar_day'),
+    ...calendarDayTableSql,
   ],
   [
     'DROP TABLE calendar_day',

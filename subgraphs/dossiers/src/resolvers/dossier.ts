@@ -3,7 +3,7 @@ import { isWithin } from '../../../../shared/units';
 import type { Context } from '../context';
 import type { DossierEventEntity } from '../entities/dossier-event.entity';
 import type { DossierEntity } from '../entities/dossier.entity';
-import { pausesOf, stepTimings, timeliness, type StepTiming } from '../lifecycle/timing';
+import { pausesOf, stepsTimeliness, stepTimings, timeliness, type StepTiming } from '../lifecycle/timing';
 import { statusCode } from '../status';
 import { contributedStats } from './statistics';
 
@@ -19,7 +19,7 @@ export async function visible(dossier: DossierEntity | null, ctx: Context): Prom
   return steps.some((step) => isWithin(step.ownerPath, unit)) ? dossier : null;
 }
 
-async function timings(dossier: DossierEntity, ctx: Context): Promise<StepTiming[]> {
+export async function timings(dossier: DossierEntity, ctx: Context): Promise<StepTiming[]> {
   const [steps, events, calendar] = await Promise.all([
     ctx.loaders.stepsByDossier.load(dossier.id),
     ctx.loaders.eventsByDossier.load(dossier.id),
@@ -55,6 +55,7 @@ export const Dossier = {
   delayedSteps: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await timings(dossier, ctx)).filter((t) => t.overHours > 0),
   history: (dossier: DossierEntity, _: unknown, ctx: Context) => ctx.loaders.eventsByDossier.load(dossier.id),
   timeliness: (dossier: DossierEntity) => timeliness(dossier, new Date()),
+  stepsTimeliness: async (dossier: DossierEntity, _: unknown, ctx: Context) => stepsTimeliness(await timings(dossier, ctx)),
 };
 
 export const DossierStep = {

@@ -2,6 +2,7 @@ import { vietnamDate } from '../../../../shared/scalars';
 import type { Context } from '../context';
 import type { DossierEntity } from '../entities/dossier.entity';
 import { timeliness } from '../lifecycle/timing';
+import { timings } from './dossier';
 import { statusCode } from '../status';
 
 /** "Nguyễn Văn An" → "Nguyễn V. A.": enough for the applicant to recognise, too little to identify. */
@@ -22,6 +23,12 @@ export const PublicDossier = {
     return { __typename: 'AdministrativeUnit', code, asOf: vietnamDate(new Date()) };
   },
   timeliness: (dossier: DossierEntity) => timeliness(dossier, new Date()),
+  receivingUnit: (dossier: DossierEntity) => ({ __typename: 'AdministrativeUnit', code: dossier.receivingUnitCode, asOf: vietnamDate(dossier.receivedAt) }),
+  handler: (dossier: DossierEntity) => (dossier.handlerId ? { __typename: 'Official', id: dossier.handlerId } : null),
+  accountableUnitPath: async (dossier: DossierEntity, _: unknown, ctx: Context) => {
+    const delayed = (await timings(dossier, ctx)).filter((t) => t.overHours > 0);
+    return delayed.length ? delayed.sort((a, b) => b.overHours - a.overHours)[0]!.step.ownerPath : dossier.ownerPath;
+  },
 };
 
 export const publicDossier = (_: unknown, args: { code: string }, ctx: Context) => (args.code.length > 60 ? null : ctx.loaders.dossierByCode.load(args.code.trim()));

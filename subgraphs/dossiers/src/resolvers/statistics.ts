@@ -63,3 +63,12 @@ export const contributedStats = {
   official: (official: { id: string }, args: Period, ctx: Context) =>
     ctx.loaders.statsByOfficial.load(statsKey(periodOf(args), requireUnit(ctx.caller).split('.')[0]!, official.id)),
 };
+
+/** A centre's public board: the day's figures of dossiers received at the centre, whoever owns them; no sign-in. */
+export const CentreBoard = {
+  __resolveReference: (ref: { centreCode: string; date: string }) => ref,
+  dossiers: async (board: { centreCode: string; date: string }, _: unknown, ctx: Context) => {
+    const [{ key: _key, ...stats }] = await statistics(ctx.db, { from: board.date, to: board.date, scope: '', receivingUnitCode: board.centreCode }, null);
+    return stats;
+  },
+};

@@ -15,6 +15,10 @@ export class RatingEntity {
   @Column({ type: 'text' }) attitudeSatisfaction!: SatisfactionLevel;
   @Column({ type: 'text', nullable: true }) comment!: string | null;
   @Column({ type: 'timestamptz' }) ratedAt!: Date;
+  /** Where the dossier was received: the centre's daily board counts its ratings. */
+  @Column({ type: 'text', nullable: true }) receivingUnitCode!: string | null;
+  /** The rated official's home agency when rated: departments are ranked by it. */
+  @Column({ type: 'text', nullable: true }) agencyCode!: string | null;
   /** The rated dossier's owner, copied so a unit reads its own ratings without asking dossiers. */
   @Column({ type: 'text' }) ownerPath!: string;
 }

@@ -15,51 +15,96 @@ export interface Satisfaction {
   averageScore: number | null;
 }
 
+export type SatisfactionGrouping = 'UNIT' | 'AGENCY' | 'OFFICIAL' | 'COUNTER';
+
 /** Five for very satisfied down to one for very dissatisfied. */
 const score = (column: string) => `CASE ${column} ${SATISFACTION_LEVELS.map((level, i) => `WHEN '${level}' THEN ${5 - i}`).join(' ')} END`;
 const GOOD = `('VERY_SATISFIED', 'SATISFIED')`;
 const BAD = `('DISSATISFIED', 'VERY_DISSATISFIED')`;
+/** A rating is satisfied when both the result and the attitude are rated satisfied or better, dissatisfied when either is rated dissatisfied or worse. */
+export const SATISFIED = `(r.result_satisfaction IN ${GOOD} AND r.attitude_satisfaction IN ${GOOD})`;
+export const DISSATISFIED = `(r.result_satisfaction IN ${BAD} OR r.attitude_satisfaction IN ${BAD})`;
+const FIGURES = `count(r.id)::int AS ratings,
+  count(r.id) FILTER (WHERE ${SATISFIED})::int AS satisfied,
+  count(r.id) FILTER (WHERE ${DISSATISFIED})::int AS dissatisfied,
+  round(avg((${score('r.result_satisfaction')} + ${score('r.attitude_satisfaction')}) / 2.0), 2)::float AS "averageScore"`;
+/** Ratings given on the period's days in Vietnam; $1 from, $2 to. */
+export const RATED_IN_PERIOD = `r.rated_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AND r.rated_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
 
-export function checkPeriod(period: Period): Period {
-  if (period.to < period.from) throw badInput('to', `The period ends (${period.to}) before it starts (${period.from}).`);
+export function checkPeriod(period: Period, field = ''): Period {
+  const at = (name: string) => (field ? `${field}.${name}` : name);
+  if (period.to < period.from) throw badInput(at('to'), `The period ends (${period.to}) before it starts (${period.from}).`);
   return { from: period.from, to: period.to };
 }
 
-/**
- * How citizens rated, per official, in a period (by the rating's day in Vietnam): a rating is
- * satisfied when both the result and the attitude are rated satisfied or better, dissatisfied
- * when either is rated dissatisfied or worse. Rates are percent with 2 decimals, null with no ratings.
- */
-export async function satisfactionByOfficial(db: DataSource, period: Period, officialIds: string[]): Promise<Map<string, Satisfaction>> {
-  const rows: (Satisfaction & { key: string })[] = await db.query(
-    `SELECT official_id::text AS key, count(*)::int AS ratings,
-            count(*) FILTER (WHERE result_satisfaction IN ${GOOD} AND attitude_satisfaction IN ${GOOD})::int AS satisfied,
-            count(*) FILTER (WHERE result_satisfaction IN ${BAD} OR attitude_satisfaction IN ${BAD})::int AS dissatisfied,
-            round(avg((${score('result_satisfaction')} + ${score('attitude_satisfaction')}) / 2.0), 2)::float AS "averageScore"
-       FROM rating
-      WHERE official_id = ANY ($3::uuid[])
-        AND rated_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AND rated_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
-      GROUP BY 1`,
-    [period.from, period.to, officialIds],
+/** Percent with 2 decimals; null when nothing was rated (N/A, not zero). */
+export const percent = (part: number, whole: number) => (whole ? Math.round((part * 10000) / whole) / 100 : null);
+
+const withRate = (figures: Omit<Satisfaction, 'satisfactionRate'>): Satisfaction => ({ ...figures, satisfactionRate: percent(figures.satisfied, figures.ratings) });
+
+/** Figures for many keys in one statement: officials by id, or units by path (each summed over its subtree). */
+async function byKeys(db: DataSource, period: Period, keys: string[], match: string): Promise<Map<string, Satisfaction>> {
+  const rows: (Omit<Satisfaction, 'satisfactionRate'> & { key: string })[] = await db.query(
+    `SELECT k.key, ${FIGURES} FROM unnest($3::text[]) AS k(key) LEFT JOIN rating r ON ${match} AND ${RATED_IN_PERIOD} GROUP BY k.key`,
+    [period.from, period.to, keys],
   );
-  const found = new Map(rows.map(({ key, ...figures }) => [key, { ...figures, satisfactionRate: Math.round((figures.satisfied * 10000) / figures.ratings) / 100 }]));
-  const none: Satisfaction = { ratings: 0, satisfied: 0, dissatisfied: 0, satisfactionRate: null, averageScore: null };
-  return new Map(officialIds.map((id) => [id, found.get(id) ?? none]));
+  return new Map(rows.map(({ key, ...figures }) => [key, withRate(figures)]));
 }
 
-/** Batch function: keys are `from|to|officialId`; one statement per distinct period. */
-export function satisfactionBatch(db: DataSource) {
+/** Batch function: keys are `from|to|subject`; one statement per distinct period. */
+function batch(db: DataSource, match: string) {
   return async (keys: readonly string[]): Promise<Satisfaction[]> => {
     const byPeriod = new Map<string, string[]>();
     for (const key of keys) {
-      const [from, to, id] = key.split('|') as [string, string, string];
-      byPeriod.set(`${from}|${to}`, [...(byPeriod.get(`${from}|${to}`) ?? []), id]);
+      const cut = key.indexOf('|', key.indexOf('|') + 1);
+      byPeriod.set(key.slice(0, cut), [...(byPeriod.get(key.slice(0, cut)) ?? []), key.slice(cut + 1)]);
     }
     const found = new Map<string, Satisfaction>();
-    for (const [period, ids] of byPeriod) {
+    for (const [period, subjects] of byPeriod) {
       const [from, to] = period.split('|') as [string, string];
-      for (const [id, figures] of await satisfactionByOfficial(db, { from, to }, [...new Set(ids)])) found.set(`${period}|${id}`, figures);
+      for (const [subject, figures] of await byKeys(db, { from, to }, [...new Set(subjects)], match)) found.set(`${period}|${subject}`, figures);
     }
     return keys.map((key) => found.get(key)!);
   };
+}
+
+export const satisfactionByOfficial = (db: DataSource) => batch(db, 'r.official_id::text = k.key');
+export const satisfactionByUnitPath = (db: DataSource) => batch(db, `(r.owner_path = k.key OR r.owner_path LIKE k.key || '.%')`);
+export const periodKey = (period: Period, subject: string) => `${period.from}|${period.to}|${subject}`;
+
+export interface SatisfactionFilter extends Period {
+  /** The subtree summed; null for every unit (the public board of a centre). */
+  scope: string | null;
+  receivingUnitCode?: string | null;
+}
+
+/**
+ * Satisfaction of a subtree, whole or per group, best first: the ranking of units, departments
+ * (the rated official's home agency), officials or counters (`{desk}#{number}`).
+ */
+export async function satisfactionStatistics(db: DataSource, filter: SatisfactionFilter, groupBy: SatisfactionGrouping | null) {
+  const params: unknown[] = [filter.from, filter.to];
+  const where = [RATED_IN_PERIOD];
+  if (filter.scope) {
+    params.push(filter.scope, `${filter.scope}.%`);
+    where.push(`(r.owner_path = $3 OR r.owner_path LIKE $4)`);
+  }
+  if (filter.receivingUnitCode) {
+    params.push(filter.receivingUnitCode);
+    where.push(`r.receiving_unit_code = $${params.length}`);
+  }
+  const key = {
+    UNIT: `CASE WHEN r.owner_path = $3 THEN split_part($3, '.', -1) ELSE split_part(substr(r.owner_path, length($3) + 2), '.', 1) END`,
+    AGENCY: 'r.agency_code',
+    OFFICIAL: 'r.official_id::text',
+    COUNTER: `r.receiving_unit_code || '#' || r.counter_number`,
+  }[groupBy ?? 'UNIT'];
+  if (groupBy === 'UNIT' && !filter.scope) throw badInput('filter.unitPath', 'Grouping by unit needs the unit whose children are compared.');
+  const rows: (Omit<Satisfaction, 'satisfactionRate'> & { key: string | null })[] = await db.query(
+    `SELECT ${groupBy ? key : 'NULL'} AS key, ${FIGURES} FROM rating r WHERE ${where.join(' AND ')}
+      ${groupBy ? `AND ${key} IS NOT NULL GROUP BY 1` : ''}`,
+    params,
+  );
+  const ranked = rows.map(({ key: k, ...figures }) => ({ key: k, satisfaction: withRate(figures) }));
+  return ranked.sort((a, b) => (b.satisfaction.satisfactionRate ?? -1) - (a.satisfaction.satisfactionRate ?? -1) || b.satisfaction.ratings - a.satisfaction.ratings || String(a.key).localeCompare(String(b.key)));
 }

@@ -1,28 +1,80 @@
 import { requireUnit } from '../../../../shared/caller';
 import { paginate, type PageArgs } from '../../../../shared/connection';
 import { parseId } from '../../../../shared/ids';
+import { isWithin, parseUnitPath, unitRef } from '../../../../shared/units';
+import { badInput } from '../../../../shared/errors';
 import type { Context } from '../context';
+import { PetitionEntity, type PetitionStatus } from '../entities/petition.entity';
 import { RatingEntity, type RatingChannel } from '../entities/rating.entity';
+import { SuggestionEntity, type SuggestionStatus } from '../entities/suggestion.entity';
+import { checkPeriod, satisfactionStatistics, type Period, type SatisfactionGrouping } from '../indicators/satisfaction';
+import { OVERDUE_SQL } from '../petitions/transitions';
 
 interface RatingFilter {
   officialId?: string | null;
   channel?: RatingChannel | null;
 }
 
+interface PetitionFilter {
+  status?: PetitionStatus | null;
+  overdue?: boolean | null;
+  repeated?: boolean | null;
+  dossierCode?: string | null;
+}
+
+const IN_SUBTREE = (alias: string) => `(${alias}.owner_path = :own OR ${alias}.owner_path LIKE :below)`;
+const subtree = (own: string) => ({ own, below: `${own}.%` });
+
+const groupRef: Record<SatisfactionGrouping, (key: string) => Record<string, unknown>> = {
+  UNIT: (key) => ({ unit: unitRef(key) }),
+  AGENCY: (key) => ({ unit: unitRef(key) }),
+  OFFICIAL: (key) => ({ official: { __typename: 'Official', id: key } }),
+  COUNTER: (key) => ({ unit: unitRef(key.split('#')[0]!) }),
+};
+
 export const Query = {
   ratings: (_: unknown, args: PageArgs & { filter?: RatingFilter | null }, ctx: Context) => {
     const own = requireUnit(ctx.caller);
     const { officialId, channel } = args.filter ?? {};
-    const query = ctx.db
-      .getRepository(RatingEntity)
-      .createQueryBuilder('r')
-      .where('(r.owner_path = :own OR r.owner_path LIKE :below)', { own, below: `${own}.%` });
+    const query = ctx.db.getRepository(RatingEntity).createQueryBuilder('r').where(IN_SUBTREE('r'), subtree(own));
     if (officialId) query.andWhere('r.official_id = :officialId', { officialId: parseId(officialId, 'filter.officialId') });
     if (channel) query.andWhere('r.channel = :channel', { channel });
-    return paginate(
-      query,
-      { columns: [{ sql: 'r.rated_at', value: (r) => r.ratedAt }, { sql: 'r.id', value: (r) => r.id }], direction: 'DESC' },
-      args,
-    );
+    return paginate(query, { columns: [{ sql: 'r.rated_at', value: (r) => r.ratedAt }, { sql: 'r.id', value: (r) => r.id }], direction: 'DESC' }, args);
   },
+
+  satisfactionStatistics: async (_: unknown, args: { filter: Period & { unitPath?: string | null; receivingUnitCode?: string | null }; groupBy?: SatisfactionGrouping | null }, ctx: Context) => {
+    const own = requireUnit(ctx.caller);
+    const { filter } = args;
+    checkPeriod(filter, 'filter');
+    const scope = filter.unitPath ? parseUnitPath(filter.unitPath, 'filter.unitPath') : own;
+    if (!isWithin(scope, own)) throw badInput('filter.unitPath', `Unit ${scope} is outside your unit ${own}; figures cover ${own} and the units below it.`);
+    const rows = await satisfactionStatistics(ctx.db, { ...filter, scope }, args.groupBy ?? null);
+    return rows.map(({ key, satisfaction }) => ({ key, satisfaction, ...(key && args.groupBy ? groupRef[args.groupBy](key) : {}) }));
+  },
+
+  petitions: (_: unknown, args: PageArgs & { filter?: PetitionFilter | null }, ctx: Context) => {
+    const own = requireUnit(ctx.caller);
+    const { status, overdue, repeated, dossierCode } = args.filter ?? {};
+    const query = ctx.db.getRepository(PetitionEntity).createQueryBuilder('p').where(IN_SUBTREE('p'), subtree(own));
+    if (status) query.andWhere('p.status = :status', { status });
+    if (overdue != null) query.andWhere(overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
+    if (repeated != null) query.andWhere(repeated ? 'p.repeat_of_id IS NOT NULL' : 'p.repeat_of_id IS NULL');
+    if (dossierCode) query.andWhere('p.dossier_code = :dossierCode', { dossierCode });
+    return paginate(query, { columns: [{ sql: 'p.received_at', value: (p) => p.receivedAt }, { sql: 'p.id', value: (p) => p.id }], direction: 'DESC' }, args);
+  },
+
+  petition: async (_: unknown, args: { id: string }, ctx: Context) => {
+    const own = requireUnit(ctx.caller);
+    const petition = await ctx.loaders.petitionById.load(parseId(args.id, 'id'));
+    return petition && isWithin(petition.ownerPath, own) ? petition : null;
+  },
+
+  suggestions: (_: unknown, args: { status?: SuggestionStatus | null }, ctx: Context) => {
+    const own = requireUnit(ctx.caller);
+    const query = ctx.db.getRepository(SuggestionEntity).createQueryBuilder('s').where(IN_SUBTREE('s'), subtree(own));
+    if (args.status) query.andWhere('s.status = :status', { status: args.status });
+    return query.orderBy('s.submitted_at', 'DESC').addOrderBy('s.id').limit(500).getMany();
+  },
+
+  centreBoard: (_: unknown, args: { centreCode: string; date: string }) => ({ centreCode: args.centreCode, date: args.date }),
 };

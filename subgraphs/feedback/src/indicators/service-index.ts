@@ -1,0 +1,42 @@
+import { percent } from './satisfaction';
+
+/** The inputs of Decision 766's sub-indicators that the platform holds, for one unit and period. */
+export interface ServiceIndexInputs {
+  /** From the dossiers subgraph. */
+  received: number;
+  receivedOnline: number;
+  resolved: number;
+  resolvedEarly: number;
+  resolvedOnTime: number;
+  resolvedLate: number;
+  /** From feedback. */
+  ratings: number;
+  satisfied: number;
+  /** Petitions whose resolution deadline fell in the period (answered, or still open past it). */
+  petitionsDue: number;
+  petitionsInTime: number;
+  /** Dossiers with a dissatisfied rating or a petition in the period. */
+  dossiersDislikedOrComplained: number;
+}
+
+/**
+ * Decision 766's sub-indicators, in percent with 2 decimals; a zero denominator gives null
+ * (N/A), never 0 or 100:
+ * - progress: resolved early or on time over resolved;
+ * - online share: dossiers received online over received (full points at ≥ 50%);
+ * - satisfaction: satisfied ratings over ratings;
+ * - petitions handled in time: answered by the deadline over those due;
+ * - procedure satisfaction: 100% − (late rate + share of resolved dossiers with a complaint or a dislike), at least 0 (full points at ≥ 90%).
+ */
+export function serviceIndex(inputs: ServiceIndexInputs) {
+  const lateRate = percent(inputs.resolvedLate, inputs.resolved);
+  const disliked = percent(inputs.dossiersDislikedOrComplained, inputs.resolved);
+  return {
+    ...inputs,
+    progressRate: percent(inputs.resolvedEarly + inputs.resolvedOnTime, inputs.resolved),
+    onlineDossierRate: percent(inputs.receivedOnline, inputs.received),
+    satisfactionRate: percent(inputs.satisfied, inputs.ratings),
+    petitionsInTimeRate: percent(inputs.petitionsInTime, inputs.petitionsDue),
+    procedureSatisfaction: lateRate === null || disliked === null ? null : Math.max(0, Math.round((100 - lateRate - disliked) * 100) / 100),
+  };
+}

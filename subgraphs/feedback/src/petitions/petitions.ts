@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { WorkingCalendar } from '../../../../shared/calendar';
+import type { Caller } from '../../../../shared/caller';
+import { callerOwns } from '../../../../shared/db';
+import { badInput, codedError, conflict, notFound } from '../../../../shared/errors';
+import { parseId } from '../../../../shared/ids';
+import type { Peers } from '../../../../shared/peers';
+import { PetitionEntity } from '../entities/petition.entity';
+import { petitionDeadlines, publishDeadline } from './deadlines';
+import { PETITION_TRANSITIONS, type PetitionAction } from './transitions';
+import { dossierByCode, unitPath } from '../ratings/lookups';
+
+export interface NewPetition {
+  dossierCode?: string | null;
+  unitCode?: string | null;
+  subject: string;
+  content: string;
+  petitioner: { name: string; phone?: string | null; email?: string | null };
+}
+
+/** A petition repeats an earlier one on the same dossier, or from the same phone to the same unit within this many days. */
+const REPEAT_WINDOW_DAYS = 90;
+
+const required = (value: string, field: string, what: string, max = 4000) => {
+  const trimmed = value.trim();
+  if (!trimmed || trimmed.length > max) throw badInput(field, `${what} must be 1 to ${max} characters.`);
+  return trimmed;
+};
+
+/**
+ * Receives a petition about a dossier (routed to the unit answerable for it: the owner of the
+ * step that caused a delay, else the dossier's owner) or about a unit's service, with its
+ * working-day deadlines. Nobody needs to sign in.
+ */
+export async function submitPetition(manager: EntityManager, peers: Peers, calendar: WorkingCalendar, input: NewPetition, now = new Date()): Promise<string> {
+  const subject = required(input.subject, 'input.subject', 'The subject', 200);
+  const content = required(input.content, 'input.content', 'The content');
+  const name = required(input.petitioner.name, 'input.petitioner.name', 'The petitioner’s name', 200);
+  const phone = input.petitioner.phone?.trim() || null;
+  if (phone && !/^\+?[0-9 .-]{8,15}$/.test(phone)) throw badInput('input.petitioner.phone', `"${phone}" is not a phone number (8 to 15 digits).`);
+  if (!input.dossierCode === !input.unitCode) throw badInput('input.dossierCode', 'Name either the dossier (its code) or the unit the petition is about, not both.');
+
+  let dossier: { id: string; code: string } | null = null;
+  let ownerPath: string;
+  if (input.dossierCode) {
+    const found = await dossierByCode(peers, input.dossierCode, 'input.dossierCode');
+    dossier = found;
+    ownerPath = found.accountableUnitPath;
+  } else {
+    ownerPath = await unitPath(peers, input.unitCode!, 'input.unitCode');
+  }
+  const [earlier] = await manager.query(
+    `SELECT id FROM petition
+      WHERE (dossier_id = $1 OR (petitioner_phone = $2 AND owner_path = $3 AND received_at > $4))
+      ORDER BY received_at, id LIMIT 1`,
+    [dossier?.id ?? null, phone, ownerPath, new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000)],
+  );
+  const id = randomUUID();
+  await manager.insert(PetitionEntity, {
+    id, dossierId: dossier?.id ?? null, dossierCode: dossier?.code ?? null, unitCode: ownerPath.slice(ownerPath.lastIndexOf('.') + 1),
+    subject, content, petitionerName: name, petitionerPhone: phone, petitionerEmail: input.petitioner.email?.trim() || null,
+    status: 'RECEIVED', receivedAt: now, ...petitionDeadlines(now, calendar), publishBy: null, note: null, answer: null, answeredAt: null,
+    publishedAnswer: null, publishedAt: null, repeatOfId: earlier?.id ?? null, version: 1, ownerPath,
+  });
+  return id;
+}
+
+export interface PetitionActionInput {
+  petitionId: string;
+  text?: string | null;
+}
+
+/** Requires the text an action records: a reason, the information asked for, the answer or its published form. */
+const TEXT_FOR: Record<PetitionAction, string | null> = {
+  reject: 'the reason for rejecting it',
+  requestInformation: 'the information needed',
+  accept: null,
+  answer: 'the answer',
+  publish: 'the answer as published',
+};
+
+/** One move of a petition by its responsible unit, with a version-checked update so of two concurrent moves one wins. */
+export async function actOnPetition(manager: EntityManager, caller: Caller, calendar: WorkingCalendar, action: PetitionAction, input: PetitionActionInput, now = new Date()): Promise<string> {
+  const petition = await manager.findOneBy(PetitionEntity, { id: parseId(input.petitionId, 'input.petitionId') });
+  if (!petition) throw notFound(`No petition has id ${input.petitionId}.`, 'input.petitionId');
+  if (!(await callerOwns(manager, petition.ownerPath))) throw codedError('FORBIDDEN', `Petition "${petition.subject}" is answered by unit ${petition.ownerPath}; your unit ${caller.unit} may only read it.`, 'input.petitionId');
+  const rule = PETITION_TRANSITIONS[action];
+  if (!(rule.from as readonly string[]).includes(petition.status)) {
+    throw conflict(`The petition is ${petition.status}; ${action} applies only to one that is ${rule.from.join(', ')}.`, 'input.petitionId');
+  }
+  if (rule.until && now > (petition[rule.until] as Date)) {
+    throw conflict(`The time to ${action} this petition ended at ${(petition[rule.until] as Date).toISOString()}; answer it instead.`, 'input.petitionId');
+  }
+  const needs = TEXT_FOR[action];
+  const text = needs ? required(input.text ?? '', 'input.text', `Give ${needs}; it`) : null;
+  const patch: Partial<PetitionEntity> = { status: rule.to };
+  if (action === 'reject' || action === 'requestInformation') patch.note = text;
+  if (action === 'answer') Object.assign(patch, { answer: text, answeredAt: now, publishBy: publishDeadline(now, calendar) });
+  if (action === 'publish') Object.assign(patch, { publishedAnswer: text, publishedAt: now });
+  const { affected } = await manager
+    .createQueryBuilder()
+    .update(PetitionEntity)
+    .set({ ...patch, version: () => 'version + 1' })
+    .where('id = :id AND version = :version', { id: petition.id, version: petition.version })
+    .execute();
+  if (!affected) throw conflict('The petition was changed by someone else just now; reload it and decide again.', 'input.petitionId');
+  return petition.id;
+}

@@ -1,0 +1,36 @@
+import { notFound } from '../../../../shared/errors';
+import type { Peers } from '../../../../shared/peers';
+
+export interface DossierSummary {
+  id: string;
+  code: string;
+  status: string;
+  ownerPath: string;
+  accountableUnitPath: string;
+  receivingUnit: { code: string } | null;
+  handler: { id: string } | null;
+}
+
+/** The dossier a citizen names by its code (printed on the receipt), from the dossiers subgraph's public lookup. */
+export async function dossierByCode(peers: Peers, code: string, field: string): Promise<DossierSummary> {
+  const { publicDossier } = await peers.query<{ publicDossier: DossierSummary | null }>(
+    'dossiers',
+    `query ($code: String!) { publicDossier(code: $code) { id code status ownerPath accountableUnitPath receivingUnit { code } handler { id } } }`,
+    { code: code.trim() },
+  );
+  if (!publicDossier) throw notFound(`No dossier has code ${code}; it is printed on the receipt, e.g. 000.00.00.H06-261120-0001.`, field);
+  return publicDossier;
+}
+
+/** The path of a unit named by its code, from the catalogue. */
+export async function unitPath(peers: Peers, code: string, field: string): Promise<string> {
+  const { unit } = await peers.query<{ unit: { path: string; validTo: string | null } | null }>('catalogue', `query ($code: String!) { unit(code: $code) { path validTo } }`, { code });
+  if (!unit || unit.validTo) throw notFound(`No current unit has code ${code}.`, field);
+  return unit.path;
+}
+
+/** The rated official's home agency, from personnel (departments are ranked by it). */
+export async function homeAgencyOf(peers: Peers, officialId: string): Promise<string | null> {
+  const { official } = await peers.query<{ official: { homeAgency: { code: string } | null } | null }>('personnel', `query ($id: ID!) { official(id: $id) { homeAgency { code } } }`, { id: officialId });
+  return official?.homeAgency?.code ?? null;
+}
