@@ -1,6 +1,9 @@
 import { uuidFrom } from '../../shared/ids';
 import { random } from './random';
 import { demoStaffing, type DemoStaffing } from './demo-personnel';
+import { demoFeedback } from './demo-feedback';
+import type { PetitionEntity } from '../../subgraphs/feedback/src/entities/petition.entity';
+import type { SuggestionEntity } from '../../subgraphs/feedback/src/entities/suggestion.entity';
 import type { AdministrativeUnitEntity, UnitLevel } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
 import type { FieldEntity } from '../../subgraphs/catalogue/src/entities/field.entity';
 import type { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
@@ -37,6 +40,8 @@ export interface DemoData {
   dossierEvents: DemoEvent[];
   codeSequences: { agencyElectronicId: string; day: string; lastNumber: number; ownerPath: string }[];
   ratings: RatingEntity[];
+  petitions: PetitionEntity[];
+  suggestions: SuggestionEntity[];
 }
 
 export interface DemoOptions {
@@ -237,6 +242,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       agencyCode: officials.find((o) => o.id === dossier.handlerId)?.homeAgencyCode ?? null,
     });
   }
+  const { petitions, suggestions } = demoFeedback(random((options.seed ?? 2018) + 2), dossiers, desks.map((d) => d.desk), calendar, DEMO_UNTIL);
   // Staffing comes last, from its own random stream, so the dossiers above stay what they were.
   const staffRnd = random((options.seed ?? 2018) + 1);
   const staffing = demoStaffing({
@@ -247,7 +253,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
   return {
     fields, units, procedures, procedureVersions, procedureVariants, officials: [...officials, ...staffing.officials], secondments: staffing.secondments,
     counters: staffing.counters, counterAssignments: staffing.counterAssignments, dutyShifts: staffing.dutyShifts,
-    dossiers, dossierSteps, dossierEvents, codeSequences, ratings,
+    dossiers, dossierSteps, dossierEvents, codeSequences, ratings, petitions, suggestions,
   };
 }
 

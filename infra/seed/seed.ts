@@ -14,7 +14,9 @@ import { ProcedureVersionEntity } from '../../subgraphs/catalogue/src/entities/p
 import { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
 import { DossierEventEntity } from '../../subgraphs/dossiers/src/entities/dossier-event.entity';
 import { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
+import { PetitionEntity } from '../../subgraphs/feedback/src/entities/petition.entity';
 import { RatingEntity } from '../../subgraphs/feedback/src/entities/rating.entity';
+import { SuggestionEntity } from '../../subgraphs/feedback/src/entities/suggestion.entity';
 import { CounterAssignmentEntity } from '../../subgraphs/personnel/src/entities/counter-assignment.entity';
 import { CounterEntity } from '../../subgraphs/personnel/src/entities/counter.entity';
 import { DutyShiftEntity } from '../../subgraphs/personnel/src/entities/duty-shift.entity';
@@ -58,7 +60,12 @@ const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => 
     await insertAll(manager, CounterAssignmentEntity, data.counterAssignments);
     await insertAll(manager, DutyShiftEntity, data.dutyShifts);
   },
-  feedback: (manager, data) => insertAll(manager, RatingEntity, data.ratings),
+  feedback: async (manager, data) => {
+    await insertAll(manager, RatingEntity, data.ratings);
+    // Repeats point at earlier petitions: those go first.
+    await insertAll(manager, PetitionEntity, [...data.petitions].sort((a, b) => Number(!!a.repeatOfId) - Number(!!b.repeatOfId)));
+    await insertAll(manager, SuggestionEntity, data.suggestions);
+  },
 };
 
 /** Writes the demo data into the four databases, as the schema owner, one transaction each. */

@@ -29,14 +29,14 @@ export interface ServiceIndexInputs {
  * - procedure satisfaction: 100% − (late rate + share of resolved dossiers with a complaint or a dislike), at least 0 (full points at ≥ 90%).
  */
 export function serviceIndex(inputs: ServiceIndexInputs) {
-  const lateRate = percent(inputs.resolvedLate, inputs.resolved);
-  const disliked = percent(inputs.dossiersDislikedOrComplained, inputs.resolved);
+  // The two shares are added before rounding: rounding each first can move the result by a hundredth.
+  const unsatisfied = percent(inputs.resolvedLate + inputs.dossiersDislikedOrComplained, inputs.resolved);
   return {
     ...inputs,
     progressRate: percent(inputs.resolvedEarly + inputs.resolvedOnTime, inputs.resolved),
     onlineDossierRate: percent(inputs.receivedOnline, inputs.received),
     satisfactionRate: percent(inputs.satisfied, inputs.ratings),
     petitionsInTimeRate: percent(inputs.petitionsInTime, inputs.petitionsDue),
-    procedureSatisfaction: lateRate === null || disliked === null ? null : Math.max(0, Math.round((100 - lateRate - disliked) * 100) / 100),
+    procedureSatisfaction: unsatisfied === null ? null : Math.max(0, Math.round(10000 - unsatisfied * 100) / 100),
   };
 }

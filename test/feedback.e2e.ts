@@ -1,0 +1,183 @@
+import { WorkingCalendar } from '../shared/calendar';
+import { isWithin } from '../shared/units';
+import { petitionDeadlines } from '../subgraphs/feedback/src/petitions/deadlines';
+import { isOverdue } from '../subgraphs/feedback/src/petitions/transitions';
+import { startTestStack, type TestStack } from './support/stack';
+
+const RATE = `mutation ($input: RateDossierInput!) { rateDossier(input: $input) { rating { id channel resultSatisfaction attitudeSatisfaction official { id } } } }`;
+const PETITION = `mutation ($input: SubmitPetitionInput!) { submitPetition(input: $input) { petition {
+  id status unit { code } receivedAt rejectBy informationBy resolveBy repeatOf { id } petitionerPhone } } }`;
+const PETITION_ACTION = (name: string) => `mutation ($input: PetitionActionInput!) { ${name}(input: $input) { petition { id status answer publishBy publishedAnswer } } }`;
+const FROM = '2026-09-01';
+const TO = '2026-10-31';
+const start = new Date(`${FROM}T00:00:00+07:00`);
+const stop = new Date('2026-11-01T00:00:00+07:00');
+
+describe('feedback, satisfaction and service quality, through the gateway', () => {
+  let stack: TestStack;
+  let province: string;
+  const owner = (sql: string, params?: unknown[]) => stack.ownerQuery('feedback', sql, params);
+  beforeAll(async () => {
+    stack = await startTestStack({ dossiers: 600 });
+    province = await stack.token({ role: 'LEADER', unit: '27' });
+  });
+  afterAll(() => stack.stop());
+
+  const rows = async () => (await owner(`SELECT (SELECT count(*) FROM rating)::int AS ratings, (SELECT count(*) FROM petition)::int AS petitions`)).rows[0];
+  const expectError = (response: { errors?: { extensions?: Record<string, unknown> }[] }, code: string, field?: string) =>
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
+
+  it('lets anyone rate a served dossier with its code alone, once per channel, and refuses bad input writing nothing', async () => {
+    const rated = new Set(stack.demo.ratings.filter((r) => r.channel === 'KIOSK').map((r) => r.dossierId));
+    const served = stack.demo.dossiers.find((d) => d.status === 'RESULT_RETURNED' && !rated.has(d.id) && d.handlerId)!;
+    const input = { clientRequestId: 'kiosk-1', dossierCode: served.code, channel: 'KIOSK', resultScore: 5, attitudeScore: 4, comment: 'Cán bộ hướng dẫn tận tình.' };
+    const first = await stack.gql(RATE, { input });
+    expect(first.errors).toBeUndefined();
+    expect(first.data.rateDossier.rating).toMatchObject({ channel: 'KIOSK', resultSatisfaction: 'VERY_SATISFIED', attitudeSatisfaction: 'SATISFIED', official: { id: served.handlerId } });
+    const before = await rows();
+    // A retry of the same request answers with the first rating; a second rating through the kiosk is refused.
+    expect((await stack.gql(RATE, { input })).data.rateDossier.rating.id).toBe(first.data.rateDossier.rating.id);
+    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-2', resultScore: 1 } }), 'CONFLICT', 'input.channel');
+    const open = stack.demo.dossiers.find((d) => d.status === 'PROCESSING')!;
+    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-3', dossierCode: open.code } }), 'CONFLICT', 'input.dossierCode');
+    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-4', dossierCode: '000.00.00.H06-000000-0000' } }), 'NOT_FOUND', 'input.dossierCode');
+    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-5', channel: 'PORTAL', resultScore: 6 } }), 'BAD_USER_INPUT', 'input.resultScore');
+    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-6', channel: 'PORTAL', attitudeScore: 0 } }), 'BAD_USER_INPUT', 'input.attitudeScore');
+    expect(await rows()).toEqual(before);
+    // Through another channel the same dossier takes one more.
+    expect((await stack.gql(RATE, { input: { ...input, clientRequestId: 'qr-1', channel: 'QR_CODE' } })).errors).toBeUndefined();
+
+    // Nobody without signing in reads ratings, their comments or the dossier they belong to.
+    expectError(await stack.gql(`{ ratings(first: 5) { nodes { comment } } }`), 'UNAUTHENTICATED');
+    const anonymous = await stack.gql(`query ($id: ID!) { dossier(id: $id) { ratings { comment } } }`, { id: served.id });
+    expect(anonymous.data.dossier).toBeNull();
+    const officials = await stack.gql(`query ($id: ID!) { dossier(id: $id) { ratings { channel comment } } }`, { id: served.id }, province);
+    expect(officials.data.dossier.ratings).toContainEqual({ channel: 'KIOSK', comment: 'Cán bộ hướng dẫn tận tình.' });
+  });
+
+  it('routes a petition about a dossier to the unit whose step caused the delay, with working-day deadlines; that unit answers it', async () => {
+    const page = await stack.gql(`{ dossiers(first: 100, filter: { status: RESULT_RETURNED }) { nodes { code ownerPath delayedSteps { unit { code } } } } }`, {}, province);
+    expect(page.errors).toBeUndefined();
+    const late = page.data.dossiers.nodes.find((d: any) => d.delayedSteps.some((s: any) => !d.ownerPath.endsWith(s.unit.code)));
+    expect(late).toBeDefined();
+    const stepUnit: string = late.delayedSteps[0].unit.code;
+
+    const input = { clientRequestId: 'pakn-1', dossierCode: late.code, subject: 'Chậm trả kết quả', content: 'Quá hẹn 5 ngày chưa có kết quả.', petitioner: { name: 'Trần Thị Bình', phone: '0912 345 678' } };
+    const submitted = await stack.gql(PETITION, { input });
+    expect(submitted.errors).toBeUndefined();
+    const petition = submitted.data.submitPetition.petition;
+    expect(petition).toMatchObject({ status: 'RECEIVED', unit: { code: stepUnit }, repeatOf: null });
+    const deadlines = petitionDeadlines(new Date(petition.receivedAt), new WorkingCalendar());
+    expect([petition.rejectBy, petition.informationBy, petition.resolveBy].map((t: string) => new Date(t).getTime())).toEqual(
+      [deadlines.rejectBy, deadlines.informationBy, deadlines.resolveBy].map((t) => t.getTime()),
+    );
+    const again = await stack.gql(PETITION, { input: { ...input, clientRequestId: 'pakn-2', content: 'Vẫn chưa có kết quả.' } });
+    expect(again.data.submitPetition.petition.repeatOf).toEqual({ id: petition.id });
+
+    const stepPath = (await stack.gql(`{ unit(code: "${stepUnit}") { path } }`)).data.unit.path as string;
+    const answerer = await stack.token({ role: 'OFFICIAL', unit: stepPath });
+    const stranger = await stack.token({ role: 'OFFICIAL', unit: '27.261.09370' });
+    expectError(await stack.gql(PETITION_ACTION('answerPetition'), { input: { clientRequestId: 'x-1', petitionId: petition.id, text: 'Không phải việc của tôi.' } }, stranger), 'FORBIDDEN', 'input.petitionId');
+    const hidden = await stack.gql(`query ($id: ID!) { petition(id: $id) { id } }`, { id: petition.id }, stranger);
+    expect(hidden.data.petition).toBeNull();
+    expectError(await stack.gql(PETITION_ACTION('publishPetitionAnswer'), { input: { clientRequestId: 'a-0', petitionId: petition.id, text: 'Sớm quá.' } }, answerer), 'CONFLICT', 'input.petitionId');
+    const answered = await stack.gql(PETITION_ACTION('answerPetition'), { input: { clientRequestId: 'a-1', petitionId: petition.id, text: 'Đã chấn chỉnh bộ phận thẩm định; kết quả trả ngày 25/11.' } }, answerer);
+    expect(answered.errors).toBeUndefined();
+    expect(answered.data.answerPetition.petition).toMatchObject({ status: 'ANSWERED', answer: 'Đã chấn chỉnh bộ phận thẩm định; kết quả trả ngày 25/11.' });
+    expect(answered.data.answerPetition.petition.publishBy).not.toBeNull();
+    const published = await stack.gql(PETITION_ACTION('publishPetitionAnswer'), { input: { clientRequestId: 'a-2', petitionId: petition.id, text: 'Đã xử lý, trả kết quả.' } }, answerer);
+    expect(published.data.publishPetitionAnswer.petition.status).toBe('PUBLISHED');
+    // The petitioner's phone reaches the answering unit, not the public.
+    const seen = await stack.gql(`query ($id: ID!) { petition(id: $id) { petitionerPhone } }`, { id: petition.id }, answerer);
+    expect(seen.data.petition.petitionerPhone).toBe('0912 345 678');
+    expect(submitted.data.submitPetition.petition.petitionerPhone).toBeNull();
+
+    const before = await rows();
+    expectError(await stack.gql(PETITION, { input: { ...input, clientRequestId: 'pakn-3', unitCode: '259-MC' } }), 'BAD_USER_INPUT', 'input.dossierCode');
+    expectError(await stack.gql(PETITION, { input: { ...input, clientRequestId: 'pakn-4', subject: '  ' } }), 'BAD_USER_INPUT', 'input.subject');
+    expect(await rows()).toEqual(before);
+  });
+
+  it("lists the province's overdue petitions and the repeated ones", async () => {
+    const now = new Date();
+    const overdue = await stack.gql(`{ petitions(first: 100, filter: { overdue: true }) { nodes { id overdue } } }`, {}, province);
+    const seededOverdue = stack.demo.petitions.filter((p) => isOverdue(p, now)).map((p) => p.id).sort();
+    expect(seededOverdue.length).toBeGreaterThan(0);
+    expect(overdue.data.petitions.nodes.map((p: any) => p.id).filter((id: string) => stack.demo.petitions.some((p) => p.id === id)).sort()).toEqual(seededOverdue);
+    const repeated = await stack.gql(`{ petitions(first: 100, filter: { repeated: true }) { nodes { id repeatOf { id } } } }`, {}, province);
+    for (const p of stack.demo.petitions.filter((x) => x.repeatOfId)) expect(repeated.data.petitions.nodes).toContainEqual({ id: p.id, repeatOf: { id: p.repeatOfId } });
+  });
+
+  it("answers a provincial dashboard in one request — each district's received, on-time rate, satisfaction and index — equal to what each subgraph reports", async () => {
+    const dashboard = await stack.gql(`{ units(filter: { level: DISTRICT, kind: ADMINISTRATIVE }) { nodes { code name
+        dossierStats(from: "${FROM}", to: "${TO}") { received resolved onTimeRate receivedOnline }
+        satisfaction(from: "${FROM}", to: "${TO}") { ratings satisfied satisfactionRate }
+        serviceIndex(from: "${FROM}", to: "${TO}") { received resolved progressRate onlineDossierRate satisfactionRate ratings petitionsInTimeRate procedureSatisfaction } } } }`, {}, province);
+    expect(dashboard.errors).toBeUndefined();
+    const districts = dashboard.data.units.nodes;
+    expect(districts).toHaveLength(5);
+    const dossiers = await stack.gql(`{ dossierStatistics(filter: { from: "${FROM}", to: "${TO}" }, groupBy: UNIT) { key stats { received resolved onTimeRate receivedOnline } } }`, {}, province);
+    const satisfaction = await stack.gql(`{ satisfactionStatistics(filter: { from: "${FROM}", to: "${TO}" }, groupBy: UNIT) { key satisfaction { ratings satisfied satisfactionRate } } }`, {}, province);
+    for (const district of districts) {
+      const path = `27.${district.code}`;
+      expect([district.code, district.dossierStats]).toEqual([district.code, dossiers.data.dossierStatistics.find((g: any) => g.key === district.code).stats]);
+      expect([district.code, district.satisfaction]).toEqual([district.code, satisfaction.data.satisfactionStatistics.find((g: any) => g.key === district.code)?.satisfaction ?? { ratings: 0, satisfied: 0, satisfactionRate: null }]);
+      // By hand over the seeded ratings.
+      const ratings = stack.demo.ratings.filter((r) => isWithin(r.ownerPath, path) && r.ratedAt >= start && r.ratedAt < stop);
+      expect(district.satisfaction.ratings).toBe(ratings.length);
+      expect(district.serviceIndex).toMatchObject({
+        received: district.dossierStats.received, resolved: district.dossierStats.resolved, progressRate: district.dossierStats.onTimeRate,
+        onlineDossierRate: district.dossierStats.received ? Math.round((district.dossierStats.receivedOnline * 10000) / district.dossierStats.received) / 100 : null,
+        satisfactionRate: district.satisfaction.satisfactionRate, ratings: district.satisfaction.ratings,
+      });
+    }
+    expect(districts.some((d: any) => d.serviceIndex.procedureSatisfaction !== null)).toBe(true);
+    // A commune user sees its own figures, not its district's.
+    const commune = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
+    const own = await stack.gql(`{ district: unit(code: "259") { satisfaction(from: "${FROM}", to: "${TO}") { ratings } serviceIndex(from: "${FROM}", to: "${TO}") { received } } }`, {}, commune);
+    expect(own.data.district).toEqual({ satisfaction: null, serviceIndex: null });
+  });
+
+  it("ranks departments by their officials' ratings, best first", async () => {
+    const { data, errors } = await stack.gql(`{ satisfactionStatistics(filter: { from: "2026-01-01", to: "2026-11-20" }, groupBy: AGENCY) { key unit { name } satisfaction { ratings satisfactionRate } } }`, {}, province);
+    expect(errors).toBeUndefined();
+    const rates = data.satisfactionStatistics.map((g: any) => g.satisfaction.satisfactionRate);
+    expect(rates).toEqual([...rates].sort((a: number, b: number) => b - a));
+    const agencies = data.satisfactionStatistics.map((g: any) => g.key);
+    expect(agencies).toContain('27-STP');
+    expect(data.satisfactionStatistics.every((g: any) => g.unit.name)).toBe(true);
+  });
+
+  it("evaluates a processed dossier on the nine indicators from its own data", async () => {
+    const finished = stack.demo.dossiers.find((d) => d.status === 'RESULT_RETURNED' && d.ownerPath === '27')!;
+    const { data, errors } = await stack.gql(`query ($id: ID!) { dossier(id: $id) { timeliness supplementCount channel evaluation { score maxScore band indicators { number score } } } }`, { id: finished.id }, province);
+    expect(errors).toBeUndefined();
+    const { evaluation, timeliness, supplementCount, channel } = data.dossier;
+    expect(evaluation.indicators.map((i: any) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(evaluation.indicators[0].score).toBe({ EARLY: 2, ON_TIME: 1, LATE: 0 }[timeliness as string]);
+    expect(evaluation.indicators[2].score).toBe(supplementCount === 0 ? 2 : supplementCount === 1 ? 1 : 0);
+    expect(evaluation.indicators[8].score).toBe({ ONLINE: 2, POSTAL: 1, IN_PERSON: 0 }[channel as string]);
+    expect(evaluation.score).toBe(evaluation.indicators.reduce((n: number, i: any) => n + (i.score ?? 0), 0));
+    const open = stack.demo.dossiers.find((d) => d.status === 'PROCESSING' && d.ownerPath === '27')!;
+    expect((await stack.gql(`query ($id: ID!) { dossier(id: $id) { evaluation { score } } }`, { id: open.id }, province)).data.dossier.evaluation).toBeNull();
+  });
+
+  it("publishes a centre's daily board to anyone: the day's dossiers and satisfaction", async () => {
+    const day = (instant: Date) => new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const centre = '27-TTHCC';
+    const rated = stack.demo.ratings.filter((r) => r.receivingUnitCode === centre);
+    const date = day(rated[0]!.ratedAt);
+    const { data, errors } = await stack.gql(`{ centreBoard(centreCode: "${centre}", date: "${date}") { date centre { name } dossiers { received resolved } satisfaction { ratings } } }`);
+    expect(errors).toBeUndefined();
+    const counted = stack.demo.dossiers.filter((d) => d.receivingUnitCode === centre && d.status !== 'NEW' && d.status !== 'NOT_RECEIVED');
+    expect(data.centreBoard).toEqual({
+      date,
+      centre: { name: 'Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh' },
+      dossiers: {
+        received: counted.filter((d) => day(d.receivedAt) === date).length,
+        resolved: counted.filter((d) => (d.status === 'PROCESSED' || d.status === 'RESULT_RETURNED') && day(d.finishedAt!) === date).length,
+      },
+      satisfaction: { ratings: rated.filter((r) => day(r.ratedAt) === date).length },
+    });
+  });
+});
