@@ -138,6 +138,20 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
     expect(own.data.district).toEqual({ satisfaction: null, serviceIndex: null });
   });
 
+  it('drills every figure down to the dossiers and ratings behind it', async () => {
+    const figures = await stack.gql(`{ dossierStatistics(filter: { from: "${FROM}", to: "${TO}" }) { stats { received receivedOnline resolvedEarly resolvedLate inProgressOverdue } }
+      unit(code: "259") { satisfaction(from: "${FROM}", to: "${TO}") { satisfied dissatisfied } } }`, {}, province);
+    const { stats } = figures.data.dossierStatistics[0];
+    const count = async (filter: string, query = 'dossiers') => (await stack.gql(`{ ${query}(first: 1, filter: { ${filter} }) { totalCount } }`, {}, province)).data[query].totalCount;
+    expect(await count(`receivedFrom: "${FROM}", receivedTo: "${TO}"`)).toBe(stats.received);
+    expect(await count(`receivedFrom: "${FROM}", receivedTo: "${TO}", channel: ONLINE`)).toBe(stats.receivedOnline);
+    expect(await count(`finishedFrom: "${FROM}", finishedTo: "${TO}", timeliness: EARLY`)).toBe(stats.resolvedEarly);
+    expect(await count(`finishedFrom: "${FROM}", finishedTo: "${TO}", timeliness: LATE`)).toBe(stats.resolvedLate);
+    const { satisfied, dissatisfied } = figures.data.unit.satisfaction;
+    expect(await count(`unitPath: "27.259", from: "${FROM}", to: "${TO}", satisfied: true`, 'ratings')).toBe(satisfied);
+    expect(await count(`unitPath: "27.259", from: "${FROM}", to: "${TO}", satisfied: false`, 'ratings')).toBe(dissatisfied);
+  });
+
   it("ranks departments by their officials' ratings, best first", async () => {
     const { data, errors } = await stack.gql(`{ satisfactionStatistics(filter: { from: "2026-01-01", to: "2026-11-20" }, groupBy: AGENCY) { key unit { name } satisfaction { ratings satisfactionRate } } }`, {}, province);
     expect(errors).toBeUndefined();

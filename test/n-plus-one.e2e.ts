@@ -61,4 +61,22 @@ describe('SQL statements per request', () => {
     const counts = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, statementLog(stack.dbs[name]).count]));
     expect(counts).toEqual({ catalogue: 1, dossiers: 0, personnel: 5, feedback: 1 });
   });
+
+  it('answers a dashboard of every district with dossier figures, satisfaction and the service index in a fixed number of statements', async () => {
+    const token = await stack.token({ role: 'LEADER', unit: '27' });
+    const counts = async (level: string) => {
+      for (const name of SUBGRAPH_NAMES) statementLog(stack.dbs[name]).reset();
+      const { data, errors } = await stack.gql(`{ units(filter: { level: ${level}, kind: ADMINISTRATIVE }) { nodes { code
+        dossierStats(from: "2026-09-01", to: "2026-10-31") { received } satisfaction(from: "2026-09-01", to: "2026-10-31") { ratings }
+        serviceIndex(from: "2026-09-01", to: "2026-10-31") { progressRate } } } }`, {}, token);
+      expect(errors).toBeUndefined();
+      expect(data.units.nodes.length).toBeGreaterThan(4);
+      return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, statementLog(stack.dbs[name]).count]));
+    };
+    // Catalogue: the units (and their paths). Dossiers: dossierStats for the gateway, and again for feedback's index.
+    // Feedback: satisfaction, and the index's own inputs. The same for 5 districts as for 15 communes.
+    const expected = { catalogue: 1, dossiers: 2, personnel: 0, feedback: 2 };
+    expect(await counts('DISTRICT')).toEqual(expected);
+    expect(await counts('COMMUNE')).toEqual(expected);
+  });
 });

@@ -127,4 +127,30 @@ query CentreStaffing {
   }
 }`,
   },
+  {
+    title: 'A provincial dashboard: every district in one request',
+    query: `# Bảng điều hành cấp tỉnh: tiếp nhận, tỷ lệ đúng hạn (phân hệ hồ sơ), mức độ hài lòng và
+# chỉ số phục vụ theo Quyết định 766 (phân hệ phản hồi) của từng huyện; null là N/A.
+query ProvincialDashboard {
+  units(filter: { level: DISTRICT, kind: ADMINISTRATIVE }) {
+    nodes {
+      code
+      name
+      dossierStats(from: "2026-09-01", to: "2026-10-31") { received resolved resolvedLate onTimeRate inProgressOverdue }
+      satisfaction(from: "2026-09-01", to: "2026-10-31") { ratings satisfactionRate averageScore }
+      serviceIndex(from: "2026-09-01", to: "2026-10-31") {
+        progressRate onlineDossierRate satisfactionRate petitionsInTimeRate procedureSatisfaction
+      }
+    }
+  }
+  departments: satisfactionStatistics(filter: { from: "2026-01-01", to: "2026-11-20" }, groupBy: AGENCY) {
+    unit { name }
+    satisfaction { ratings satisfactionRate }
+  }
+  overdue: petitions(first: 10, filter: { overdue: true }) {
+    totalCount
+    nodes { subject unit { name } receivedAt resolveBy repeatOf { receivedAt } }
+  }
+}`,
+  },
 ];

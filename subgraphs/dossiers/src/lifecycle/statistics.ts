@@ -28,6 +28,11 @@ export interface DossierStats {
 /** The Vietnam calendar day of an instant as a day number: plain arithmetic, no time-zone lookup per row. */
 const DAY = (column: string) => `floor((extract(epoch FROM ${column}) + 25200) / 86400)`;
 
+/** A finished dossier's national grade, by date; more than one supplement request is late whatever the dates. */
+export const GRADE = `CASE WHEN d.supplement_count > 1 THEN 'LATE' WHEN d.due_at IS NULL THEN 'ON_TIME'
+       WHEN ${DAY('d.finished_at')} < ${DAY('d.due_at')} THEN 'EARLY'
+       WHEN ${DAY('d.finished_at')} = ${DAY('d.due_at')} THEN 'ON_TIME' ELSE 'LATE' END`;
+
 /**
  * What each dossier contributes, worked out once per row: whether it was received or resolved in
  * the period, open at its end, and its grade by the national rule (by date; more than one
@@ -38,9 +43,7 @@ const FACTS = `
   d.channel,
   d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at < p.start AND (d.finished_at IS NULL OR d.finished_at >= p.start) AS carried_over,
   d.status IN ('PROCESSED', 'RESULT_RETURNED') AND d.finished_at >= p.start AND d.finished_at < p.stop AS resolved,
-  CASE WHEN d.supplement_count > 1 THEN 'LATE' WHEN d.due_at IS NULL THEN 'ON_TIME'
-       WHEN ${DAY('d.finished_at')} < ${DAY('d.due_at')} THEN 'EARLY'
-       WHEN ${DAY('d.finished_at')} = ${DAY('d.due_at')} THEN 'ON_TIME' ELSE 'LATE' END AS grade,
+  ${GRADE} AS grade,
   d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at < p.stop AND (d.finished_at IS NULL OR d.finished_at >= p.stop) AS open_at_stop,
   d.due_at < least(p.stop, now()) AS overdue,
   d.status = 'WITHDRAWN' AND d.finished_at >= p.start AND d.finished_at < p.stop AS withdrawn,

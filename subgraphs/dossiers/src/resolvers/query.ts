@@ -9,13 +9,35 @@ import type { DossierStatus } from '../status';
 import { visible } from './dossier';
 import { publicDossier } from './public-dossier';
 import { dossierStatistics } from './statistics';
+import { GRADE } from '../lifecycle/statistics';
 
 interface DossierFilter {
   status?: DossierStatus | null;
   unitPath?: string | null;
   procedureId?: string | null;
   handlerId?: string | null;
+  receivingUnitCode?: string | null;
+  fieldCode?: string | null;
+  channel?: string | null;
+  receivedFrom?: string | null;
+  receivedTo?: string | null;
+  finishedFrom?: string | null;
+  finishedTo?: string | null;
+  timeliness?: 'EARLY' | 'ON_TIME' | 'LATE' | 'IN_TIME' | 'OVERDUE' | null;
 }
+
+/** Vietnam dates, both included, on a timestamp column. */
+const ON_OR_AFTER = (column: string, param: string) => `${column} >= (:${param}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
+const ON_OR_BEFORE = (column: string, param: string) => `${column} < (:${param}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
+const OPEN = `d.status IN ('RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION')`;
+/** As the statistics count them, so every figure drills down to its dossiers. */
+const TIMELINESS: Record<NonNullable<DossierFilter['timeliness']>, string> = {
+  EARLY: `d.status IN ('PROCESSED', 'RESULT_RETURNED') AND ${GRADE} = 'EARLY'`,
+  ON_TIME: `d.status IN ('PROCESSED', 'RESULT_RETURNED') AND ${GRADE} = 'ON_TIME'`,
+  LATE: `d.status IN ('PROCESSED', 'RESULT_RETURNED') AND ${GRADE} = 'LATE'`,
+  IN_TIME: `${OPEN} AND (d.due_at IS NULL OR d.due_at >= now())`,
+  OVERDUE: `${OPEN} AND d.due_at < now()`,
+};
 
 export const Query = {
   publicDossier,
@@ -27,7 +49,8 @@ export const Query = {
 
   dossiers: (_: unknown, args: PageArgs & { filter?: DossierFilter | null }, ctx: Context) => {
     const own = requireUnit(ctx.caller);
-    const { status, unitPath, procedureId, handlerId } = args.filter ?? {};
+    const filter = args.filter ?? {};
+    const { status, unitPath, procedureId, handlerId } = filter;
     if (unitPath && !isWithin(parseUnitPath(unitPath, 'filter.unitPath'), own)) {
       throw badInput('filter.unitPath', `Unit ${unitPath} is outside your unit ${own}; you can list ${own} and the units below it.`);
     }
@@ -44,6 +67,14 @@ export const Query = {
     if (status) query.andWhere('d.status = :status', { status });
     if (procedureId) query.andWhere('d.procedure_id = :procedureId', { procedureId: parseId(procedureId, 'filter.procedureId') });
     if (handlerId) query.andWhere('d.handler_id = :handlerId', { handlerId: parseId(handlerId, 'filter.handlerId') });
+    if (filter.receivingUnitCode) query.andWhere('d.receiving_unit_code = :receivingUnitCode', filter);
+    if (filter.fieldCode) query.andWhere('d.field_code = :fieldCode', filter);
+    if (filter.channel) query.andWhere('d.channel = :channel', filter);
+    if (filter.receivedFrom) query.andWhere(`d.status NOT IN ('NEW', 'NOT_RECEIVED') AND ${ON_OR_AFTER('d.received_at', 'receivedFrom')}`, filter);
+    if (filter.receivedTo) query.andWhere(`d.status NOT IN ('NEW', 'NOT_RECEIVED') AND ${ON_OR_BEFORE('d.received_at', 'receivedTo')}`, filter);
+    if (filter.finishedFrom) query.andWhere(ON_OR_AFTER('d.finished_at', 'finishedFrom'), filter);
+    if (filter.finishedTo) query.andWhere(ON_OR_BEFORE('d.finished_at', 'finishedTo'), filter);
+    if (filter.timeliness) query.andWhere(TIMELINESS[filter.timeliness]);
     return paginate(
       query,
       { columns: [{ sql: 'd.received_at', value: (d) => d.receivedAt }, { sql: 'd.id', value: (d) => d.id }], direction: 'DESC' },

@@ -27,12 +27,19 @@ function feedbackInputs(db: DataSource, period: Period, paths: string[]): Promis
   );
 }
 
-/** The dossiers subgraph's figures of each subtree, asked in one call as the caller (the same figures `dossierStatistics` reports). */
-async function dossierInputs(peers: Peers, period: Period, paths: string[]): Promise<DossierInputs[]> {
-  const query = `query (${paths.map((_, i) => `$f${i}: DossierStatsFilter!`).join(', ')}) {
-    ${paths.map((_, i) => `u${i}: dossierStatistics(filter: $f${i}) { stats { received receivedOnline resolved resolvedEarly resolvedOnTime resolvedLate } }`).join('\n')} }`;
-  const answer = await peers.query<Record<string, { stats: DossierInputs }[]>>('dossiers', query, Object.fromEntries(paths.map((path, i) => [`f${i}`, { ...period, unitPath: path }])));
-  return paths.map((_, i) => answer[`u${i}`]![0]!.stats);
+/**
+ * The dossiers subgraph's figures of each subtree — its `AdministrativeUnit.dossierStats`, the
+ * figures the dashboard shows beside ours — asked in one call as the caller, through the
+ * federation `_entities` entry point so its loader answers all units in one statement.
+ */
+async function dossierInputs(peers: Peers, period: Period, paths: string[]): Promise<(DossierInputs | null)[]> {
+  const { _entities } = await peers.query<{ _entities: ({ dossierStats: DossierInputs | null } | null)[] }>(
+    'dossiers',
+    `query ($units: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $units) {
+       ... on AdministrativeUnit { dossierStats(from: $from, to: $to) { received receivedOnline resolved resolvedEarly resolvedOnTime resolvedLate } } } }`,
+    { units: paths.map((path) => ({ __typename: 'AdministrativeUnit', code: path.slice(path.lastIndexOf('.') + 1), asOf: null, path })), ...period },
+  );
+  return _entities.map((unit) => unit?.dossierStats ?? null);
 }
 
 /** Batch function for `AdministrativeUnit.serviceIndex`: keys `from|to|path`, one statement and one peer call per period. */
@@ -49,9 +56,10 @@ export function serviceIndexBatch(db: DataSource, peers: Peers) {
       const [ours, theirs] = await Promise.all([feedbackInputs(db, { from, to }, paths), dossierInputs(peers, { from, to }, paths)]);
       paths.forEach((path, i) => {
         const { key: _key, ...feedback } = ours.find((row) => row.key === path)!;
-        found.set(`${periodKey}|${path}`, serviceIndex({ ...theirs[i]!, ...feedback }));
+        const dossiers = theirs[i];
+        if (dossiers) found.set(`${periodKey}|${path}`, serviceIndex({ ...dossiers, ...feedback }));
       });
     }
-    return keys.map((key) => found.get(key)!);
+    return keys.map((key) => found.get(key) ?? null);
   };
 }

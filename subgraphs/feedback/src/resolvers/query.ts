@@ -7,12 +7,25 @@ import type { Context } from '../context';
 import { PetitionEntity, type PetitionStatus } from '../entities/petition.entity';
 import { RatingEntity, type RatingChannel } from '../entities/rating.entity';
 import { SuggestionEntity, type SuggestionStatus } from '../entities/suggestion.entity';
-import { checkPeriod, satisfactionStatistics, type Period, type SatisfactionGrouping } from '../indicators/satisfaction';
+import { checkPeriod, DISSATISFIED, SATISFIED, satisfactionStatistics, type Period, type SatisfactionGrouping } from '../indicators/satisfaction';
 import { OVERDUE_SQL } from '../petitions/transitions';
 
 interface RatingFilter {
   officialId?: string | null;
   channel?: RatingChannel | null;
+  from?: string | null;
+  to?: string | null;
+  unitPath?: string | null;
+  receivingUnitCode?: string | null;
+  agencyCode?: string | null;
+  satisfied?: boolean | null;
+}
+
+/** A unit path within the caller's own, or BAD_USER_INPUT naming the field. */
+function scopeWithin(own: string, unitPath: string | null | undefined, field: string): string {
+  const scope = unitPath ? parseUnitPath(unitPath, field) : own;
+  if (!isWithin(scope, own)) throw badInput(field, `Unit ${scope} is outside your unit ${own}; figures cover ${own} and the units below it.`);
+  return scope;
 }
 
 interface PetitionFilter {
@@ -34,20 +47,23 @@ const groupRef: Record<SatisfactionGrouping, (key: string) => Record<string, unk
 
 export const Query = {
   ratings: (_: unknown, args: PageArgs & { filter?: RatingFilter | null }, ctx: Context) => {
-    const own = requireUnit(ctx.caller);
-    const { officialId, channel } = args.filter ?? {};
-    const query = ctx.db.getRepository(RatingEntity).createQueryBuilder('r').where(IN_SUBTREE('r'), subtree(own));
-    if (officialId) query.andWhere('r.official_id = :officialId', { officialId: parseId(officialId, 'filter.officialId') });
-    if (channel) query.andWhere('r.channel = :channel', { channel });
+    const filter = args.filter ?? {};
+    const scope = scopeWithin(requireUnit(ctx.caller), filter.unitPath, 'filter.unitPath');
+    const query = ctx.db.getRepository(RatingEntity).createQueryBuilder('r').where(IN_SUBTREE('r'), subtree(scope));
+    if (filter.officialId) query.andWhere('r.official_id = :officialId', { officialId: parseId(filter.officialId, 'filter.officialId') });
+    if (filter.channel) query.andWhere('r.channel = :channel', filter);
+    if (filter.from) query.andWhere(`r.rated_at >= (:from::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, filter);
+    if (filter.to) query.andWhere(`r.rated_at < (:to::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, filter);
+    if (filter.receivingUnitCode) query.andWhere('r.receiving_unit_code = :receivingUnitCode', filter);
+    if (filter.agencyCode) query.andWhere('r.agency_code = :agencyCode', filter);
+    if (filter.satisfied != null) query.andWhere(filter.satisfied ? SATISFIED : DISSATISFIED);
     return paginate(query, { columns: [{ sql: 'r.rated_at', value: (r) => r.ratedAt }, { sql: 'r.id', value: (r) => r.id }], direction: 'DESC' }, args);
   },
 
   satisfactionStatistics: async (_: unknown, args: { filter: Period & { unitPath?: string | null; receivingUnitCode?: string | null }; groupBy?: SatisfactionGrouping | null }, ctx: Context) => {
-    const own = requireUnit(ctx.caller);
     const { filter } = args;
     checkPeriod(filter, 'filter');
-    const scope = filter.unitPath ? parseUnitPath(filter.unitPath, 'filter.unitPath') : own;
-    if (!isWithin(scope, own)) throw badInput('filter.unitPath', `Unit ${scope} is outside your unit ${own}; figures cover ${own} and the units below it.`);
+    const scope = scopeWithin(requireUnit(ctx.caller), filter.unitPath, 'filter.unitPath');
     const rows = await satisfactionStatistics(ctx.db, { ...filter, scope }, args.groupBy ?? null);
     return rows.map(({ key, satisfaction }) => ({ key, satisfaction, ...(key && args.groupBy ? groupRef[args.groupBy](key) : {}) }));
   },
