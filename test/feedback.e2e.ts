@@ -98,6 +98,24 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
     expect(await rows()).toEqual(before);
   });
 
+  it('takes suggestions from anyone, named or not, for the addressed unit to answer', async () => {
+    const SUGGEST = `mutation ($input: SubmitSuggestionInput!) { submitSuggestion(input: $input) { suggestion { id status unit { code } authorName } } }`;
+    const anonymous = await stack.gql(SUGGEST, { input: { clientRequestId: 'idea-1', unitCode: '09238-MC', content: 'Nên có số thứ tự điện tử.' } });
+    expect(anonymous.data.submitSuggestion.suggestion).toMatchObject({ status: 'OPEN', unit: { code: '09238-MC' }, authorName: null });
+    const named = await stack.gql(SUGGEST, { input: { clientRequestId: 'idea-2', unitCode: '09238-MC', content: 'Cần thêm chỗ để xe.', authorName: 'Lê Văn Hùng', authorContact: '0903111222' } });
+    const id = named.data.submitSuggestion.suggestion.id;
+    const SETTLE = (name: string) => `mutation ($input: SettleSuggestionInput!) { ${name}(input: $input) { suggestion { status answer authorName } } }`;
+    const neighbour = await stack.token({ role: 'OFFICIAL', unit: '27.259.09241' });
+    expectError(await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-1', suggestionId: id, answer: 'Đã nhận.' } }, neighbour), 'FORBIDDEN', 'input.suggestionId');
+    const desk = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
+    expectError(await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-2', suggestionId: id } }, desk), 'BAD_USER_INPUT', 'input.answer');
+    const answered = await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-3', suggestionId: id, answer: 'UBND xã sẽ bố trí bãi xe trong tháng 12.' } }, desk);
+    expect(answered.data.answerSuggestion.suggestion).toEqual({ status: 'ANSWERED', answer: 'UBND xã sẽ bố trí bãi xe trong tháng 12.', authorName: 'Lê Văn Hùng' });
+    const listed = await stack.gql(`{ suggestions { id authorName } }`, {}, neighbour);
+    expect(listed.data.suggestions.map((x: any) => x.id)).not.toContain(id);
+    expect((await stack.gql(`{ suggestions(status: OPEN) { id } }`)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
   it("lists the province's overdue petitions and the repeated ones", async () => {
     const now = new Date();
     const overdue = await stack.gql(`{ petitions(first: 100, filter: { overdue: true }) { nodes { id overdue } } }`, {}, province);
@@ -160,6 +178,10 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
     const agencies = data.satisfactionStatistics.map((g: any) => g.key);
     expect(agencies).toContain('27-STP');
     expect(data.satisfactionStatistics.every((g: any) => g.unit.name)).toBe(true);
+    const counters = await stack.gql(`{ satisfactionStatistics(filter: { from: "2026-01-01", to: "2026-11-20", receivingUnitCode: "27-TTHCC" }, groupBy: COUNTER) { key satisfaction { ratings } } }`, {}, province);
+    const byHand = stack.demo.ratings.filter((r) => r.receivingUnitCode === '27-TTHCC' && r.counterNumber !== null && r.ratedAt >= new Date('2026-01-01T00:00:00+07:00'));
+    expect(counters.data.satisfactionStatistics.reduce((n: number, g: any) => n + g.satisfaction.ratings, 0)).toBe(byHand.length);
+    expect(counters.data.satisfactionStatistics.every((g: any) => /^27-TTHCC#\d+$/.test(g.key))).toBe(true);
   });
 
   it("evaluates a processed dossier on the nine indicators from its own data", async () => {
