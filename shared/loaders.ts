@@ -61,3 +61,24 @@ export function manyByKey<E extends ObjectLiteral, K extends keyof E & string>(
   return async (keys: readonly E[K][]): Promise<E[][]> =>
     groupByKeys(keys, await db.getRepository(entity).find({ where: { [key]: In([...new Set(keys)]) } as FindOptionsWhere<E>, order }), (row) => row[key]);
 }
+
+/**
+ * Batch function for figures keyed `group|…|subject` (a period and scope, then a unit, procedure
+ * or official): one `fetch` per distinct group, however many subjects a response shows.
+ */
+export function batchByGroup<V>(fetch: (group: string[], subjects: string[]) => Promise<Map<string, V>>) {
+  return async (keys: readonly string[]): Promise<(V | null)[]> => {
+    const groups = new Map<string, Set<string>>();
+    for (const key of keys) {
+      const cut = key.lastIndexOf('|');
+      const group = key.slice(0, cut);
+      if (!groups.has(group)) groups.set(group, new Set());
+      groups.get(group)!.add(key.slice(cut + 1));
+    }
+    const found = new Map<string, V>();
+    for (const [group, subjects] of groups) {
+      for (const [subject, value] of await fetch(group.split('|'), [...subjects])) found.set(`${group}|${subject}`, value);
+    }
+    return keys.map((key) => found.get(key) ?? null);
+  };
+}

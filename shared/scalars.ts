@@ -29,4 +29,9 @@ export const DateTime = new GraphQLScalarType({
 /** Calendar dates (`2026-03-12`), no time and no zone. */
 export const DateScalar = new GraphQLScalarType({ ...LocalDateResolver.toConfig(), name: 'Date', description: 'A calendar date, YYYY-MM-DD.' });
 
+/** SQL twin of `vietnamDate`: the Vietnam calendar day of a timestamptz expression. */
+export const vietnamDaySql = (instant: string) => `(${instant} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+/** SQL: the instant a Vietnam calendar day (a date expression) begins. */
+export const vietnamMidnightSql = (date: string) => `(${date})::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
+
 export const scalarResolvers = { DateTime, Date: DateScalar };

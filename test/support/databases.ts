@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../shared/config';
+import type { DataSource } from 'typeorm';
 import { withDatabase, type DatabaseUrls } from '../../infra/postgres';
+import type { DemoData } from '../../infra/seed/demo';
+import { writeDemo } from '../../infra/seed/seed';
+import { connect } from '../../shared/standalone';
+import type { SubgraphModule } from '../../shared/subgraph';
 
 export const templateName = (name: SubgraphName) => `motcua_template_${name}`;
 
@@ -44,5 +49,32 @@ export async function freshDatabases(): Promise<TestDatabases> {
       asAdmin(async (client) => {
         for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${names[name]}" WITH (FORCE)`);
       }),
+  };
+}
+
+/**
+ * For a test file: the demo written into fresh databases before its tests, the application
+ * role's connection to one subgraph's database (`app`, subject to row-level security), and
+ * everything dropped after them.
+ */
+export function seededDatabase(module: SubgraphModule, demo: DemoData): { readonly app: DataSource; readonly databases: TestDatabases } {
+  let databases: TestDatabases | undefined;
+  let app: DataSource | undefined;
+  beforeAll(async () => {
+    databases = await freshDatabases();
+    await writeDemo(databases.urls, demo);
+    app = await connect(module, databases.urls[module.name].app);
+  });
+  afterAll(async () => {
+    await app?.destroy();
+    await databases?.drop();
+  });
+  return {
+    get app() {
+      return app!;
+    },
+    get databases() {
+      return databases!;
+    },
   };
 }

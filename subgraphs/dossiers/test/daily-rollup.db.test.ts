@@ -1,11 +1,9 @@
-import type { DataSource } from 'typeorm';
 import type { Caller } from '../../../shared/caller';
 import { WorkingCalendar } from '../../../shared/calendar';
 import { inCallerScope } from '../../../shared/db';
-import { connect } from '../../../shared/standalone';
+import { childUnitSql } from '../../../shared/units';
 import { buildDemo } from '../../../infra/seed/demo';
-import { writeDemo } from '../../../infra/seed/seed';
-import { freshDatabases, type TestDatabases } from '../../../test/support/databases';
+import { seededDatabase } from '../../../test/support/databases';
 import { dossiers as dossiersModule } from '../src';
 import { act, TRANSITIONS, type Action } from '../src/lifecycle/actions';
 import { MOVES } from '../src/lifecycle/moves';
@@ -28,17 +26,7 @@ describe('the daily statistics rollup', () => {
     { from: `${today.slice(0, 8)}01`, to: today },
     { from: '2024-01-01', to: '2026-12-31' },
   ];
-  let databases: TestDatabases;
-  let app: DataSource;
-  beforeAll(async () => {
-    databases = await freshDatabases();
-    await writeDemo(databases.urls, demo);
-    app = await connect(dossiersModule, databases.urls.dossiers.app);
-  });
-  afterAll(async () => {
-    await app.destroy();
-    await databases.drop();
-  });
+  const seeded = seededDatabase(dossiersModule, demo);
 
   async function expectRollupToMatchDossiers() {
     for (const scope of ['27', '27.259', '27.259.09238']) {
@@ -46,8 +34,8 @@ describe('the daily statistics rollup', () => {
         const filter: StatsFilter = { ...period, scope };
         for (const grouped of [false, true]) {
           const scan = statisticsSql(filter, grouped ? 'UNIT' : null);
-          const rollup = rollupStatisticsSql(filter, grouped ? `CASE WHEN r.owner_path = $3 THEN split_part($3, '.', -1) ELSE split_part(substr(r.owner_path, length($3) + 2), '.', 1) END` : null);
-          const [counted, rolled] = [await app.query(scan.sql, scan.params), await app.query(rollup.sql, rollup.params)];
+          const rollup = rollupStatisticsSql(filter, grouped ? childUnitSql('r.owner_path', '$3') : null);
+          const [counted, rolled] = [await seeded.app.query(scan.sql, scan.params), await seeded.app.query(rollup.sql, rollup.params)];
           expect([scope, period, grouped, rolled]).toEqual([scope, period, grouped, counted]);
         }
       }
@@ -55,7 +43,7 @@ describe('the daily statistics rollup', () => {
   }
 
   it('equals a count over the seeded dossiers for every period and subtree', async () => {
-    const [{ received }] = await app.query(`SELECT sum(received)::int AS received FROM dossier_daily`);
+    const [{ received }] = await seeded.app.query(`SELECT sum(received)::int AS received FROM dossier_daily`);
     expect(received).toBeGreaterThan(400);
     await expectRollupToMatchDossiers();
   });
@@ -69,7 +57,7 @@ describe('the daily statistics rollup', () => {
       const action = actions[i % Math.max(actions.length, 1)];
       if (!action) continue;
       // A move its business rules refuse (a reschedule too late, say) changes nothing, rollup included.
-      const done = await inCallerScope(app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar))).then(() => true, () => false);
+      const done = await inCallerScope(seeded.app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar))).then(() => true, () => false);
       if (done) performed.add(action);
     }
     expect([...performed]).toEqual(expect.arrayContaining(['transfer', 'refuse', 'requestSupplement', 'reschedule', 'withdraw', 'stop', 'resolve', 'returnResult']));
@@ -77,7 +65,7 @@ describe('the daily statistics rollup', () => {
   });
 
   it('cannot be written by the application role', async () => {
-    await expect(app.query(`UPDATE dossier_daily SET received = received + 1`)).rejects.toThrow(/permission denied/);
-    await expect(app.query(`INSERT INTO dossier_daily (owner_path, day, received) VALUES ('27', '2026-01-01', 5)`)).rejects.toThrow(/permission denied/);
+    await expect(seeded.app.query(`UPDATE dossier_daily SET received = received + 1`)).rejects.toThrow(/permission denied/);
+    await expect(seeded.app.query(`INSERT INTO dossier_daily (owner_path, day, received) VALUES ('27', '2026-01-01', 5)`)).rejects.toThrow(/permission denied/);
   });
 });

@@ -1,11 +1,8 @@
-import type { DataSource } from 'typeorm';
 import type { Caller } from '../../../shared/caller';
 import { WorkingCalendar } from '../../../shared/calendar';
 import { inCallerScope } from '../../../shared/db';
-import { connect } from '../../../shared/standalone';
 import { buildDemo } from '../../../infra/seed/demo';
-import { writeDemo } from '../../../infra/seed/seed';
-import { freshDatabases, type TestDatabases } from '../../../test/support/databases';
+import { seededDatabase } from '../../../test/support/databases';
 import { dossiers as dossiersModule } from '../src';
 import { DossierEntity } from '../src/entities/dossier.entity';
 import { act, TRANSITIONS, type Action } from '../src/lifecycle/actions';
@@ -16,17 +13,7 @@ import { DOSSIER_STATUSES } from '../src/status';
 describe('dossier lifecycle rules in the database', () => {
   const demo = buildDemo({ dossiers: 400 });
   const province: Caller = { sub: 'province-leader', role: 'ADMIN', unit: '27' };
-  let databases: TestDatabases;
-  let app: DataSource;
-  beforeAll(async () => {
-    databases = await freshDatabases();
-    await writeDemo(databases.urls, demo);
-    app = await connect(dossiersModule, databases.urls.dossiers.app);
-  });
-  afterAll(async () => {
-    await app.destroy();
-    await databases.drop();
-  });
+  const seeded = seededDatabase(dossiersModule, demo);
 
   it('has seeded dossiers in every national status', () => {
     expect(new Set(demo.dossiers.map((d) => d.status))).toEqual(new Set(DOSSIER_STATUSES));
@@ -40,10 +27,10 @@ describe('dossier lifecycle rules in the database', () => {
       const dossier = demo.dossiers.find((d) => d.status === status)!;
       for (const action of Object.keys(TRANSITIONS) as Action[]) {
         if ((TRANSITIONS[action].from as readonly string[]).includes(status)) continue;
-        const before = await app.manager.findOneByOrFail(DossierEntity, { id: dossier.id });
-        const error = await inCallerScope(app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar))).catch((e: unknown) => e);
+        const before = await seeded.app.manager.findOneByOrFail(DossierEntity, { id: dossier.id });
+        const error = await inCallerScope(seeded.app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar))).catch((e: unknown) => e);
         expect([action, status, (error as { extensions?: { code?: string } }).extensions?.code]).toEqual([action, status, 'CONFLICT']);
-        expect(await app.manager.findOneByOrFail(DossierEntity, { id: dossier.id })).toEqual(before);
+        expect(await seeded.app.manager.findOneByOrFail(DossierEntity, { id: dossier.id })).toEqual(before);
         refused += 1;
       }
     }
@@ -51,10 +38,10 @@ describe('dossier lifecycle rules in the database', () => {
   });
 
   it('keeps history append-only: the application role can neither change nor delete it', async () => {
-    const [event] = await app.query(`SELECT id FROM dossier_event LIMIT 1`);
-    await expect(app.query(`UPDATE dossier_event SET to_status = 'NEW' WHERE id = $1`, [event.id])).rejects.toThrow(/permission denied/);
-    await expect(app.query(`DELETE FROM dossier_event WHERE id = $1`, [event.id])).rejects.toThrow(/permission denied/);
-    await expect(app.query(`TRUNCATE dossier_event`)).rejects.toThrow(/permission denied|must be owner/);
+    const [event] = await seeded.app.query(`SELECT id FROM dossier_event LIMIT 1`);
+    await expect(seeded.app.query(`UPDATE dossier_event SET to_status = 'NEW' WHERE id = $1`, [event.id])).rejects.toThrow(/permission denied/);
+    await expect(seeded.app.query(`DELETE FROM dossier_event WHERE id = $1`, [event.id])).rejects.toThrow(/permission denied/);
+    await expect(seeded.app.query(`TRUNCATE dossier_event`)).rejects.toThrow(/permission denied|must be owner/);
   });
 
   it('keeps the seeded history consistent with each dossier: its last event reaches the current status', async () => {
@@ -64,7 +51,7 @@ describe('dossier lifecycle rules in the database', () => {
   });
 
   it('has about 55% early, 38% on time and 7% late among finished seeded dossiers', async () => {
-    const rows: { timeliness: string; n: number }[] = await app.query(`
+    const rows: { timeliness: string; n: number }[] = await seeded.app.query(`
       SELECT CASE WHEN supplement_count > 1 THEN 'LATE'
                   WHEN due_at IS NULL OR (finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = (due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date THEN 'ON_TIME'
                   WHEN finished_at < due_at THEN 'EARLY' ELSE 'LATE' END AS timeliness, count(*)::int AS n

@@ -1,10 +1,7 @@
-import { DataSource } from 'typeorm';
 import type { Caller } from '../../../shared/caller';
 import { inCallerScope } from '../../../shared/db';
-import { connect } from '../../../shared/standalone';
 import { buildDemo } from '../../../infra/seed/demo';
-import { writeDemo } from '../../../infra/seed/seed';
-import { freshDatabases, type TestDatabases } from '../../../test/support/databases';
+import { seededDatabase } from '../../../test/support/databases';
 import { dossiers as dossiersModule } from '../src';
 import { DossierEntity } from '../src/entities/dossier.entity';
 
@@ -13,23 +10,12 @@ describe('row-level security on dossier', () => {
   const demo = buildDemo({ dossiers: 60 });
   const [communeA, communeB] = [...new Set(demo.dossiers.map((d) => d.ownerPath).filter((p) => p.split('.').length === 3))];
   const officialOf = (unit: string): Caller => ({ sub: `official-${unit}`, role: 'OFFICIAL', unit });
-  let databases: TestDatabases;
-  let app: DataSource;
-
-  beforeAll(async () => {
-    databases = await freshDatabases();
-    await writeDemo(databases.urls, demo);
-    app = await connect(dossiersModule, databases.urls.dossiers.app);
-  });
-  afterAll(async () => {
-    await app.destroy();
-    await databases.drop();
-  });
+  const seeded = seededDatabase(dossiersModule, demo);
 
   it('connects as a role that is not superuser, cannot bypass RLS and owns no table', async () => {
-    const [role] = await app.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
-    const owned = await app.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`);
-    const forced = await app.query(`SELECT relforcerowsecurity FROM pg_class WHERE relname = 'dossier'`);
+    const [role] = await seeded.app.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
+    const owned = await seeded.app.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`);
+    const forced = await seeded.app.query(`SELECT relforcerowsecurity FROM pg_class WHERE relname = 'dossier'`);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
     expect(owned).toEqual([]);
     expect(forced).toEqual([{ relforcerowsecurity: true }]);
@@ -37,38 +23,38 @@ describe('row-level security on dossier', () => {
 
   it("updates no row of another commune's dossier, even with a raw UPDATE", async () => {
     const theirs = demo.dossiers.find((d) => d.ownerPath === communeB)!;
-    const result = await inCallerScope(app, officialOf(communeA!), (manager) =>
+    const result = await inCallerScope(seeded.app, officialOf(communeA!), (manager) =>
       manager.query(`UPDATE dossier SET applicant_name = 'Đã sửa trái phép' WHERE id = $1`, [theirs.id]),
     );
     expect(result[1]).toBe(0);
-    expect((await app.getRepository(DossierEntity).findOneByOrFail({ id: theirs.id })).applicantName).toBe(theirs.applicantName);
+    expect((await seeded.app.getRepository(DossierEntity).findOneByOrFail({ id: theirs.id })).applicantName).toBe(theirs.applicantName);
   });
 
   it('updates its own dossier', async () => {
     const mine = demo.dossiers.find((d) => d.ownerPath === communeA)!;
-    const result = await inCallerScope(app, officialOf(communeA!), (manager) =>
+    const result = await inCallerScope(seeded.app, officialOf(communeA!), (manager) =>
       manager.query(`UPDATE dossier SET applicant_name = $2 WHERE id = $1`, [mine.id, 'Nguyễn Thị Ánh Tuyết']),
     );
     expect(result[1]).toBe(1);
-    expect((await app.getRepository(DossierEntity).findOneByOrFail({ id: mine.id })).applicantName).toBe('Nguyễn Thị Ánh Tuyết');
+    expect((await seeded.app.getRepository(DossierEntity).findOneByOrFail({ id: mine.id })).applicantName).toBe('Nguyễn Thị Ánh Tuyết');
   });
 
   it('refuses to insert a dossier owned by another commune, and writes nothing', async () => {
     const row = { ...demo.dossiers[0]!, id: '11111111-1111-4111-8111-111111111111', code: 'TEST-0001', ownerPath: communeB! };
-    await expect(inCallerScope(app, officialOf(communeA!), (manager) => manager.insert(DossierEntity, row))).rejects.toThrow(/row-level security/);
-    expect(await app.getRepository(DossierEntity).countBy({ id: row.id })).toBe(0);
+    await expect(inCallerScope(seeded.app, officialOf(communeA!), (manager) => manager.insert(DossierEntity, row))).rejects.toThrow(/row-level security/);
+    expect(await seeded.app.getRepository(DossierEntity).countBy({ id: row.id })).toBe(0);
   });
 
   it('refuses every write outside a caller scope', async () => {
     const any = demo.dossiers[0]!;
-    const result = await app.query(`UPDATE dossier SET applicant_name = 'x' WHERE id = $1`, [any.id]);
+    const result = await seeded.app.query(`UPDATE dossier SET applicant_name = 'x' WHERE id = $1`, [any.id]);
     expect(result[1]).toBe(0);
   });
 
   it('does not mistake a sibling whose code starts the same for a child', async () => {
     // Scope "27.25" must not reach "27.259...": the path check is by whole codes.
     const underDistrict = demo.dossiers.find((d) => d.ownerPath.startsWith('27.259'))!;
-    const result = await inCallerScope(app, officialOf('27.25'), (manager) => manager.query(`UPDATE dossier SET version = version WHERE id = $1`, [underDistrict.id]));
+    const result = await inCallerScope(seeded.app, officialOf('27.25'), (manager) => manager.query(`UPDATE dossier SET version = version WHERE id = $1`, [underDistrict.id]));
     expect(result[1]).toBe(0);
   });
 });

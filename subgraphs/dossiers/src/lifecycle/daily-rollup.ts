@@ -1,4 +1,5 @@
 import { APP_ROLE } from '../../../../shared/rls';
+import { vietnamDaySql } from '../../../../shared/scalars';
 
 /**
  * The daily rollup behind unit statistics: per owning unit and Vietnam calendar day, how many
@@ -30,18 +31,17 @@ export const MEASURES = [
   'overdue_to',
 ] as const;
 
-const vnDay = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 /** Each row's contributions as (owner_path, day, measure, n), from the rows of `source` counted with `sign`. */
 function contributions(source: string, sign: number): string {
   const facts = `SELECT owner_path, channel, status, supplement_count, due_at, finished_at,
            status NOT IN ('NEW', 'NOT_RECEIVED') AND received_at IS NOT NULL AS counted,
-           ${vnDay('received_at')} AS rday, ${vnDay('finished_at')} AS fday, ${vnDay('returned_at')} AS retday,
-           CASE WHEN due_at IS NOT NULL THEN greatest(${vnDay('received_at')}, ${vnDay('due_at')}) END AS oday
+           ${vietnamDaySql('received_at')} AS rday, ${vietnamDaySql('finished_at')} AS fday, ${vietnamDaySql('returned_at')} AS retday,
+           CASE WHEN due_at IS NOT NULL THEN greatest(${vietnamDaySql('received_at')}, ${vietnamDaySql('due_at')}) END AS oday
       FROM ${source}`;
   // The national grade, by date; more than one supplement request is late whatever the dates.
   const grade = `CASE WHEN supplement_count > 1 THEN 'late' WHEN due_at IS NULL THEN 'on_time'
-                      WHEN fday < ${vnDay('due_at')} THEN 'early' WHEN fday = ${vnDay('due_at')} THEN 'on_time' ELSE 'late' END`;
+                      WHEN fday < ${vietnamDaySql('due_at')} THEN 'early' WHEN fday = ${vietnamDaySql('due_at')} THEN 'on_time' ELSE 'late' END`;
   const rows: [day: string, measure: string, when: string][] = [
     ['rday', `'received'`, 'counted'],
     ['rday', `'received_' || lower(channel)`, 'counted'],

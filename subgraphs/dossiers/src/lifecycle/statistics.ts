@@ -1,12 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../../../shared/errors';
+import { percent, type Period } from '../../../../shared/figures';
+import { batchByGroup } from '../../../../shared/loaders';
+import { vietnamDaySql, vietnamMidnightSql } from '../../../../shared/scalars';
+import { childUnitSql } from '../../../../shared/units';
 import { MEASURES } from './daily-rollup';
-
-/** A reporting period: Vietnam calendar dates, both included. */
-export interface Period {
-  from: string;
-  to: string;
-}
 
 export interface DossierStats {
   received: number;
@@ -69,29 +66,23 @@ const AGGREGATES = `
   count(*) FILTER (WHERE f.withdrawn)::int AS "withdrawn",
   count(*) FILTER (WHERE f.returned)::int AS "returned"`;
 
-const PERIOD = `(SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS start,
-                        ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS stop) p`;
+const PERIOD = `(SELECT ${vietnamMidnightSql('$1::date')} AS start, ${vietnamMidnightSql('$2::date + 1')} AS stop) p`;
 /** Only dossiers alive during the period: received before its end, not closed (result returned, or finished) before its start. Matches dossier_alive_idx. */
 const TOUCHES = `tstzrange(d.received_at, coalesce(d.returned_at, d.finished_at, 'infinity'), '[]') && tstzrange(p.start, p.stop, '[)')`;
-
-export function checkPeriod(period: Period): void {
-  if (period.to < period.from) throw badInput('filter.to', `The period ends (${period.to}) before it starts (${period.from}).`);
-  if (Date.parse(period.to) - Date.parse(period.from) > 3 * 366 * 86_400_000) throw badInput('filter.to', 'A period is at most three years; ask for several.');
-}
 
 export type Grouping = 'UNIT' | 'AGENCY' | 'FIELD' | 'PROCEDURE' | 'OFFICIAL';
 
 export interface StatsFilter extends Period {
-  /** The subtree the figures sum over. */
-  scope: string;
+  /** The subtree the figures sum over; null for every unit (a centre's public board filters by its desk instead). */
+  scope: string | null;
   procedureId?: string | null;
   fieldCode?: string | null;
   receivingUnitCode?: string | null;
   handlerId?: string | null;
 }
 
-/** The unit grouping key: the unit directly below the scope whose subtree holds the row, or the scope itself. */
-const UNIT_KEY = (column: string) => `CASE WHEN ${column} = $3 THEN split_part($3, '.', -1) ELSE split_part(substr(${column}, length($3) + 2), '.', 1) END`;
+/** Parameters $3 and $4 of every statement here: the scope and the pattern of its subtree (every path for no scope). */
+const scopeParams = (scope: string | null) => [scope ?? '', scope ? `${scope}.%` : '%'];
 
 /**
  * The figures of a unit's subtree for a period, as one row or one row per group. UNIT groups by
@@ -101,14 +92,13 @@ const UNIT_KEY = (column: string) => `CASE WHEN ${column} = $3 THEN split_part($
  */
 export async function statistics(db: DataSource, filter: StatsFilter, groupBy: Grouping | null): Promise<(DossierStats & { key: string | null })[]> {
   const byUnitOnly = (groupBy === null || groupBy === 'UNIT') && !filter.procedureId && !filter.fieldCode && !filter.receivingUnitCode && !filter.handlerId;
-  const { sql, params } = byUnitOnly ? rollupStatisticsSql(filter, groupBy === 'UNIT' ? UNIT_KEY('r.owner_path') : null) : statisticsSql(filter, groupBy);
+  const { sql, params } = byUnitOnly ? rollupStatisticsSql(filter, groupBy === 'UNIT' ? childUnitSql('r.owner_path', '$3') : null) : statisticsSql(filter, groupBy);
   return db.query(sql, params);
 }
 
 /** The statement behind `statistics` when it counts dossiers, for running it or asking the planner about it. */
 export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { sql: string; params: unknown[] } {
-  // An empty scope is every unit: a centre's public board filters by the desk instead.
-  const params: unknown[] = [filter.from, filter.to, filter.scope, filter.scope ? `${filter.scope}.%` : '%'];
+  const params: unknown[] = [filter.from, filter.to, ...scopeParams(filter.scope)];
   const where = [`(d.owner_path = $3 OR d.owner_path LIKE $4)`, TOUCHES];
   const add = (sql: string, value: unknown) => {
     params.push(value);
@@ -119,7 +109,7 @@ export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { 
   if (filter.receivingUnitCode) add('d.receiving_unit_code = ?', filter.receivingUnitCode);
   if (filter.handlerId) add('d.handler_id = ?', filter.handlerId);
   const key = {
-    UNIT: UNIT_KEY('d.owner_path'),
+    UNIT: childUnitSql('d.owner_path', '$3'),
     AGENCY: 'd.receiving_unit_code',
     FIELD: 'd.field_code',
     PROCEDURE: 'd.procedure_id::text',
@@ -137,23 +127,26 @@ export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { 
  * the open dossiers that fell due earlier today, which the daily rows cannot tell from those due
  * later today. Parameters: $1 from, $2 to, $3 scope, $4 its subtree pattern.
  */
+const TODAY = vietnamDaySql('now()');
+/** The period has not ended yet. */
+const RUNNING = `${vietnamMidnightSql('$2::date + 1')} > now()`;
 const ROLLUP_ROWS = `
   SELECT r.owner_path, r.day, ${MEASURES.map((m) => `r.${m}`).join(', ')}, 0 AS overdue_today
     FROM dossier_daily r WHERE (r.owner_path = $3 OR r.owner_path LIKE $4) AND r.day <= $2::date
   UNION ALL
-  SELECT d.owner_path, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, ${MEASURES.map(() => '0').join(', ')}, 1
+  SELECT d.owner_path, ${TODAY}, ${MEASURES.map(() => '0').join(', ')}, 1
     FROM dossier d
    WHERE d.finished_at IS NULL AND d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at IS NOT NULL
-     AND d.due_at >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AND d.due_at < now()
-     AND ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' > now()
+     AND d.due_at >= ${vietnamMidnightSql(TODAY)} AND d.due_at < now()
+     AND ${RUNNING}
      AND (d.owner_path = $3 OR d.owner_path LIKE $4)`;
 
 /**
  * Overdue at the period's end: open dossiers whose due date has passed by then, or by now for a
  * period still running (overdue before today, less those finished since, plus those due earlier today).
  */
-const OVERDUE = `CASE WHEN ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' > now()
-  THEN coalesce(sum(r.overdue_from) FILTER (WHERE r.day < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date), 0) - coalesce(sum(r.overdue_to), 0) + coalesce(sum(r.overdue_today), 0)
+const OVERDUE = `CASE WHEN ${RUNNING}
+  THEN coalesce(sum(r.overdue_from) FILTER (WHERE r.day < ${TODAY}), 0) - coalesce(sum(r.overdue_to), 0) + coalesce(sum(r.overdue_today), 0)
   ELSE coalesce(sum(r.overdue_from - r.overdue_to), 0) END`;
 
 const inPeriod = (expression: string) => `coalesce(sum(${expression}) FILTER (WHERE r.day >= $1::date), 0)::int`;
@@ -177,7 +170,7 @@ const ROLLUP_AGGREGATES = `
 export function rollupStatisticsSql(filter: StatsFilter, key: string | null): { sql: string; params: unknown[] } {
   const figures = `SELECT ${key ?? 'NULL'} AS key, ${ROLLUP_AGGREGATES} FROM (${ROLLUP_ROWS}) r`;
   const sql = key ? `SELECT * FROM (${figures} GROUP BY 1) g WHERE ("received", "carriedOver", "resolved", "inProgress", "withdrawn", "returned") <> (0, 0, 0, 0, 0, 0) ORDER BY 1` : figures;
-  return { sql, params: [filter.from, filter.to, filter.scope, `${filter.scope}.%`] };
+  return { sql, params: [filter.from, filter.to, ...scopeParams(filter.scope)] };
 }
 
 /** Figures for many subtrees (or procedures, or officials) in one statement: the batch of a contributed field. */
@@ -187,7 +180,7 @@ export async function statisticsByKey(db: DataSource, period: Period, column: 'o
       `SELECT k.key, ${ROLLUP_AGGREGATES} FROM unnest($5::text[]) AS k(key)
          LEFT JOIN (${ROLLUP_ROWS}) r ON r.owner_path = k.key OR r.owner_path LIKE k.key || '.%'
         GROUP BY k.key`,
-      [period.from, period.to, scope, `${scope}.%`, keys],
+      [period.from, period.to, ...scopeParams(scope), keys],
     ) as Promise<(DossierStats & { key: string })[]>;
   }
   const rows: (DossierStats & { key: string })[] = await db.query(
@@ -196,33 +189,17 @@ export async function statisticsByKey(db: DataSource, period: Period, column: 'o
        LEFT JOIN (SELECT d.owner_path, d.procedure_id, d.handler_id, ${FACTS} FROM dossier d, ${PERIOD}
                    WHERE (d.owner_path = $4 OR d.owner_path LIKE $5) AND ${TOUCHES}) f ON f.${column}::text = k.key
       GROUP BY k.key`,
-    [period.from, period.to, keys, scope, `${scope}.%`],
+    [period.from, period.to, keys, ...scopeParams(scope)],
   );
   return rows;
 }
 
 /** Trước hạn + đúng hạn over resolved, in percent with 2 decimals; null when nothing was resolved. */
 export function onTimeRate(stats: DossierStats): number | null {
-  return stats.resolved ? Math.round(((stats.resolvedEarly + stats.resolvedOnTime) * 10000) / stats.resolved) / 100 : null;
+  return percent(stats.resolvedEarly + stats.resolvedOnTime, stats.resolved);
 }
 
-/**
- * Batch function for contributed figures: keys are `from|to|scope|key`; one statement per
- * distinct period and scope, however many units, procedures or officials a response shows.
- */
-export function statsBatch(db: DataSource, column: 'owner_path' | 'procedure_id' | 'handler_id') {
-  return async (keys: readonly string[]): Promise<DossierStats[]> => {
-    const byQuery = new Map<string, string[]>();
-    for (const key of keys) {
-      const [from, to, scope, subject] = key.split('|') as [string, string, string, string];
-      const query = `${from}|${to}|${scope}`;
-      byQuery.set(query, [...(byQuery.get(query) ?? []), subject]);
-    }
-    const found = new Map<string, DossierStats>();
-    for (const [query, subjects] of byQuery) {
-      const [from, to, scope] = query.split('|') as [string, string, string];
-      for (const { key, ...stats } of await statisticsByKey(db, { from, to }, column, [...new Set(subjects)], scope)) found.set(`${query}|${key}`, stats);
-    }
-    return keys.map((key) => found.get(key)!);
-  };
-}
+/** Batch function for contributed figures: keys are `from|to|scope|subject`; one statement per period and scope. */
+export const statsBatch = (db: DataSource, column: 'owner_path' | 'procedure_id' | 'handler_id') =>
+  batchByGroup(async ([from, to, scope], subjects) =>
+    new Map((await statisticsByKey(db, { from: from!, to: to! }, column, subjects, scope!)).map(({ key, ...stats }): [string, DossierStats] => [key, stats])));

@@ -2,6 +2,7 @@ import { requireUnit } from '../../../../shared/caller';
 import { paginate, type PageArgs } from '../../../../shared/connection';
 import { badInput } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
+import { vietnamMidnightSql } from '../../../../shared/scalars';
 import { isWithin, parseUnitPath } from '../../../../shared/units';
 import type { Context } from '../context';
 import { DossierEntity } from '../entities/dossier.entity';
@@ -27,8 +28,8 @@ interface DossierFilter {
 }
 
 /** Vietnam dates, both included, on a timestamp column. */
-const ON_OR_AFTER = (column: string, param: string) => `${column} >= (:${param}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
-const ON_OR_BEFORE = (column: string, param: string) => `${column} < (:${param}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
+const ON_OR_AFTER = (column: string, param: string) => `${column} >= ${vietnamMidnightSql(`:${param}::date`)}`;
+const ON_OR_BEFORE = (column: string, param: string) => `${column} < ${vietnamMidnightSql(`:${param}::date + 1`)}`;
 const OPEN = `d.status IN ('RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION')`;
 /** As the statistics count them, so every figure drills down to its dossiers. */
 const TIMELINESS: Record<NonNullable<DossierFilter['timeliness']>, string> = {

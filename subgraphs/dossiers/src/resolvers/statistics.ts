@@ -3,7 +3,8 @@ import { badInput } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import { isWithin, parseUnitPath, unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
-import { checkPeriod, onTimeRate, statistics, type DossierStats, type Grouping, type Period } from '../lifecycle/statistics';
+import { checkPeriod, type Period } from '../../../../shared/figures';
+import { onTimeRate, statistics, type DossierStats, type Grouping } from '../lifecycle/statistics';
 
 interface FilterInput extends Period {
   unitPath?: string | null;
@@ -24,7 +25,7 @@ const groupRef: Record<Grouping, (key: string) => Record<string, unknown>> = {
 export const dossierStatistics = async (_: unknown, args: { filter: FilterInput; groupBy?: Grouping | null }, ctx: Context) => {
   const own = requireUnit(ctx.caller);
   const { filter } = args;
-  checkPeriod(filter);
+  checkPeriod(filter, 'filter');
   const scope = filter.unitPath ? parseUnitPath(filter.unitPath, 'filter.unitPath') : own;
   if (!isWithin(scope, own)) throw badInput('filter.unitPath', `Unit ${scope} is outside your unit ${own}; statistics cover ${own} and the units below it.`);
   const rows = await statistics(
@@ -47,10 +48,8 @@ export const DossierStatsType = {
 /** Loader key of a contributed figure: the period, the caller's subtree, and what it is about. */
 export const statsKey = (period: Period, scope: string, key: string) => `${period.from}|${period.to}|${scope}|${key}`;
 
-function periodOf(args: Period): Period {
-  checkPeriod(args);
-  return { from: args.from, to: args.to };
-}
+/** Field arguments are reported as the filter's, as they always were. */
+const periodOf = (args: Period) => checkPeriod(args, 'filter');
 
 export const contributedStats = {
   procedure: (procedure: { id: string }, args: Period, ctx: Context) =>
@@ -68,7 +67,7 @@ export const contributedStats = {
 export const CentreBoard = {
   __resolveReference: (ref: { centreCode: string; date: string }) => ref,
   dossiers: async (board: { centreCode: string; date: string }, _: unknown, ctx: Context) => {
-    const [{ key: _key, ...stats }] = await statistics(ctx.db, { from: board.date, to: board.date, scope: '', receivingUnitCode: board.centreCode }, null);
+    const [{ key: _key, ...stats }] = await statistics(ctx.db, { from: board.date, to: board.date, scope: null, receivingUnitCode: board.centreCode }, null);
     return stats;
   },
 };

@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../../../shared/errors';
+import { percent, type Period } from '../../../../shared/figures';
+import { batchByGroup } from '../../../../shared/loaders';
+import { vietnamMidnightSql } from '../../../../shared/scalars';
+import { childUnitSql } from '../../../../shared/units';
 import { SATISFACTION_LEVELS } from '../entities/rating.entity';
-
-export interface Period {
-  from: string;
-  to: string;
-}
 
 export interface Satisfaction {
   ratings: number;
@@ -29,16 +28,7 @@ const FIGURES = `count(r.id)::int AS ratings,
   count(r.id) FILTER (WHERE ${DISSATISFIED})::int AS dissatisfied,
   round(avg((${score('r.result_satisfaction')} + ${score('r.attitude_satisfaction')}) / 2.0), 2)::float AS "averageScore"`;
 /** Ratings given on the period's days in Vietnam; $1 from, $2 to. */
-export const RATED_IN_PERIOD = `r.rated_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AND r.rated_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
-
-export function checkPeriod(period: Period, field = ''): Period {
-  const at = (name: string) => (field ? `${field}.${name}` : name);
-  if (period.to < period.from) throw badInput(at('to'), `The period ends (${period.to}) before it starts (${period.from}).`);
-  return { from: period.from, to: period.to };
-}
-
-/** Percent with 2 decimals; null when nothing was rated (N/A, not zero). */
-export const percent = (part: number, whole: number) => (whole ? Math.round((part * 10000) / whole) / 100 : null);
+export const RATED_IN_PERIOD = `r.rated_at >= ${vietnamMidnightSql('$1::date')} AND r.rated_at < ${vietnamMidnightSql('$2::date + 1')}`;
 
 const withRate = (figures: Omit<Satisfaction, 'satisfactionRate'>): Satisfaction => ({ ...figures, satisfactionRate: percent(figures.satisfied, figures.ratings) });
 
@@ -52,21 +42,7 @@ async function byKeys(db: DataSource, period: Period, keys: string[], match: str
 }
 
 /** Batch function: keys are `from|to|subject`; one statement per distinct period. */
-function batch(db: DataSource, match: string) {
-  return async (keys: readonly string[]): Promise<Satisfaction[]> => {
-    const byPeriod = new Map<string, string[]>();
-    for (const key of keys) {
-      const cut = key.indexOf('|', key.indexOf('|') + 1);
-      byPeriod.set(key.slice(0, cut), [...(byPeriod.get(key.slice(0, cut)) ?? []), key.slice(cut + 1)]);
-    }
-    const found = new Map<string, Satisfaction>();
-    for (const [period, subjects] of byPeriod) {
-      const [from, to] = period.split('|') as [string, string];
-      for (const [subject, figures] of await byKeys(db, { from, to }, [...new Set(subjects)], match)) found.set(`${period}|${subject}`, figures);
-    }
-    return keys.map((key) => found.get(key)!);
-  };
-}
+const batch = (db: DataSource, match: string) => batchByGroup(([from, to], subjects) => byKeys(db, { from: from!, to: to! }, subjects, match));
 
 export const satisfactionByOfficial = (db: DataSource) => batch(db, 'r.official_id::text = k.key');
 export const satisfactionByUnitPath = (db: DataSource) => batch(db, `(r.owner_path = k.key OR r.owner_path LIKE k.key || '.%')`);
@@ -94,7 +70,7 @@ export async function satisfactionStatistics(db: DataSource, filter: Satisfactio
     where.push(`r.receiving_unit_code = $${params.length}`);
   }
   const key = {
-    UNIT: `CASE WHEN r.owner_path = $3 THEN split_part($3, '.', -1) ELSE split_part(substr(r.owner_path, length($3) + 2), '.', 1) END`,
+    UNIT: childUnitSql('r.owner_path', '$3'),
     AGENCY: 'r.agency_code',
     OFFICIAL: 'r.official_id::text',
     COUNTER: `r.receiving_unit_code || '#' || r.counter_number`,

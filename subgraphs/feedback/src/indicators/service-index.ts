@@ -1,4 +1,4 @@
-import { percent } from './satisfaction';
+import { percent } from '../../../../shared/figures';
 
 /** The inputs of Decision 766's sub-indicators that the platform holds, for one unit and period. */
 export interface ServiceIndexInputs {

@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
+import type { Period } from '../../../../shared/figures';
+import { batchByGroup } from '../../../../shared/loaders';
 import type { Peers } from '../../../../shared/peers';
-import { DISSATISFIED, RATED_IN_PERIOD, SATISFIED, type Period } from './satisfaction';
+import { vietnamDaySql } from '../../../../shared/scalars';
+import { DISSATISFIED, RATED_IN_PERIOD, SATISFIED } from './satisfaction';
 import { serviceIndex, type ServiceIndexInputs } from './service-index';
 
 const IN_SUBTREE = (alias: string) => `(${alias}.owner_path = k.key OR ${alias}.owner_path LIKE k.key || '.%')`;
-const VN_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
-const DUE_IN_PERIOD = `p.status <> 'REJECTED' AND ${VN_DAY('p.resolve_by')} BETWEEN $1::date AND $2::date AND (p.answered_at IS NOT NULL OR p.resolve_by < now())`;
+const DUE_IN_PERIOD = `p.status <> 'REJECTED' AND ${vietnamDaySql('p.resolve_by')} BETWEEN $1::date AND $2::date AND (p.answered_at IS NOT NULL OR p.resolve_by < now())`;
 
 type FeedbackInputs = Pick<ServiceIndexInputs, 'ratings' | 'satisfied' | 'petitionsDue' | 'petitionsInTime' | 'dossiersDislikedOrComplained'>;
 type DossierInputs = Omit<ServiceIndexInputs, keyof FeedbackInputs>;
@@ -21,7 +23,7 @@ function feedbackInputs(db: DataSource, period: Period, paths: string[]): Promis
        (SELECT count(*) FROM (
           SELECT r.dossier_id FROM rating r WHERE ${IN_SUBTREE('r')} AND ${RATED_IN_PERIOD} AND ${DISSATISFIED}
           UNION
-          SELECT p.dossier_id FROM petition p WHERE ${IN_SUBTREE('p')} AND p.dossier_id IS NOT NULL AND ${VN_DAY('p.received_at')} BETWEEN $1::date AND $2::date) x)::int AS "dossiersDislikedOrComplained"
+          SELECT p.dossier_id FROM petition p WHERE ${IN_SUBTREE('p')} AND p.dossier_id IS NOT NULL AND ${vietnamDaySql('p.received_at')} BETWEEN $1::date AND $2::date) x)::int AS "dossiersDislikedOrComplained"
      FROM unnest($3::text[]) AS k(key)`,
     [period.from, period.to, paths],
   );
@@ -43,23 +45,15 @@ async function dossierInputs(peers: Peers, period: Period, paths: string[]): Pro
 }
 
 /** Batch function for `AdministrativeUnit.serviceIndex`: keys `from|to|path`, one statement and one peer call per period. */
-export function serviceIndexBatch(db: DataSource, peers: Peers) {
-  return async (keys: readonly string[]) => {
-    const byPeriod = new Map<string, string[]>();
-    for (const key of keys) {
-      const cut = key.indexOf('|', key.indexOf('|') + 1);
-      byPeriod.set(key.slice(0, cut), [...new Set([...(byPeriod.get(key.slice(0, cut)) ?? []), key.slice(cut + 1)])]);
-    }
+export const serviceIndexBatch = (db: DataSource, peers: Peers) =>
+  batchByGroup(async ([from, to], paths) => {
+    const period = { from: from!, to: to! };
+    const [ours, theirs] = await Promise.all([feedbackInputs(db, period, paths), dossierInputs(peers, period, paths)]);
     const found = new Map<string, ReturnType<typeof serviceIndex>>();
-    for (const [periodKey, paths] of byPeriod) {
-      const [from, to] = periodKey.split('|') as [string, string];
-      const [ours, theirs] = await Promise.all([feedbackInputs(db, { from, to }, paths), dossierInputs(peers, { from, to }, paths)]);
-      paths.forEach((path, i) => {
-        const { key: _key, ...feedback } = ours.find((row) => row.key === path)!;
-        const dossiers = theirs[i];
-        if (dossiers) found.set(`${periodKey}|${path}`, serviceIndex({ ...dossiers, ...feedback }));
-      });
-    }
-    return keys.map((key) => found.get(key) ?? null);
-  };
-}
+    paths.forEach((path, i) => {
+      const { key: _key, ...feedback } = ours.find((row) => row.key === path)!;
+      const dossiers = theirs[i];
+      if (dossiers) found.set(path, serviceIndex({ ...dossiers, ...feedback }));
+    });
+    return found;
+  });

@@ -9,7 +9,7 @@ import type { Peers } from '../../../../shared/peers';
 import { PetitionEntity } from '../entities/petition.entity';
 import { petitionDeadlines, publishDeadline } from './deadlines';
 import { PETITION_TRANSITIONS, type PetitionAction } from './transitions';
-import { dossierByCode, unitPath } from '../ratings/lookups';
+import { dossierByCode, unitPath } from '../lookups';
 
 export interface NewPetition {
   dossierCode?: string | null;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { badInput, conflict } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
 import { RatingEntity, SATISFACTION_LEVELS, type RatingChannel } from '../entities/rating.entity';
-import { dossierByCode, homeAgencyOf } from './lookups';
+import { dossierByCode, homeAgencyOf } from '../lookups';
 
 export interface NewRating {
   dossierCode: string;

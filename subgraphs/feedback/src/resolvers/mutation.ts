@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { actOnPetition, submitPetition, type NewPetition, type PetitionActionInput } from '../petitions/petitions';
 import type { PetitionAction } from '../petitions/transitions';
 import { rateDossier, type NewRating } from '../ratings/rate';
-import { settleSuggestion, submitSuggestion, type NewSuggestion } from '../ratings/suggestions';
+import { settleSuggestion, submitSuggestion, type NewSuggestion } from '../suggestions/suggestions';
 
 type Input<T> = T & { clientRequestId: string };
 const OFFICIALS = ['OFFICIAL', 'LEADER', 'ADMIN'] as const;

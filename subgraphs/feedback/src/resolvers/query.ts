@@ -1,13 +1,15 @@
 import { requireUnit } from '../../../../shared/caller';
 import { paginate, type PageArgs } from '../../../../shared/connection';
 import { parseId } from '../../../../shared/ids';
+import { vietnamMidnightSql } from '../../../../shared/scalars';
 import { isWithin, parseUnitPath, unitRef } from '../../../../shared/units';
 import { badInput } from '../../../../shared/errors';
 import type { Context } from '../context';
 import { PetitionEntity, type PetitionStatus } from '../entities/petition.entity';
 import { RatingEntity, type RatingChannel } from '../entities/rating.entity';
 import { SuggestionEntity, type SuggestionStatus } from '../entities/suggestion.entity';
-import { checkPeriod, DISSATISFIED, SATISFIED, satisfactionStatistics, type Period, type SatisfactionGrouping } from '../indicators/satisfaction';
+import { checkPeriod, type Period } from '../../../../shared/figures';
+import { DISSATISFIED, SATISFIED, satisfactionStatistics, type SatisfactionGrouping } from '../indicators/satisfaction';
 import { OVERDUE_SQL } from '../petitions/transitions';
 
 interface RatingFilter {
@@ -52,8 +54,8 @@ export const Query = {
     const query = ctx.db.getRepository(RatingEntity).createQueryBuilder('r').where(IN_SUBTREE('r'), subtree(scope));
     if (filter.officialId) query.andWhere('r.official_id = :officialId', { officialId: parseId(filter.officialId, 'filter.officialId') });
     if (filter.channel) query.andWhere('r.channel = :channel', filter);
-    if (filter.from) query.andWhere(`r.rated_at >= (:from::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, filter);
-    if (filter.to) query.andWhere(`r.rated_at < (:to::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, filter);
+    if (filter.from) query.andWhere(`r.rated_at >= ${vietnamMidnightSql(':from::date')}`, filter);
+    if (filter.to) query.andWhere(`r.rated_at < ${vietnamMidnightSql(':to::date + 1')}`, filter);
     if (filter.receivingUnitCode) query.andWhere('r.receiving_unit_code = :receivingUnitCode', filter);
     if (filter.agencyCode) query.andWhere('r.agency_code = :agencyCode', filter);
     if (filter.satisfied != null) query.andWhere(filter.satisfied ? SATISFIED : DISSATISFIED);

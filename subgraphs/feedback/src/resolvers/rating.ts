@@ -2,7 +2,8 @@ import { requireUnit } from '../../../../shared/caller';
 import type { Context } from '../context';
 import type { RatingEntity } from '../entities/rating.entity';
 import { evaluateDossier, type DossierFacts } from '../indicators/evaluation';
-import { checkPeriod, periodKey, type Period } from '../indicators/satisfaction';
+import { checkPeriod, type Period } from '../../../../shared/figures';
+import { periodKey } from '../indicators/satisfaction';
 
 export const Rating = {
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.ratingById.load(ref.id),

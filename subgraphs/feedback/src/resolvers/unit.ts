@@ -1,7 +1,8 @@
 import { requireUnit } from '../../../../shared/caller';
 import { isWithin, unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
-import { checkPeriod, periodKey, satisfactionStatistics, type Period } from '../indicators/satisfaction';
+import { checkPeriod, type Period } from '../../../../shared/figures';
+import { periodKey, satisfactionStatistics } from '../indicators/satisfaction';
 
 type UnitRef = { code: string; asOf: string | null; path: string };
 

@@ -7,7 +7,8 @@ import { CounterAssignmentEntity } from '../entities/counter-assignment.entity';
 import { CounterEntity } from '../entities/counter.entity';
 import { lastDay, SecondmentEntity } from '../entities/secondment.entity';
 import { findOfficial, requireOwner } from './officials';
-import { lookUpUnits, requireCentre, unknownFields } from './units';
+import { lookUpUnits } from '../../../../shared/units';
+import { requireCentre, unknownFields } from './units';
 
 export interface NewCounter {
   centreCode: string;

@@ -5,7 +5,7 @@ import { badInput, codedError, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
 import { OfficialEntity, type EmploymentStatus } from '../entities/official.entity';
-import { lookUpUnits } from './units';
+import { lookUpUnits } from '../../../../shared/units';
 
 export interface NewOfficial {
   fullName: string;

@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
-import { isWithin, parentPath } from '../../../../shared/units';
 import { DutyShiftEntity, type DutyRole, type Shift } from '../entities/duty-shift.entity';
 import { findOfficial, requireOwner } from './officials';
-import { lookUpUnits, requireCentre } from './units';
+import { isWithin, lookUpUnits, parentPath } from '../../../../shared/units';
+import { requireCentre } from './units';
 
 export interface NewDutyShift {
   unitCode: string;

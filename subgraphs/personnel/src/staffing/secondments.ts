@@ -7,7 +7,8 @@ import type { Peers } from '../../../../shared/peers';
 import type { OfficialEntity } from '../entities/official.entity';
 import { lastDay, SecondmentEntity, type SecondmentKind } from '../entities/secondment.entity';
 import { findOfficial, requireOwner } from './officials';
-import { lookUpUnits, requireCentre, type CatalogueUnit } from './units';
+import { lookUpUnits, type CatalogueUnit } from '../../../../shared/units';
+import { requireCentre } from './units';
 
 interface Decision {
   decisionNumber: string;
@@ -32,7 +33,7 @@ export interface EndInput {
 const describe = (s: SecondmentEntity) => `${s.decisionNumber} (${s.startDate} – ${lastDay(s) ?? 'no end date'}, ${s.centreCode})`;
 
 /** Checks and writes one secondment; `at` is the input path of its fields (`input` or `input.replacement`). */
-async function second(manager: EntityManager, official: OfficialEntity, centre: CatalogueUnit, kind: SecondmentKind, decision: Decision, at: string, replacesId: string | null): Promise<SecondmentEntity> {
+async function second(manager: EntityManager, official: OfficialEntity, centre: Pick<CatalogueUnit, 'code' | 'path'>, kind: SecondmentKind, decision: Decision, at: string, replacesId: string | null): Promise<SecondmentEntity> {
   await requireOwner(manager, official.ownerPath, `Official ${official.fullName}`, `${at}.officialId`);
   if (official.employmentStatus !== 'ACTIVE') throw conflict(`${official.fullName} is ${official.employmentStatus}; only an active official can be seconded.`, `${at}.officialId`);
   if (!decision.decisionNumber.trim()) throw badInput(`${at}.decisionNumber`, 'Give the number of the secondment decision.');
@@ -87,8 +88,7 @@ export async function endSecondment(manager: EntityManager, input: EndInput): Pr
     const official = await findOfficial(manager, replacement.officialId, 'input.replacement.officialId');
     const startDate = replacement.startDate ?? addDays(input.endDate, 1);
     if (startDate <= input.endDate) throw badInput('input.replacement.startDate', `The replacement starts ${startDate}, before the ended secondment's last day ${input.endDate}.`);
-    const centre = { code: ended.centreCode, path: ended.centrePath } as CatalogueUnit;
-    const next = await second(manager, official, centre, ended.kind, { ...replacement, startDate }, 'input.replacement', ended.id);
+    const next = await second(manager, official, { code: ended.centreCode, path: ended.centrePath }, ended.kind, { ...replacement, startDate }, 'input.replacement', ended.id);
     await manager.update(SecondmentEntity, { id: ended.id }, { replacedById: next.id });
   }
   return ended.id;

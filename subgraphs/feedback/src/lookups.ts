@@ -1,5 +1,6 @@
-import { notFound } from '../../../../shared/errors';
-import type { Peers } from '../../../../shared/peers';
+import { notFound } from '../../../shared/errors';
+import type { Peers } from '../../../shared/peers';
+import { lookUpUnits } from '../../../shared/units';
 
 export interface DossierSummary {
   id: string;
@@ -22,12 +23,8 @@ export async function dossierByCode(peers: Peers, code: string, field: string): 
   return publicDossier;
 }
 
-/** The path of a unit named by its code, from the catalogue. */
-export async function unitPath(peers: Peers, code: string, field: string): Promise<string> {
-  const { unit } = await peers.query<{ unit: { path: string; validTo: string | null } | null }>('catalogue', `query ($code: String!) { unit(code: $code) { path validTo } }`, { code });
-  if (!unit || unit.validTo) throw notFound(`No current unit has code ${code}.`, field);
-  return unit.path;
-}
+/** The path of a current unit named by its code, from the catalogue. */
+export const unitPath = async (peers: Peers, code: string, field: string) => (await lookUpUnits(peers, { [field]: code }))[field]!.path;
 
 /** The rated official's home agency, from personnel (departments are ranked by it). */
 export async function homeAgencyOf(peers: Peers, officialId: string): Promise<string | null> {

@@ -6,7 +6,7 @@ import { badInput, codedError, conflict, notFound } from '../../../../shared/err
 import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
 import { SuggestionEntity } from '../entities/suggestion.entity';
-import { unitPath } from './lookups';
+import { unitPath } from '../lookups';
 
 export interface NewSuggestion {
   unitCode: string;
