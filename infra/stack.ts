@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Clock } from '../shared/clock';
 import { config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
 import { connect, migrate } from '../shared/standalone';
 import { startSubgraph, type RunningService } from '../shared/subgraph';
@@ -14,6 +15,8 @@ export interface StackOptions {
   gatewaySecret?: string;
   jwtSecret?: string;
   explorerToken?: string;
+  /** The services' clock; tests run on the demo's. */
+  clock?: Clock;
 }
 
 export interface Stack {
@@ -41,10 +44,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   try {
     for (const module of subgraphs) {
-      dbs[module.name] = await connect(module, options.databases[module.name].app);
+      dbs[module.name] = await connect(module, options.databases[module.name].app, options.clock);
       // In list order, so each subgraph knows the ones started before it (the catalogue comes first).
       const peers = Object.fromEntries(services.map((service) => [service.name, service.url]));
-      services.push(await startSubgraph(module, { db: dbs[module.name], port: port(module.name), host: config.host, secret, peers }));
+      services.push(await startSubgraph(module, { db: dbs[module.name], port: port(module.name), host: config.host, secret, peers, clock: options.clock }));
     }
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, services[i]!.url])) as Record<SubgraphName, string>;
     const gateway = await startGateway({

@@ -1,5 +1,6 @@
 import { DataSource, DefaultNamingStrategy, type EntityManager, type Logger, type MixedList, type EntitySchema } from 'typeorm';
 import type { Caller } from './caller';
+import { systemClock, type Clock } from './clock';
 import { logger } from './logger';
 
 /**
@@ -59,6 +60,8 @@ export interface DataSourceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations?: MixedList<Function | string>;
   poolSize?: number;
+  /** The clock SQL reads through NOW_SQL; the system's unless a test or demo shifts it. */
+  clock?: Clock;
 }
 
 export function createDataSource(options: DataSourceOptions): DataSource {
@@ -75,6 +78,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     maxQueryExecutionTime: 500,
     poolSize: options.poolSize ?? 10,
     applicationName: `motcua-${options.service}`,
+    extra: { options: (options.clock ?? systemClock).connectionOptions() },
   });
   logs.set(db, log);
   return db;

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Clock } from './clock';
 import { config, SUBGRAPH_NAMES } from './config';
 import { createDataSource } from './db';
 import { logger } from './logger';
@@ -16,8 +17,8 @@ export async function migrate(module: SubgraphModule, url: string): Promise<void
 }
 
 /** The application's connection: the non-owner role that row-level security applies to. */
-export async function connect(module: SubgraphModule, url: string): Promise<DataSource> {
-  return createDataSource({ service: module.name, url, entities: module.entities }).initialize();
+export async function connect(module: SubgraphModule, url: string, clock?: Clock): Promise<DataSource> {
+  return createDataSource({ service: module.name, url, entities: module.entities, clock }).initialize();
 }
 
 /** Stops cleanly on SIGINT/SIGTERM: in-flight requests finish, then connections close. */

@@ -8,6 +8,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { verifyCaller, type Caller } from './caller';
+import { systemClock, type Clock } from './clock';
 import type { SubgraphName } from './config';
 import { formatError } from './errors';
 import { createHttpServer, listen, sendJson } from './http';
@@ -22,6 +23,8 @@ export interface SubgraphContext<L = unknown> {
   loaders: L;
   /** The other subgraphs, called as this caller. */
   peers: Peers;
+  /** What time it is; never `new Date()` in a resolver, so tests run at the demo's date. */
+  clock: Clock;
 }
 
 /**
@@ -60,6 +63,7 @@ export interface StartOptions {
   secret: string;
   /** Where the other subgraphs listen, for writes that need their data. */
   peers?: Partial<Record<SubgraphName, string>>;
+  clock?: Clock;
 }
 
 export function buildSchema(module: SubgraphModule) {
@@ -81,7 +85,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     context: async (req) => {
       const caller = verifyCaller({ get: (name) => req.headers[name] as string | undefined }, options.secret);
       const peers = peersFor(options.peers ?? {}, options.secret, caller);
-      return { caller, db: options.db, loaders: module.createLoaders(options.db, peers), peers };
+      return { caller, db: options.db, loaders: module.createLoaders(options.db, peers), peers, clock: options.clock ?? systemClock };
     },
     routes: {
       // Unsigned on purpose: load balancers and the launcher probe it.

@@ -1,3 +1,5 @@
+import { vietnamDate } from '../shared/scalars';
+import { TEST_CLOCK } from './support/clock';
 import { startTestStack, type TestStack } from './support/stack';
 
 const RECEIVE = `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier {
@@ -86,7 +88,7 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
   });
 
   it('numbers 20 receptions at one desk at once 1…20 more than before, with no gap and no duplicate', async () => {
-    const before = (await owner(`SELECT coalesce(max(last_number), 0) AS n FROM dossier_code_sequence WHERE agency_electronic_id = '000.01.22.H06' AND day = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`)).rows[0].n;
+    const before = (await owner(`SELECT coalesce(max(last_number), 0) AS n FROM dossier_code_sequence WHERE agency_electronic_id = '000.01.22.H06' AND day = $1`, [vietnamDate(TEST_CLOCK.now())])).rows[0].n;
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => stack.gql(RECEIVE, { input: receiveInput(`burst-${i}`) }, commune)));
     expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
     const numbers = answers.map((a) => Number(a.data.receiveDossier.dossier.code.slice(-4))).sort((a, b) => a - b);

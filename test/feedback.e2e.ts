@@ -2,6 +2,7 @@ import { WorkingCalendar } from '../shared/calendar';
 import { isWithin } from '../shared/units';
 import { petitionDeadlines } from '../subgraphs/feedback/src/petitions/deadlines';
 import { isOverdue } from '../subgraphs/feedback/src/petitions/transitions';
+import { TEST_CLOCK } from './support/clock';
 import { startTestStack, type TestStack } from './support/stack';
 
 const RATE = `mutation ($input: RateDossierInput!) { rateDossier(input: $input) { rating { id channel resultSatisfaction attitudeSatisfaction official { id } } } }`;
@@ -117,7 +118,7 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
   });
 
   it("lists the province's overdue petitions and the repeated ones", async () => {
-    const now = new Date();
+    const now = TEST_CLOCK.now();
     const overdue = await stack.gql(`{ petitions(first: 100, filter: { overdue: true }) { nodes { id overdue } } }`, {}, province);
     const seededOverdue = stack.demo.petitions.filter((p) => isOverdue(p, now)).map((p) => p.id).sort();
     expect(seededOverdue.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import type { DemoData } from '../../infra/seed/demo';
 import { writeDemo } from '../../infra/seed/seed';
 import { connect } from '../../shared/standalone';
 import type { SubgraphModule } from '../../shared/subgraph';
+import { TEST_CLOCK } from './clock';
 
 export const templateName = (name: SubgraphName) => `motcua_template_${name}`;
 
@@ -63,7 +64,7 @@ export function seededDatabase(module: SubgraphModule, demo: DemoData): { readon
   beforeAll(async () => {
     databases = await freshDatabases();
     await writeDemo(databases.urls, demo);
-    app = await connect(module, databases.urls[module.name].app);
+    app = await connect(module, databases.urls[module.name].app, TEST_CLOCK);
   });
   afterAll(async () => {
     await app?.destroy();

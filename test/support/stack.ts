@@ -5,6 +5,7 @@ import { issueToken } from '../../gateway/src/auth';
 import { buildDemo, type DemoData, type DemoOptions } from '../../infra/seed/demo';
 import { writeDemo } from '../../infra/seed/seed';
 import { startStack, type Stack } from '../../infra/stack';
+import { TEST_CLOCK } from './clock';
 import { freshDatabases } from './databases';
 
 export interface GraphQLResponse<T = any> {
@@ -39,6 +40,7 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     databases: databases.urls,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
     explorerToken,
+    clock: TEST_CLOCK,
   });
   const owners = new Map<SubgraphName, Promise<Client>>();
   const ownerClient = (name: SubgraphName) => {

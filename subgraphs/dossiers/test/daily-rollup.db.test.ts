@@ -3,7 +3,9 @@ import { WorkingCalendar } from '../../../shared/calendar';
 import { inCallerScope } from '../../../shared/db';
 import { childUnitSql } from '../../../shared/units';
 import { buildDemo } from '../../../infra/seed/demo';
+import { TEST_CLOCK } from '../../../test/support/clock';
 import { seededDatabase } from '../../../test/support/databases';
+import { vietnamDate } from '../../../shared/scalars';
 import { dossiers as dossiersModule } from '../src';
 import { act, TRANSITIONS, type Action } from '../src/lifecycle/actions';
 import { MOVES } from '../src/lifecycle/moves';
@@ -16,7 +18,7 @@ import { rollupStatisticsSql, statisticsSql, type StatsFilter } from '../src/lif
 describe('the daily statistics rollup', () => {
   const demo = buildDemo({ dossiers: 500 });
   const province: Caller = { sub: 'province-leader', role: 'ADMIN', unit: '27' };
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = vietnamDate(TEST_CLOCK.now());
   const periods = [
     { from: '2026-06-01', to: '2026-06-30' },
     { from: '2026-09-01', to: '2026-10-31' },
@@ -57,7 +59,7 @@ describe('the daily statistics rollup', () => {
       const action = actions[i % Math.max(actions.length, 1)];
       if (!action) continue;
       // A move its business rules refuse (a reschedule too late, say) changes nothing, rollup included.
-      const done = await inCallerScope(seeded.app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar))).then(() => true, () => false);
+      const done = await inCallerScope(seeded.app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar), TEST_CLOCK.now())).then(() => true, () => false);
       if (done) performed.add(action);
     }
     expect([...performed]).toEqual(expect.arrayContaining(['transfer', 'refuse', 'requestSupplement', 'reschedule', 'withdraw', 'stop', 'resolve', 'returnResult']));

@@ -2,6 +2,7 @@ import type { Caller } from '../../../shared/caller';
 import { WorkingCalendar } from '../../../shared/calendar';
 import { inCallerScope } from '../../../shared/db';
 import { buildDemo } from '../../../infra/seed/demo';
+import { TEST_CLOCK } from '../../../test/support/clock';
 import { seededDatabase } from '../../../test/support/databases';
 import { dossiers as dossiersModule } from '../src';
 import { DossierEntity } from '../src/entities/dossier.entity';
@@ -28,7 +29,7 @@ describe('dossier lifecycle rules in the database', () => {
       for (const action of Object.keys(TRANSITIONS) as Action[]) {
         if ((TRANSITIONS[action].from as readonly string[]).includes(status)) continue;
         const before = await seeded.app.manager.findOneByOrFail(DossierEntity, { id: dossier.id });
-        const error = await inCallerScope(seeded.app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar))).catch((e: unknown) => e);
+        const error = await inCallerScope(seeded.app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar), TEST_CLOCK.now())).catch((e: unknown) => e);
         expect([action, status, (error as { extensions?: { code?: string } }).extensions?.code]).toEqual([action, status, 'CONFLICT']);
         expect(await seeded.app.manager.findOneByOrFail(DossierEntity, { id: dossier.id })).toEqual(before);
         refused += 1;

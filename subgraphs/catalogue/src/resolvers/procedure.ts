@@ -22,7 +22,7 @@ export const Procedure = {
     procedure.repealedFrom ? 'REPEALED' : (await ctx.loaders.versionsByProcedure.load(procedure.id)).length > 1 ? 'AMENDED' : 'PUBLISHED',
   versions: (procedure: ProcedureEntity, _: unknown, ctx: Context) => ctx.loaders.versionsByProcedure.load(procedure.id),
   versionAt: (procedure: ProcedureEntity, args: { date?: string | null }, ctx: Context) =>
-    ctx.loaders.versionAt.load(versionKey(procedure.id, args.date ?? vietnamDate(new Date()))),
+    ctx.loaders.versionAt.load(versionKey(procedure.id, args.date ?? vietnamDate(ctx.clock.now()))),
 };
 
 export const ProcedureVersion = {

@@ -77,13 +77,14 @@ export async function act(
   dossierId: string,
   action: Action,
   effect: (situation: Situation) => Effect | Promise<Effect>,
+  now: Date,
   expectedVersion?: number | null,
 ): Promise<DossierEntity> {
   const rule: Transition = TRANSITIONS[action];
   const dossier = await manager.findOneBy(DossierEntity, { id: dossierId });
   if (!dossier) throw notFound(`No dossier has id ${dossierId}.`, 'input.dossierId');
   const steps = await manager.find(DossierStepEntity, { where: { dossierId }, order: { position: 'ASC' } });
-  const situation: Situation = { dossier, steps, active: steps.find((s) => s.position === dossier.currentStep) ?? null, now: new Date() };
+  const situation: Situation = { dossier, steps, active: steps.find((s) => s.position === dossier.currentStep) ?? null, now };
 
   const where = position(caller, situation);
   const allowed = rule.by === 'DESK' ? where.desk : rule.by === 'STEP' ? where.step : where.desk || where.step;

@@ -101,9 +101,8 @@ async function nextNumber(manager: EntityManager, electronicId: string, day: str
  * version in force today, pins that version and case, lays out the liên thông steps with the
  * units that hold them, issues the code `{e-ID}-{yyMMdd}-{NNNN}` and the appointment.
  */
-export async function receiveDossier(manager: EntityManager, caller: Caller, peers: Peers, calendar: WorkingCalendar, input: ReceiveInput): Promise<string> {
+export async function receiveDossier(manager: EntityManager, caller: Caller, peers: Peers, calendar: WorkingCalendar, input: ReceiveInput, now: Date): Promise<string> {
   checkApplicant(input);
-  const now = new Date();
   const answer = await peers.query<CatalogueAnswer>('catalogue', CATALOGUE_QUERY, {
     procedureId: input.procedureId,
     date: vietnamDate(now),

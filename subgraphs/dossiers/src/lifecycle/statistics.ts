@@ -4,6 +4,7 @@ import { batchByGroup } from '../../../../shared/loaders';
 import { vietnamDaySql, vietnamMidnightSql } from '../../../../shared/scalars';
 import { childUnitSql } from '../../../../shared/units';
 import { MEASURES } from './daily-rollup';
+import { NOW_SQL } from '../../../../shared/clock';
 
 export interface DossierStats {
   received: number;
@@ -42,7 +43,7 @@ const FACTS = `
   d.status IN ('PROCESSED', 'RESULT_RETURNED') AND d.finished_at >= p.start AND d.finished_at < p.stop AS resolved,
   ${GRADE} AS grade,
   d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at < p.stop AND (d.finished_at IS NULL OR d.finished_at >= p.stop) AS open_at_stop,
-  d.due_at < least(p.stop, now()) AS overdue,
+  d.due_at < least(p.stop, ${NOW_SQL}) AS overdue,
   d.status = 'WITHDRAWN' AND d.finished_at >= p.start AND d.finished_at < p.stop AS withdrawn,
   d.returned_at >= p.start AND d.returned_at < p.stop AS returned`;
 
@@ -127,9 +128,9 @@ export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { 
  * the open dossiers that fell due earlier today, which the daily rows cannot tell from those due
  * later today. Parameters: $1 from, $2 to, $3 scope, $4 its subtree pattern.
  */
-const TODAY = vietnamDaySql('now()');
+const TODAY = vietnamDaySql(NOW_SQL);
 /** The period has not ended yet. */
-const RUNNING = `${vietnamMidnightSql('$2::date + 1')} > now()`;
+const RUNNING = `${vietnamMidnightSql('$2::date + 1')} > ${NOW_SQL}`;
 const ROLLUP_ROWS = `
   SELECT r.owner_path, r.day, ${MEASURES.map((m) => `r.${m}`).join(', ')}, 0 AS overdue_today
     FROM dossier_daily r WHERE (r.owner_path = $3 OR r.owner_path LIKE $4) AND r.day <= $2::date
@@ -137,7 +138,7 @@ const ROLLUP_ROWS = `
   SELECT d.owner_path, ${TODAY}, ${MEASURES.map(() => '0').join(', ')}, 1
     FROM dossier d
    WHERE d.finished_at IS NULL AND d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at IS NOT NULL
-     AND d.due_at >= ${vietnamMidnightSql(TODAY)} AND d.due_at < now()
+     AND d.due_at >= ${vietnamMidnightSql(TODAY)} AND d.due_at < ${NOW_SQL}
      AND ${RUNNING}
      AND (d.owner_path = $3 OR d.owner_path LIKE $4)`;
 

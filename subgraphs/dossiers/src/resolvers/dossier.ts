@@ -25,7 +25,7 @@ export async function timings(dossier: DossierEntity, ctx: Context): Promise<Ste
     ctx.loaders.eventsByDossier.load(dossier.id),
     ctx.loaders.calendar.load('calendar'),
   ]);
-  return stepTimings(dossier, steps, pausesOf(events), calendar, new Date());
+  return stepTimings(dossier, steps, pausesOf(events), calendar, ctx.clock.now());
 }
 
 const unitRef = (code: string, at: Date) => ({ __typename: 'AdministrativeUnit', code, asOf: vietnamDate(at) });
@@ -54,7 +54,7 @@ export const Dossier = {
   currentStep: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await timings(dossier, ctx)).find((t) => t.step.position === dossier.currentStep) ?? null,
   delayedSteps: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await timings(dossier, ctx)).filter((t) => t.overHours > 0),
   history: (dossier: DossierEntity, _: unknown, ctx: Context) => ctx.loaders.eventsByDossier.load(dossier.id),
-  timeliness: (dossier: DossierEntity) => timeliness(dossier, new Date()),
+  timeliness: (dossier: DossierEntity, _: unknown, ctx: Context) => timeliness(dossier, ctx.clock.now()),
   stepsTimeliness: async (dossier: DossierEntity, _: unknown, ctx: Context) => stepsTimeliness(await timings(dossier, ctx)),
 };
 
@@ -65,7 +65,7 @@ export const DossierStep = {
   role: (t: StepTiming) => t.step.role,
   allottedHours: (t: StepTiming) => t.step.allottedHours,
   finishedAt: (t: StepTiming) => t.step.finishedAt,
-  unit: (t: StepTiming) => unitRef(t.step.unitCode, t.startedAt ?? new Date()),
+  unit: (t: StepTiming, _: unknown, ctx: Context) => unitRef(t.step.unitCode, t.startedAt ?? ctx.clock.now()),
   handler: (t: StepTiming) => (t.step.handlerId ? { __typename: 'Official', id: t.step.handlerId } : null),
   late: (t: StepTiming) => t.overHours > 0,
 };

@@ -25,7 +25,7 @@ function move(action: Action) {
     const id = await inCallerScope(ctx.db, ctx.caller, async (manager) => {
       const calendar = await loadCalendar(manager);
       return once(manager, ctx.caller, input.clientRequestId, action, async () => {
-        await act(manager, ctx.caller, dossierId, action, (situation) => MOVES[action](situation, input, calendar), input.expectedVersion);
+        await act(manager, ctx.caller, dossierId, action, (situation) => MOVES[action](situation, input, calendar), ctx.clock.now(), input.expectedVersion);
         return dossierId;
       });
     });
@@ -46,7 +46,7 @@ export const Mutation = {
     if (input.caseVariantId) parseId(input.caseVariantId, 'input.caseVariantId');
     const id = await inCallerScope(ctx.db, ctx.caller, async (manager) => {
       const calendar = await loadCalendar(manager);
-      return once(manager, ctx.caller, input.clientRequestId, 'receiveDossier', () => receiveDossier(manager, ctx.caller, ctx.peers, calendar, { ...input, procedureId }));
+      return once(manager, ctx.caller, input.clientRequestId, 'receiveDossier', () => receiveDossier(manager, ctx.caller, ctx.peers, calendar, { ...input, procedureId }, ctx.clock.now()));
     });
     return { dossier: await ctx.loaders.dossierById.load(id) };
   },

@@ -20,9 +20,9 @@ export const PublicDossier = {
   currentUnit: async (dossier: DossierEntity, _: unknown, ctx: Context) => {
     const steps = await ctx.loaders.stepsByDossier.load(dossier.id);
     const code = steps.find((step) => step.position === dossier.currentStep)?.unitCode ?? dossier.receivingUnitCode;
-    return { __typename: 'AdministrativeUnit', code, asOf: vietnamDate(new Date()) };
+    return { __typename: 'AdministrativeUnit', code, asOf: vietnamDate(ctx.clock.now()) };
   },
-  timeliness: (dossier: DossierEntity) => timeliness(dossier, new Date()),
+  timeliness: (dossier: DossierEntity, _: unknown, ctx: Context) => timeliness(dossier, ctx.clock.now()),
   receivingUnit: (dossier: DossierEntity) => ({ __typename: 'AdministrativeUnit', code: dossier.receivingUnitCode, asOf: vietnamDate(dossier.receivedAt) }),
   handler: (dossier: DossierEntity) => (dossier.handlerId ? { __typename: 'Official', id: dossier.handlerId } : null),
   accountableUnitPath: async (dossier: DossierEntity, _: unknown, ctx: Context) => {

@@ -11,6 +11,7 @@ import { visible } from './dossier';
 import { publicDossier } from './public-dossier';
 import { dossierStatistics } from './statistics';
 import { GRADE } from '../lifecycle/statistics';
+import { NOW_SQL } from '../../../../shared/clock';
 
 interface DossierFilter {
   status?: DossierStatus | null;
@@ -36,8 +37,8 @@ const TIMELINESS: Record<NonNullable<DossierFilter['timeliness']>, string> = {
   EARLY: `d.status IN ('PROCESSED', 'RESULT_RETURNED') AND ${GRADE} = 'EARLY'`,
   ON_TIME: `d.status IN ('PROCESSED', 'RESULT_RETURNED') AND ${GRADE} = 'ON_TIME'`,
   LATE: `d.status IN ('PROCESSED', 'RESULT_RETURNED') AND ${GRADE} = 'LATE'`,
-  IN_TIME: `${OPEN} AND (d.due_at IS NULL OR d.due_at >= now())`,
-  OVERDUE: `${OPEN} AND d.due_at < now()`,
+  IN_TIME: `${OPEN} AND (d.due_at IS NULL OR d.due_at >= ${NOW_SQL})`,
+  OVERDUE: `${OPEN} AND d.due_at < ${NOW_SQL}`,
 };
 
 export const Query = {

@@ -5,9 +5,10 @@ import type { Peers } from '../../../../shared/peers';
 import { vietnamDaySql } from '../../../../shared/scalars';
 import { DISSATISFIED, RATED_IN_PERIOD, SATISFIED } from './satisfaction';
 import { serviceIndex, type ServiceIndexInputs } from './service-index';
+import { NOW_SQL } from '../../../../shared/clock';
 
 const IN_SUBTREE = (alias: string) => `(${alias}.owner_path = k.key OR ${alias}.owner_path LIKE k.key || '.%')`;
-const DUE_IN_PERIOD = `p.status <> 'REJECTED' AND ${vietnamDaySql('p.resolve_by')} BETWEEN $1::date AND $2::date AND (p.answered_at IS NOT NULL OR p.resolve_by < now())`;
+const DUE_IN_PERIOD = `p.status <> 'REJECTED' AND ${vietnamDaySql('p.resolve_by')} BETWEEN $1::date AND $2::date AND (p.answered_at IS NOT NULL OR p.resolve_by < ${NOW_SQL})`;
 
 type FeedbackInputs = Pick<ServiceIndexInputs, 'ratings' | 'satisfied' | 'petitionsDue' | 'petitionsInTime' | 'dossiersDislikedOrComplained'>;
 type DossierInputs = Omit<ServiceIndexInputs, keyof FeedbackInputs>;

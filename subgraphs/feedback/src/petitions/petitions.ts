@@ -33,7 +33,7 @@ const required = (value: string, field: string, what: string, max = 4000) => {
  * step that caused a delay, else the dossier's owner) or about a unit's service, with its
  * working-day deadlines. Nobody needs to sign in.
  */
-export async function submitPetition(manager: EntityManager, peers: Peers, calendar: WorkingCalendar, input: NewPetition, now = new Date()): Promise<string> {
+export async function submitPetition(manager: EntityManager, peers: Peers, calendar: WorkingCalendar, input: NewPetition, now: Date): Promise<string> {
   const subject = required(input.subject, 'input.subject', 'The subject', 200);
   const content = required(input.content, 'input.content', 'The content');
   const name = required(input.petitioner.name, 'input.petitioner.name', 'The petitioner’s name', 200);
@@ -81,7 +81,7 @@ const TEXT_FOR: Record<PetitionAction, string | null> = {
 };
 
 /** One move of a petition by its responsible unit, with a version-checked update so of two concurrent moves one wins. */
-export async function actOnPetition(manager: EntityManager, caller: Caller, calendar: WorkingCalendar, action: PetitionAction, input: PetitionActionInput, now = new Date()): Promise<string> {
+export async function actOnPetition(manager: EntityManager, caller: Caller, calendar: WorkingCalendar, action: PetitionAction, input: PetitionActionInput, now: Date): Promise<string> {
   const petition = await manager.findOneBy(PetitionEntity, { id: parseId(input.petitionId, 'input.petitionId') });
   if (!petition) throw notFound(`No petition has id ${input.petitionId}.`, 'input.petitionId');
   if (!(await callerOwns(manager, petition.ownerPath))) throw codedError('FORBIDDEN', `Petition "${petition.subject}" is answered by unit ${petition.ownerPath}; your unit ${caller.unit} may only read it.`, 'input.petitionId');

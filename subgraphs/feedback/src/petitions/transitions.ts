@@ -1,4 +1,5 @@
 import type { PetitionEntity, PetitionStatus } from '../entities/petition.entity';
+import { NOW_SQL } from '../../../../shared/clock';
 
 /**
  * Every move a petition can make, by the responsible unit. Amend this table to change the
@@ -24,4 +25,4 @@ export function isOverdue(petition: Pick<PetitionEntity, 'status' | 'resolveBy' 
 }
 
 /** SQL twin of `isOverdue` over alias `p`, for lists. */
-export const OVERDUE_SQL = `((p.status IN (${OPEN.map((s) => `'${s}'`).join(', ')}) AND now() > p.resolve_by) OR (p.status = 'ANSWERED' AND now() > p.publish_by))`;
+export const OVERDUE_SQL = `((p.status IN (${OPEN.map((s) => `'${s}'`).join(', ')}) AND ${NOW_SQL} > p.resolve_by) OR (p.status = 'ANSWERED' AND ${NOW_SQL} > p.publish_by))`;

@@ -27,7 +27,7 @@ function level(score: number, field: string) {
  * portal): one per dossier and channel. The official and desk come from the dossier, not from the
  * rater.
  */
-export async function rateDossier(manager: EntityManager, peers: Peers, input: NewRating, now = new Date()): Promise<string> {
+export async function rateDossier(manager: EntityManager, peers: Peers, input: NewRating, now: Date): Promise<string> {
   const resultSatisfaction = level(input.resultScore, 'input.resultScore');
   const attitudeSatisfaction = level(input.attitudeScore, 'input.attitudeScore');
   const comment = input.comment?.trim() || null;

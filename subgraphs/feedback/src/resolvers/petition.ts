@@ -15,7 +15,7 @@ export const Petition = {
   petitionerName: ownersOnly((p: PetitionEntity) => p.petitionerName),
   petitionerPhone: ownersOnly((p: PetitionEntity) => p.petitionerPhone),
   petitionerEmail: ownersOnly((p: PetitionEntity) => p.petitionerEmail),
-  overdue: (petition: PetitionEntity) => isOverdue(petition, new Date()),
+  overdue: (petition: PetitionEntity, _: unknown, ctx: Context) => isOverdue(petition, ctx.clock.now()),
   repeatOf: (petition: PetitionEntity, _: unknown, ctx: Context) => (petition.repeatOfId ? ctx.loaders.petitionById.load(petition.repeatOfId) : null),
 };
 

@@ -18,7 +18,7 @@ export const Dossier = {
   petitions: (dossier: { id: string }, _: unknown, ctx: Context) => ctx.loaders.petitionsByDossier.load(dossier.id),
   evaluation: async (dossier: { id: string } & DossierFacts, _: unknown, ctx: Context) => {
     const [ratings, petitions] = await Promise.all([ctx.loaders.ratingsByDossier.load(dossier.id), ctx.loaders.petitionsByDossier.load(dossier.id)]);
-    return evaluateDossier(dossier, ratings.map((r) => r.attitudeSatisfaction), petitions.filter((p) => p.status !== 'REJECTED'), new Date());
+    return evaluateDossier(dossier, ratings.map((r) => r.attitudeSatisfaction), petitions.filter((p) => p.status !== 'REJECTED'), ctx.clock.now());
   },
 };
 

@@ -16,7 +16,7 @@ export interface NewSuggestion {
 }
 
 /** Hòm thư góp ý: anonymous or named, addressed to a unit. */
-export async function submitSuggestion(manager: EntityManager, peers: Peers, input: NewSuggestion, now = new Date()): Promise<string> {
+export async function submitSuggestion(manager: EntityManager, peers: Peers, input: NewSuggestion, now: Date): Promise<string> {
   const content = input.content.trim();
   if (!content || content.length > 4000) throw badInput('input.content', 'A suggestion is 1 to 4,000 characters.');
   const ownerPath = await unitPath(peers, input.unitCode, 'input.unitCode');
@@ -29,7 +29,7 @@ export async function submitSuggestion(manager: EntityManager, peers: Peers, inp
 }
 
 /** The addressed unit answers an open suggestion, or closes it (with or without an answer). */
-export async function settleSuggestion(manager: EntityManager, caller: Caller, input: { suggestionId: string; answer?: string | null }, close: boolean, now = new Date()): Promise<string> {
+export async function settleSuggestion(manager: EntityManager, caller: Caller, input: { suggestionId: string; answer?: string | null }, close: boolean, now: Date): Promise<string> {
   const suggestion = await manager.findOneBy(SuggestionEntity, { id: parseId(input.suggestionId, 'input.suggestionId') });
   if (!suggestion) throw notFound(`No suggestion has id ${input.suggestionId}.`, 'input.suggestionId');
   if (!(await callerOwns(manager, suggestion.ownerPath))) throw codedError('FORBIDDEN', `This suggestion is addressed to unit ${suggestion.ownerPath}; your unit ${caller.unit} may not answer it.`, 'input.suggestionId');

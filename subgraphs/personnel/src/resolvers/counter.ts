@@ -13,7 +13,7 @@ export const Counter = {
   fields: (counter: CounterEntity) => counter.fieldCodes.map((code) => ({ __typename: 'Field', code })),
   /** An assignment counts while its secondment does: a secondment ended early ends the seat too. */
   assignments: async (counter: CounterEntity, args: { date?: string | null }, ctx: Context) => {
-    const day = args.date ?? vietnamDate(new Date());
+    const day = args.date ?? vietnamDate(ctx.clock.now());
     const running = (await ctx.loaders.assignmentsByCounter.load(counter.id)).filter((a) => runsOn(a, day));
     const secondments = await ctx.loaders.secondmentById.loadMany(running.map((a) => a.secondmentId));
     return running.filter((_, i) => {

@@ -74,5 +74,5 @@ export const Query = {
   },
 
   centreStaffing: (_: unknown, args: { centreCode: string; date?: string | null }, ctx: Context) =>
-    centreStaffing(ctx.db, args.centreCode, args.date ?? vietnamDate(new Date())),
+    centreStaffing(ctx.db, args.centreCode, args.date ?? vietnamDate(ctx.clock.now())),
 };

@@ -10,5 +10,5 @@ export const Secondment = {
   centre: (s: SecondmentEntity) => unitRef(s.centreCode),
   replacedBy: (s: SecondmentEntity, _: unknown, ctx: Context) => (s.replacedById ? ctx.loaders.secondmentById.load(s.replacedById) : null),
   replaces: (s: SecondmentEntity, _: unknown, ctx: Context) => (s.replacesId ? ctx.loaders.secondmentById.load(s.replacesId) : null),
-  activeOn: (s: SecondmentEntity, args: { date?: string | null }) => coversDay(s, args.date ?? vietnamDate(new Date())),
+  activeOn: (s: SecondmentEntity, args: { date?: string | null }, ctx: Context) => coversDay(s, args.date ?? vietnamDate(ctx.clock.now())),
 };
