@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { forbidden, unauthenticated } from './errors';
+import { credentialsRefused, forbidden, unauthenticated } from './errors';
 import type { UnitPath } from './units';
 
 /** Who is calling, as verified by the gateway. */
@@ -40,14 +40,14 @@ export function verifyCaller(
 ): Caller {
   const value = headers.get(CALLER_HEADER);
   const signature = headers.get(SIGNATURE_HEADER);
-  if (!value || !signature) throw unauthenticated('Call this service through the gateway: the request carries no signed caller.');
+  if (!value || !signature) throw credentialsRefused('Call this service through the gateway: the request carries no signed caller.');
   const expected = Buffer.from(sign(value, secret));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw unauthenticated('The signed caller header does not match its signature.');
+    throw credentialsRefused('The signed caller header does not match its signature.');
   }
   const claims = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Caller & { exp: number };
-  if (claims.exp * 1000 < now) throw unauthenticated('The signed caller header has expired.');
+  if (claims.exp * 1000 < now) throw credentialsRefused('The signed caller header has expired.');
   return { sub: claims.sub, role: claims.role, unit: claims.unit };
 }
 

@@ -11,11 +11,12 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
-
-/** A GraphQL error a person can act on; `field` names the input field at fault, dotted from the input root. */
-export function codedError(code: ErrorCode, message: string, field?: string): GraphQLError {
-  const status = httpStatus[code];
+/**
+ * A GraphQL error a person can act on; `field` names the input field at fault, dotted from the
+ * input root. `status` is for errors that refuse the whole request (a bad token): a field's error
+ * leaves the HTTP status alone, so the rest of the answer still arrives.
+ */
+export function codedError(code: ErrorCode, message: string, field?: string, status?: number): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code, ...(field ? { field } : {}), ...(status ? { http: { status } } : {}) },
   });
@@ -25,14 +26,19 @@ export const badInput = (field: string, message: string) => codedError('BAD_USER
 export const notFound = (message: string, field?: string) => codedError('NOT_FOUND', message, field);
 export const forbidden = (message: string) => codedError('FORBIDDEN', message);
 export const conflict = (message: string, field?: string) => codedError('CONFLICT', message, field);
+/** Sign-in needed for a field: the field is null with this error, the rest of the answer stands. */
 export const unauthenticated = (message: string) => codedError('UNAUTHENTICATED', message);
+/** The request's credentials are refused: HTTP 401, nothing runs. */
+export const credentialsRefused = (message: string) => codedError('UNAUTHENTICATED', message, undefined, 401);
 
-const publicCodes = new Set<string>([
+export const publicCodes: ReadonlySet<string> = new Set<string>([
   ...Object.values(ErrorCode),
   // Apollo Server's own request errors are safe and useful to clients.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
   // The gateway's answer when a subgraph is down or too slow: partial data, retry later.

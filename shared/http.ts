@@ -1,88 +1,121 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { logger } from './logger';
 
 /** Longer than the gateway client's 15 s idle socket time, so the server never closes a socket the client is about to reuse. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
-const MAX_BODY_BYTES = 1_000_000;
+/** The largest request body accepted: far above any real operation, far below what would hurt a 2-core service. */
+export const MAX_BODY_BYTES = 1_000_000;
 
-export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+export type Route = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
 export interface HttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
-  context: (req: IncomingMessage) => Promise<C>;
-  /** Other routes by exact path (health, explorer assets); `/graphql` is the API. */
+  context: (request: FastifyRequest) => Promise<C>;
+  /** Other GET routes by exact path (health, explorer assets); `/graphql` is the API. */
   routes?: Record<string, Route>;
-  /** Handles a GET the API would reject, e.g. a browser opening `/graphql`. */
-  fallback?: Route;
+  /** Answers a browser opening `/graphql` (a GET that accepts HTML), e.g. with the explorer. */
+  page?: Route;
+  port: number;
+  host?: string;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error(`Request body is over ${MAX_BODY_BYTES} bytes.`), { status: 413 });
-    chunks.push(chunk as Buffer);
+export interface HttpService {
+  app: FastifyInstance;
+  /** Base URL, without `/graphql`. */
+  base: string;
+}
+
+/** The body of an error the HTTP layer answers itself, shaped like a GraphQL response so clients need one parser. */
+export function errorBody(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** What Fastify's own errors mean to a client: status, stable code and a message a person can act on. */
+function httpError(error: FastifyError): { status: number; code: string; message: string } {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is over ${MAX_BODY_BYTES} bytes; send a smaller operation.` };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the operation as JSON (content-type: application/json).' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, code: 'BAD_REQUEST', message: 'The request body is empty or its length is wrong; send {"query": "..."} as JSON.' };
   }
-  if (size === 0) return undefined;
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON; send {"query": "...", "variables": {...}}.' };
+  }
+  const status = error.statusCode ?? 500;
+  if (status < 500) return { status, code: 'BAD_REQUEST', message: error.message };
+  return { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error; the incident was logged.' };
+}
+
+/** Codes of a request that never ran: it could not be parsed, validated, resolved to one operation, or its values were refused. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * The status the GraphQL-over-HTTP spec asks for a request that never ran: 400 when the client
+ * accepts `application/graphql-response+json`, 200 with the errors for plain `application/json`
+ * (where a 4xx may come from any proxy on the way). Apollo answers 400 or, for a limit enforced in
+ * a plugin, 500; only those answers are read here, so a normal 200 costs nothing.
+ */
+async function statusByAcceptedType(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if ((reply.statusCode !== 400 && reply.statusCode !== 500) || typeof payload !== 'string') return payload;
+  const type = String(reply.getHeader('content-type') ?? '');
+  const graphqlResponse = type.startsWith('application/graphql-response+json');
+  if (!graphqlResponse && !type.startsWith('application/json')) return payload;
+  let body: { data?: unknown; errors?: { extensions?: { code?: string } }[] };
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    body = JSON.parse(payload);
   } catch {
-    throw Object.assign(new Error('Request body is not valid JSON.'), { status: 400 });
+    return payload;
   }
+  if (!body || 'data' in body || !body.errors?.length || !body.errors.every((e) => REQUEST_ERROR_CODES.has(e.extensions?.code ?? ''))) return payload;
+  void reply.code(graphqlResponse ? 400 : 200);
+  return payload;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-
-/** A bare Node HTTP server around Apollo Server: no framework layer on the gateway's hot path. */
-export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    try {
-      const route = options.routes?.[url.pathname];
-      if (route) return await route(req, res);
-      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `Nothing at ${url.pathname}; the API is at /graphql.` });
-      if (req.method === 'GET' && options.fallback && (req.headers.accept ?? '').includes('text/html')) {
-        return await options.fallback(req, res);
-      }
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const body = req.method === 'POST' && (req.headers['content-type'] ?? '').includes('json') ? await readJson(req) : undefined;
-      const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: () => options.context(req),
-      });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') return void res.end(response.body.string);
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    } catch (error) {
-      const status = (error as { status?: number }).status ?? 500;
-      if (status >= 500) logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status >= 500 ? 'Internal server error.' : (error as Error).message }] });
-      else res.end();
-    }
+/**
+ * GraphQL over HTTP on Fastify: Apollo Server at `/graphql`, the other routes beside it, and
+ * one answer for everything that fails before GraphQL runs (body too large, bad JSON, wrong
+ * media type) with a code and a status. Apollo is started here, with Fastify's drain plugin, so
+ * stopping it finishes in-flight requests and closes the server.
+ */
+export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C>): Promise<HttpService> {
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    // Requests that arrive while the service stops get 503 and try another replica.
+    return503OnClosing: true,
+    logger: false,
   });
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  return server;
-}
-
-export async function listen(server: http.Server, port: number, host = '127.0.0.1'): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const { status, code, message } = httpError(error);
+    if (status >= 500) logger.error({ err: error }, 'request failed');
+    // A body refused before it was read leaves bytes on the socket: close it rather than parse them as the next request.
+    if (status === 413) void reply.header('connection', 'close');
+    return reply.code(status).type('application/json; charset=utf-8').send(errorBody(code, message));
   });
-  const address = server.address() as AddressInfo;
-  return `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`;
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(errorBody('NOT_FOUND', `Nothing at ${request.method} ${request.url.split('?')[0]}; the API is at /graphql.`)),
+  );
+  options.apollo.addPlugin(fastifyApolloDrainPlugin(app) as ApolloServerPlugin<C>);
+  await options.apollo.start();
+  const graphql = fastifyApolloHandler(options.apollo, { context: (request) => options.context(request) });
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    onSend: statusByAcceptedType,
+    handler: (request, reply) =>
+      request.method === 'GET' && options.page && (request.headers.accept ?? '').includes('text/html') ? options.page(request, reply) : graphql.call(app, request as never, reply as never),
+  });
+  for (const [path, route] of Object.entries(options.routes ?? {})) app.get(path, route);
+  await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const host = options.host === '0.0.0.0' || !options.host ? (options.host ? 'localhost' : '127.0.0.1') : options.host;
+  return { app, base: `http://${host}:${port}` };
 }
 
 /** A port free right now on loopback, for tests and benchmarks that start their own servers. */

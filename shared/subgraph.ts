@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -11,7 +10,8 @@ import { verifyCaller, type Caller } from './caller';
 import { systemClock, type Clock } from './clock';
 import type { SubgraphName } from './config';
 import { formatError } from './errors';
-import { createHttpServer, listen, sendJson } from './http';
+import { serveGraphQL } from './http';
+import { inputRulesPlugin } from './input-rules';
 import { logger } from './logger';
 import { peersFor, type Peers } from './peers';
 import { scalarResolvers } from './scalars';
@@ -51,7 +51,8 @@ export function readSchema(subgraphDir: string): DocumentNode {
 export interface RunningService {
   name: string;
   url: string;
-  httpServer: http.Server;
+  /** The listening HTTP server, for tests that cut its connections. */
+  server: http.Server;
   stop(): Promise<void>;
 }
 
@@ -78,31 +79,30 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     formatError,
     includeStacktraceInErrorResponses: false,
     // No Apollo Studio here: traces would only cost CPU.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [inputRulesPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
-  const httpServer = createHttpServer({
+  const { app, base } = await serveGraphQL({
     apollo,
-    context: async (req) => {
-      const caller = verifyCaller({ get: (name) => req.headers[name] as string | undefined }, options.secret);
+    port: options.port,
+    host: options.host,
+    context: async (request) => {
+      const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, options.secret);
       const peers = peersFor(options.peers ?? {}, options.secret, caller);
       return { caller, db: options.db, loaders: module.createLoaders(options.db, peers), peers, clock: options.clock ?? systemClock };
     },
     routes: {
       // Unsigned on purpose: load balancers and the launcher probe it.
-      '/health': async (_req, res) => {
+      '/health': async (_request, reply) => {
         try {
           await options.db.query('SELECT 1');
-          sendJson(res, 200, { status: 'ok', service: module.name });
+          return { status: 'ok', service: module.name };
         } catch {
-          sendJson(res, 503, { status: 'database unavailable', service: module.name });
+          return reply.code(503).send({ status: 'database unavailable', service: module.name });
         }
       },
     },
   });
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
-  await apollo.start();
-  const base = await listen(httpServer, options.port, options.host);
   const url = `${base}/graphql`;
   logger.info({ subgraph: module.name, url }, 'subgraph listening');
-  return { name: module.name, url, httpServer, stop: () => apollo.stop() };
+  return { name: module.name, url, server: app.server, stop: () => apollo.stop() };
 }

@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { ANONYMOUS, Roles, type Caller, type Role } from '../../shared/caller';
-import { unauthenticated } from '../../shared/errors';
+import { credentialsRefused } from '../../shared/errors';
 import { parseUnitPath } from '../../shared/units';
 
 const ISSUER = 'motcua';
@@ -13,20 +13,26 @@ function key(secret: string): Uint8Array {
 export async function callerFromAuthorization(header: string | undefined, secret: string): Promise<Caller> {
   if (!header) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  if (!match) throw credentialsRefused('The Authorization header must be "Bearer <token>".');
   let claims: Record<string, unknown>;
   try {
     ({ payload: claims } = await jwtVerify(match[1]!, key(secret), { algorithms: ['HS256'], issuer: ISSUER }));
   } catch (error) {
     const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'has expired' : 'is not valid';
-    throw unauthenticated(`The bearer token ${reason}; get a new one (in development: npm run token).`);
+    throw credentialsRefused(`The bearer token ${reason}; get a new one (in development: npm run token).`);
   }
   const role = claims.role as Role;
-  if (!Roles.includes(role)) throw unauthenticated(`The token's role "${String(claims.role)}" is not one of ${Roles.join(', ')}.`);
+  if (!Roles.includes(role)) throw credentialsRefused(`The token's role "${String(claims.role)}" is not one of ${Roles.join(', ')}.`);
   if (typeof claims.sub !== 'string' || typeof claims.unit !== 'string') {
-    throw unauthenticated('The token must name its subject (sub) and unit path (unit).');
+    throw credentialsRefused('The token must name its subject (sub) and unit path (unit).');
   }
-  return { sub: claims.sub, role, unit: parseUnitPath(claims.unit, 'token.unit') };
+  let unit: string;
+  try {
+    unit = parseUnitPath(claims.unit, 'token.unit');
+  } catch {
+    throw credentialsRefused(`The token's unit "${String(claims.unit).slice(0, 40)}" is not a unit path such as 27.259.09238.`);
+  }
+  return { sub: claims.sub, role, unit };
 }
 
 /** Issues a token the gateway accepts; used by `npm run token` and by tests. */

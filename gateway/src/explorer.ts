@@ -20,18 +20,13 @@ export function explorerRoutes(token?: string): { page: Route; assets: Record<st
   // Escaped so the JSON cannot close the <script> element it sits in.
   const configJson = JSON.stringify(token ? { token } : {}).replace(/</g, '\\u003c');
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8').replace('__EXPLORER_CONFIG__', configJson);
-  const page: Route = (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(html);
-  };
+  const page: Route = (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   const assets: Record<string, Route> = {};
   for (const file of readdirSync(DIST).filter((name) => name !== 'index.html')) {
-    assets[`/explorer/${file}`] = (_req, res) => {
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600' });
-      createReadStream(path.join(DIST, file)).pipe(res);
-    };
+    assets[`/explorer/${file}`] = (_request, reply) =>
+      reply.type(TYPES[path.extname(file)] ?? 'application/octet-stream').header('cache-control', 'public, max-age=3600').send(createReadStream(path.join(DIST, file)));
   }
   // Browsers ask for it on every page; answering 204 keeps the console clean.
-  assets['/favicon.ico'] = (_req, res) => void res.writeHead(204).end();
+  assets['/favicon.ico'] = (_request, reply) => reply.code(204).send();
   return { page, assets: { '/': page, ...assets } };
 }

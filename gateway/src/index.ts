@@ -1,12 +1,13 @@
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import { signCaller, type Caller } from '../../shared/caller';
-import { formatError } from '../../shared/errors';
-import { createHttpServer, listen, sendJson } from '../../shared/http';
+import { formatError, publicCodes } from '../../shared/errors';
+import { inputRulesPlugin } from '../../shared/input-rules';
+import { serveGraphQL } from '../../shared/http';
 import { logger } from '../../shared/logger';
 import type { RunningService } from '../../shared/subgraph';
 import { callerFromAuthorization } from './auth';
@@ -34,7 +35,7 @@ export interface GatewayOptions {
 
 /** Sends each subgraph the verified caller in a signed header, and gives up on slow subgraphs. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(name: string, url: string, private readonly secret: string, timeoutMs: number) {
+  constructor(private readonly name: string, url: string, private readonly secret: string, timeoutMs: number) {
     super({
       url,
       // Node's fetch keeps connections alive and pools them; the signal bounds each call.
@@ -50,6 +51,23 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       }) as never,
     });
   }
+  /**
+   * A subgraph that refuses a whole request (HTTP 4xx/5xx) still says why in a GraphQL body: pass
+   * its coded message on, without the subgraph's URL, instead of the data source's bare error.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = (await this.parseBody(response).catch(() => null)) as { errors?: { message?: string; extensions?: { code?: string; field?: string } }[] } | null;
+    const first = body?.errors?.[0];
+    const code = first?.extensions?.code;
+    if (first?.message && code && publicCodes.has(code)) {
+      return new GraphQLError(first.message, { extensions: { code, ...(first.extensions?.field ? { field: first.extensions.field } : {}), serviceName: this.name } });
+    }
+    logger.warn({ subgraph: this.name, status: response.status, body }, 'subgraph refused a request');
+    return new GraphQLError(`The ${this.name} service could not answer (HTTP ${response.status}); the fields it provides are null in this response. Try again shortly.`, {
+      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.name },
+    });
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const caller = context.caller;
     if (!caller) return; // health checks and schema loading carry no caller
@@ -78,18 +96,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     formatError,
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    plugins: [...protection.plugins, inputRulesPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   const explorer = explorerRoutes(options.explorerToken);
-  const httpServer = createHttpServer({
+  const { app, base } = await serveGraphQL({
     apollo,
-    context: async (req) => ({ caller: await callerFromAuthorization(req.headers.authorization, options.jwtSecret) }),
-    routes: { ...explorer.assets, '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }) },
-    fallback: explorer.page,
+    port: options.port,
+    host: options.host,
+    context: async (request) => ({ caller: await callerFromAuthorization(request.headers.authorization, options.jwtSecret) }),
+    routes: { ...explorer.assets, '/health': () => ({ status: 'ok', service: 'gateway' }) },
+    page: explorer.page,
   });
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
-  await apollo.start();
-  const base = await listen(httpServer, options.port, options.host);
   logger.info({ url: `${base}/graphql`, explorer: base }, 'gateway listening');
-  return { name: 'gateway', url: `${base}/graphql`, httpServer, stop: () => apollo.stop() };
+  return { name: 'gateway', url: `${base}/graphql`, server: app.server, stop: () => apollo.stop() };
 }

@@ -1,0 +1,62 @@
+import { startTestStack, type TestStack } from '../support/stack';
+
+/** Mistakes a portal developer or an analyst makes, answered with a code and a message that says what to fix. */
+describe('coded answers to bad requests through the gateway', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ dossiers: 20 });
+  });
+  afterAll(() => stack.stop());
+
+  const firstError = (answer: { errors?: { message: string; extensions?: { code?: string; field?: string } }[] }) => {
+    const [error] = answer.errors ?? [];
+    return { code: error?.extensions?.code, field: error?.extensions?.field, message: error?.message };
+  };
+
+  it('names the argument and the expected form for an impossible date, literal or variable', async () => {
+    expect(firstError(await stack.gql(`{ unit(code: "27", at: "2026-13-45") { name } }`))).toEqual({
+      code: 'BAD_USER_INPUT', field: 'at', message: 'at: expected a date YYYY-MM-DD, got 2026-13-45',
+    });
+    expect(firstError(await stack.gql(`query ($at: Date) { unit(code: "27", at: $at) { name } }`, { at: '01/12/2026' }))).toEqual({
+      code: 'BAD_USER_INPUT', field: 'at', message: 'at: expected a date YYYY-MM-DD, got 01/12/2026',
+    });
+    expect(firstError(await stack.gql(`query ($at: Date) { unit(code: "27", at: $at) { name } }`, { at: '2026-12-01T08:00:00+07:00' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'at' });
+  });
+
+  it('names the input field of a bad DateTime deep inside an input object', async () => {
+    const official = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
+    const answer = await stack.gql(
+      `mutation ($input: RescheduleDossierInput!) { rescheduleDossier(input: $input) { dossier { id } } }`,
+      { input: { clientRequestId: 'r-1', dossierId: stack.demo.dossiers[0]!.id, reason: 'Chờ xác minh', newDueAt: 'ngày mai' } },
+      official,
+    );
+    expect(firstError(answer)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.newDueAt' });
+  });
+
+  it('refuses text with U+0000, an unpaired surrogate or over its length, naming the field, and writes nothing', async () => {
+    const before = (await stack.ownerQuery('feedback', 'SELECT count(*)::int AS n FROM suggestion')).rows[0].n;
+    const suggest = (content: string) =>
+      stack.gql(`mutation ($input: SubmitSuggestionInput!) { submitSuggestion(input: $input) { suggestion { id } } }`, { input: { clientRequestId: `s-${content.length}-${content.charCodeAt(1)}`, unitCode: '09238-MC', content } });
+    expect(firstError(await suggest('Xin\u0000chào'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
+    expect(firstError(await suggest('Xin \uD800 chào'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
+    expect(firstError(await suggest('ý'.repeat(10_001)))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content', message: 'input.content: is 10001 characters long; at most 10000 are allowed' });
+    expect(firstError(await stack.gql(`{ publicDossier(code: "\\u0000") { status } }`))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    expect((await stack.ownerQuery('feedback', 'SELECT count(*)::int AS n FROM suggestion')).rows[0].n).toBe(before);
+  });
+
+  it('asks which operation to run when a document holds two and names none', async () => {
+    const answer = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query A { fields { code } } query B { fields { name } }' }) });
+    const body = (await answer.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect([answer.status, body.errors[0]!.extensions.code]).toEqual([200, 'OPERATION_RESOLUTION_FAILURE']);
+    expect(body.errors[0]!.message).toBe('The document holds 2 operations (A, B); say which to run in operationName.');
+  });
+
+  it('answers an official-only field without a token with a top-level UNAUTHENTICATED that says what to do, and keeps the public field', async () => {
+    const answer = await stack.gql(`{ fields { code } petition(id: "${stack.demo.petitions[0]!.id}") { subject } }`);
+    expect(answer.status).toBe(200);
+    expect(answer.data.fields.length).toBeGreaterThan(0);
+    expect(answer.data.petition).toBeNull();
+    expect(answer.errors).toEqual([{ message: 'Sign in as an official of a unit to do this.', path: ['petition'], extensions: { code: 'UNAUTHENTICATED', serviceName: 'feedback' } }]);
+    expect(JSON.stringify(answer)).not.toMatch(/http:\/\/|127\.0\.0\.1|localhost/);
+  });
+});
