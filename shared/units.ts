@@ -65,3 +65,9 @@ export async function lookUpUnits<F extends string>(peers: Peers, codes: Record<
     }),
   ) as Record<F, CatalogueUnit>;
 }
+
+/**
+ * A code as people type or scan it (a unit's `09238-mc `, a dossier's `000.17.22.h56-240312-0001`)
+ * in the form it is stored: codes are written upper case, so lookups fold case and trim.
+ */
+export const normaliseCode = (code: string): string => code.trim().toUpperCase();

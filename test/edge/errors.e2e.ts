@@ -44,6 +44,12 @@ describe('coded answers to bad requests through the gateway', () => {
     expect((await stack.ownerQuery('feedback', 'SELECT count(*)::int AS n FROM suggestion')).rows[0].n).toBe(before);
   });
 
+  it('finds a dossier and a unit by a code typed with spaces and in lower case', async () => {
+    const received = stack.demo.dossiers.find((d) => d.status === 'RESULT_RETURNED')!;
+    const typed = await stack.gql(`query ($code: String!) { publicDossier(code: $code) { code } unit(code: " 09238-mc ") { code } }`, { code: `  ${received.code.toLowerCase()}\t` });
+    expect(typed.data).toEqual({ publicDossier: { code: received.code }, unit: { code: '09238-MC' } });
+  });
+
   it('asks which operation to run when a document holds two and names none', async () => {
     const answer = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query A { fields { code } } query B { fields { name } }' }) });
     const body = (await answer.json()) as { errors: { message: string; extensions: { code: string } }[] };

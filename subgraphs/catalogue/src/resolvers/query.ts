@@ -1,3 +1,4 @@
+import { normaliseCode } from '../../../../shared/units';
 import type { PageArgs } from '../../../../shared/connection';
 import { paginate } from '../../../../shared/connection';
 import { badInput, notFound } from '../../../../shared/errors';
@@ -37,14 +38,14 @@ function searchWords(search: string): string[] {
 
 export const Query = {
   unit: (_: unknown, args: { code: string; at?: string | null }, ctx: Context) =>
-    args.at ? ctx.loaders.unitAt.load(atKey(args.code, args.at)) : ctx.loaders.unitByCode.load(args.code),
+    args.at ? ctx.loaders.unitAt.load(atKey(normaliseCode(args.code), args.at)) : ctx.loaders.unitByCode.load(normaliseCode(args.code)),
 
   units: async (_: unknown, args: PageArgs & { filter?: UnitFilter | null }, ctx: Context) => {
     const query = ctx.db.getRepository(AdministrativeUnitEntity).createQueryBuilder('u').where('u.valid_to IS NULL');
     const { parentCode, withinCode, level, kind } = args.filter ?? {};
-    if (parentCode) query.andWhere('u.parent_code = :parentCode', { parentCode });
+    if (parentCode) query.andWhere('u.parent_code = :parentCode', { parentCode: normaliseCode(parentCode) });
     if (withinCode) {
-      const root = await ctx.loaders.unitByCode.load(withinCode);
+      const root = await ctx.loaders.unitByCode.load(normaliseCode(withinCode));
       if (!root) throw notFound(`No unit has code ${withinCode}.`, 'filter.withinCode');
       query.andWhere('(u.path = :root OR u.path LIKE :below)', { root: root.path, below: `${root.path}.%` });
     }

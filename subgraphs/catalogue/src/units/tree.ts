@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { addDays } from '../../../../shared/calendar';
 import { callerOwns } from '../../../../shared/db';
 import { badInput, conflict, forbidden, notFound } from '../../../../shared/errors';
-import { isWithin } from '../../../../shared/units';
+import { isWithin, normaliseCode } from '../../../../shared/units';
 import { AdministrativeUnitEntity, type UnitKind, type UnitLevel } from '../entities/administrative-unit.entity';
 import { UnitVersionEntity, type UnitChange } from '../entities/unit-version.entity';
 
@@ -118,7 +118,8 @@ export interface NewUnit {
 }
 
 /** Adds a unit, agency or centre under a current unit of the caller's province. */
-export async function addUnit(manager: EntityManager, input: NewUnit, change: Change): Promise<string> {
+export async function addUnit(manager: EntityManager, given: NewUnit, change: Change): Promise<string> {
+  const input = { ...given, code: normaliseCode(given.code) };
   if (!/^[A-Za-z0-9-]+$/.test(input.code)) throw badInput('input.code', `"${input.code}" is not a unit code; use letters, digits and dashes (no dots).`);
   if (!input.name.trim()) throw badInput('input.name', 'The unit needs a name.');
   const existing = await manager.findOneBy(AdministrativeUnitEntity, { code: input.code });

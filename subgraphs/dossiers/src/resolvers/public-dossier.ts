@@ -1,3 +1,4 @@
+import { normaliseCode } from '../../../../shared/units';
 import { vietnamDate } from '../../../../shared/scalars';
 import type { Context } from '../context';
 import type { DossierEntity } from '../entities/dossier.entity';
@@ -31,4 +32,4 @@ export const PublicDossier = {
   },
 };
 
-export const publicDossier = (_: unknown, args: { code: string }, ctx: Context) => (args.code.length > 60 ? null : ctx.loaders.dossierByCode.load(args.code.trim()));
+export const publicDossier = (_: unknown, args: { code: string }, ctx: Context) => (args.code.length > 60 ? null : ctx.loaders.dossierByCode.load(normaliseCode(args.code)));

@@ -3,7 +3,7 @@ import { paginate, type PageArgs } from '../../../../shared/connection';
 import { badInput } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import { vietnamMidnightSql } from '../../../../shared/scalars';
-import { isWithin, parseUnitPath } from '../../../../shared/units';
+import { isWithin, normaliseCode, parseUnitPath } from '../../../../shared/units';
 import type { Context } from '../context';
 import { DossierEntity } from '../entities/dossier.entity';
 import type { DossierStatus } from '../status';
@@ -47,7 +47,7 @@ export const Query = {
 
   dossier: async (_: unknown, args: { id: string }, ctx: Context) => visible(await ctx.loaders.dossierById.load(parseId(args.id, 'id')), ctx),
 
-  dossierByCode: async (_: unknown, args: { code: string }, ctx: Context) => visible(await ctx.loaders.dossierByCode.load(args.code), ctx),
+  dossierByCode: async (_: unknown, args: { code: string }, ctx: Context) => visible(await ctx.loaders.dossierByCode.load(normaliseCode(args.code)), ctx),
 
   dossiers: (_: unknown, args: PageArgs & { filter?: DossierFilter | null }, ctx: Context) => {
     const own = requireUnit(ctx.caller);

@@ -2,7 +2,7 @@ import { requireUnit } from '../../../../shared/caller';
 import { paginate, type PageArgs } from '../../../../shared/connection';
 import { parseId } from '../../../../shared/ids';
 import { vietnamMidnightSql } from '../../../../shared/scalars';
-import { isWithin, parseUnitPath, unitRef } from '../../../../shared/units';
+import { isWithin, normaliseCode, parseUnitPath, unitRef } from '../../../../shared/units';
 import { badInput } from '../../../../shared/errors';
 import type { Context } from '../context';
 import { PetitionEntity, type PetitionStatus } from '../entities/petition.entity';
@@ -77,7 +77,7 @@ export const Query = {
     if (status) query.andWhere('p.status = :status', { status });
     if (overdue != null) query.andWhere(overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
     if (repeated != null) query.andWhere(repeated ? 'p.repeat_of_id IS NOT NULL' : 'p.repeat_of_id IS NULL');
-    if (dossierCode) query.andWhere('p.dossier_code = :dossierCode', { dossierCode });
+    if (dossierCode) query.andWhere('p.dossier_code = :dossierCode', { dossierCode: normaliseCode(dossierCode) });
     return paginate(query, { columns: [{ sql: 'p.received_at', value: (p) => p.receivedAt }, { sql: 'p.id', value: (p) => p.id }], direction: 'DESC' }, args);
   },
 
