@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { credentialsRefused, forbidden, unauthenticated } from './errors';
 import type { UnitPath } from './units';
 
@@ -19,35 +19,52 @@ export const ANONYMOUS: Caller = { sub: null, role: 'PUBLIC', unit: null };
 export const CALLER_HEADER = 'x-motcua-caller';
 export const SIGNATURE_HEADER = 'x-motcua-signature';
 
-/** A signed header is good for this long: enough for one plan's fetches, too short to replay usefully. */
+/** A signed header is good for this long: enough for one plan's fetches, too short to keep. */
 const SIGNATURE_TTL_SECONDS = 60;
 
-function sign(value: string, secret: string): string {
-  return createHmac('sha256', secret).update(value).digest('base64url');
+/** The request a signature is bound to: the service it is for and the exact body sent. */
+export interface SignedRequest {
+  audience: string;
+  body: string;
 }
 
-/** Headers the gateway adds to every subgraph request. */
-export function signCaller(caller: Caller, secret: string, now = Date.now()): Record<string, string> {
-  const value = Buffer.from(JSON.stringify({ ...caller, exp: Math.floor(now / 1000) + SIGNATURE_TTL_SECONDS })).toString('base64url');
-  return { [CALLER_HEADER]: value, [SIGNATURE_HEADER]: sign(value, secret) };
+/**
+ * HMAC over the caller's claims, the service the request is for and a hash of its body: a header
+ * captured on the way cannot carry another query, nor be replayed to another subgraph.
+ */
+export function signature(claims: string, request: SignedRequest, secret: string): string {
+  const bodyHash = createHash('sha256').update(request.body).digest('base64url');
+  return createHmac('sha256', secret).update(`${claims}.${request.audience}.${bodyHash}`).digest('base64url');
 }
 
-/** Subgraph side: the caller, or UNAUTHENTICATED when the request did not come through the gateway. */
+/** The caller header's value: the caller and the instant the signature stops being good. */
+export function callerClaims(caller: Caller, now = Date.now()): string {
+  return Buffer.from(JSON.stringify({ ...caller, exp: Math.floor(now / 1000) + SIGNATURE_TTL_SECONDS })).toString('base64url');
+}
+
+/** Headers for a request to another service (the gateway's fetches, peers' calls). */
+export function signCaller(caller: Caller, secret: string, request: SignedRequest, now = Date.now()): Record<string, string> {
+  const claims = callerClaims(caller, now);
+  return { [CALLER_HEADER]: claims, [SIGNATURE_HEADER]: signature(claims, request, secret) };
+}
+
+/** Subgraph side: the caller, or UNAUTHENTICATED when the request did not come through the gateway unchanged. */
 export function verifyCaller(
   headers: { get(name: string): string | undefined | null },
   secret: string,
+  request: SignedRequest,
   now = Date.now(),
 ): Caller {
   const value = headers.get(CALLER_HEADER);
-  const signature = headers.get(SIGNATURE_HEADER);
-  if (!value || !signature) throw credentialsRefused('Call this service through the gateway: the request carries no signed caller.');
-  const expected = Buffer.from(sign(value, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw credentialsRefused('The signed caller header does not match its signature.');
+  const given = headers.get(SIGNATURE_HEADER);
+  if (!value || !given) throw credentialsRefused('Call this service through the gateway: the request carries no signed caller.');
+  const expected = Buffer.from(signature(value, request, secret));
+  const actual = Buffer.from(given);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+    throw credentialsRefused('The signed caller header does not match this request.');
   }
-  const claims = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Caller & { exp: number };
-  if (claims.exp * 1000 < now) throw credentialsRefused('The signed caller header has expired.');
+  const claims = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Caller & { exp?: unknown };
+  if (typeof claims.exp !== 'number' || claims.exp * 1000 < now) throw credentialsRefused('The signed caller header has expired.');
   return { sub: claims.sub, role: claims.role, unit: claims.unit };
 }
 

@@ -28,6 +28,11 @@ export interface HttpService {
   base: string;
 }
 
+const RAW_BODY = Symbol('rawBody');
+
+/** The request body exactly as it arrived ('' for a GET). */
+export const rawBody = (request: FastifyRequest): string => (request as FastifyRequest & { [RAW_BODY]?: string })[RAW_BODY] ?? '';
+
 /** The body of an error the HTTP layer answers itself, shaped like a GraphQL response so clients need one parser. */
 export function errorBody(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
@@ -101,6 +106,15 @@ export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(errorBody('NOT_FOUND', `Nothing at ${request.method} ${request.url.split('?')[0]}; the API is at /graphql.`)),
   );
+  // JSON parsed from the text kept beside it: a subgraph checks the gateway's signature over the exact bytes sent.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    (request as FastifyRequest & { [RAW_BODY]?: string })[RAW_BODY] = body as string;
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   options.apollo.addPlugin(fastifyApolloDrainPlugin(app) as ApolloServerPlugin<C>);
   await options.apollo.start();
   const graphql = fastifyApolloHandler(options.apollo, { context: (request) => options.context(request) });

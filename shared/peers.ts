@@ -20,11 +20,12 @@ export function peersFor(urls: Partial<Record<SubgraphName, string>>, secret: st
       const url = urls[peer];
       if (!url) throw unavailable(peer);
       let body: { data?: T; errors?: { message: string }[] };
+      const sent = JSON.stringify({ query, variables });
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...signCaller(caller, secret) },
-          body: JSON.stringify({ query, variables }),
+          headers: { 'content-type': 'application/json', ...signCaller(caller, secret, { audience: peer, body: sent }) },
+          body: sent,
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
         body = (await response.json()) as typeof body;

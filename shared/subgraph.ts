@@ -10,7 +10,7 @@ import { verifyCaller, type Caller } from './caller';
 import { systemClock, type Clock } from './clock';
 import type { SubgraphName } from './config';
 import { formatError } from './errors';
-import { serveGraphQL } from './http';
+import { rawBody, serveGraphQL } from './http';
 import { inputRulesPlugin } from './input-rules';
 import { logger } from './logger';
 import { peersFor, type Peers } from './peers';
@@ -86,7 +86,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     port: options.port,
     host: options.host,
     context: async (request) => {
-      const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, options.secret);
+      const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, options.secret, { audience: module.name, body: rawBody(request) });
       const peers = peersFor(options.peers ?? {}, options.secret, caller);
       return { caller, db: options.db, loaders: module.createLoaders(options.db, peers), peers, clock: options.clock ?? systemClock };
     },

@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
-import { signCaller, type Caller } from '../../shared/caller';
+import { CALLER_HEADER, callerClaims, signature, SIGNATURE_HEADER, type Caller } from '../../shared/caller';
 import { formatError, publicCodes } from '../../shared/errors';
 import { inputRulesPlugin } from '../../shared/input-rules';
 import { serveGraphQL } from '../../shared/http';
@@ -33,15 +33,21 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
 }
 
-/** Sends each subgraph the verified caller in a signed header, and gives up on slow subgraphs. */
+/**
+ * Sends each subgraph the verified caller in a signed header, and gives up on slow subgraphs.
+ * The caller's claims are set per request; the signature is added where the body is final (the
+ * fetcher), since it covers the body's hash and the subgraph's name.
+ */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly name: string, url: string, private readonly secret: string, timeoutMs: number) {
+  constructor(private readonly name: string, url: string, secret: string, timeoutMs: number) {
     super({
       url,
       // Node's fetch keeps connections alive and pools them; the signal bounds each call.
-      fetcher: (async (input: string, init: RequestInit) => {
+      fetcher: (async (input: string, init: RequestInit & { headers: Record<string, string> }) => {
+        const claims = init.headers[CALLER_HEADER];
+        const headers = claims ? { ...init.headers, [SIGNATURE_HEADER]: signature(claims, { audience: name, body: String(init.body) }, secret) } : init.headers;
         try {
-          return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+          return await fetch(input, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
         } catch (error) {
           logger.warn({ subgraph: name, err: error }, 'subgraph did not answer');
           throw new GraphQLError(`The ${name} service did not answer; the fields it provides are null in this response. Try again shortly.`, {
@@ -71,7 +77,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const caller = context.caller;
     if (!caller) return; // health checks and schema loading carry no caller
-    for (const [name, value] of Object.entries(signCaller(caller, this.secret))) request.http?.headers.set(name, value);
+    request.http?.headers.set(CALLER_HEADER, callerClaims(caller));
   }
 }
 
