@@ -1,6 +1,6 @@
-import { config, SUBGRAPH_NAMES } from '../shared/config';
+import { config, isProduction, SUBGRAPH_NAMES, usesDevelopmentSecret } from '../shared/config';
 import { logger } from '../shared/logger';
-import { onShutdown } from '../shared/standalone';
+import { onShutdown, refuseUnsafeConfiguration } from '../shared/standalone';
 import { issueToken } from '../gateway/src/auth';
 import { localDatabases } from './postgres';
 import { buildDemo } from './seed/demo';
@@ -13,6 +13,9 @@ import { migrateAll, startStack } from './stack';
  * subgraphs it uses those servers; otherwise it runs PostgreSQL from npm with its data in .data/.
  */
 async function main() {
+  if (isProduction()) {
+    refuseUnsafeConfiguration('npm start', ['npm start is the development launcher (embedded PostgreSQL, development secrets and token issuer); in production run each service on its own: node dist/gateway/src/main.js, node dist/subgraphs/<name>/src/main.js.']);
+  }
   const started = Date.now();
   const local = await localDatabases();
   const { databases, embeddedPort } = local;
@@ -42,6 +45,10 @@ async function main() {
       'Province administrator token for Bắc Ninh (pre-filled in the explorer):',
       `  ${token}`,
       'Other callers: npm run token -- --role OFFICIAL --unit 27.259.09238',
+      '',
+      usesDevelopmentSecret('GATEWAY_SECRET') || usesDevelopmentSecret('JWT_SECRET')
+        ? 'Development only: the secrets and the token issuer are the published development ones; production refuses them.'
+        : 'Secrets from GATEWAY_SECRET and JWT_SECRET; the token issuer is the development one.',
       '',
     ].join('\n'),
   );

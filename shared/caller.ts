@@ -12,6 +12,10 @@ export interface Caller {
   role: Role;
   /** Unit path the caller acts for; null for anonymous callers. */
   unit: UnitPath | null;
+  /** The personnel record of the official signed in, where the identity provider names it. */
+  officialId?: string | null;
+  /** Số định danh cá nhân: the 12-digit citizen ID of a citizen signed in. */
+  citizenId?: string | null;
 }
 
 export const ANONYMOUS: Caller = { sub: null, role: 'PUBLIC', unit: null };
@@ -65,7 +69,7 @@ export function verifyCaller(
   }
   const claims = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Caller & { exp?: unknown };
   if (typeof claims.exp !== 'number' || claims.exp * 1000 < now) throw credentialsRefused('The signed caller header has expired.');
-  return { sub: claims.sub, role: claims.role, unit: claims.unit };
+  return { sub: claims.sub, role: claims.role, unit: claims.unit, officialId: claims.officialId ?? null, citizenId: claims.citizenId ?? null };
 }
 
 /** The caller's unit, for actions that need a signed-in official of some unit. */

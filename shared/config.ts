@@ -15,13 +15,70 @@ function env(name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-const DEV_SECRET = 'motcua-dev-secret-change-me';
+/** Published in this repository, so good for development and tests only; production refuses them. */
+const DEVELOPMENT_SECRETS = { GATEWAY_SECRET: 'motcua-dev-secret-change-me', JWT_SECRET: 'motcua-dev-secret-change-me-jwt' } as const;
+type SecretName = keyof typeof DEVELOPMENT_SECRETS;
+const MIN_SECRET_BYTES = 32;
+
+export const isProduction = () => process.env.NODE_ENV === 'production';
+
+/** A secret from the environment, or in development its published default. */
+function secret(name: SecretName): string {
+  return env(name) ?? DEVELOPMENT_SECRETS[name];
+}
+
+/**
+ * What is wrong with the secrets this service needs, one line each, so production cannot start on
+ * a missing, short or published secret. Empty outside production.
+ */
+export function secretProblems(names: SecretName[]): string[] {
+  if (!isProduction()) return [];
+  return names.flatMap((name) => {
+    const value = env(name);
+    const advice = `set ${name} to a random value of at least ${MIN_SECRET_BYTES} bytes (e.g. openssl rand -base64 48), the same in the gateway and every subgraph`;
+    if (!value) return [`${name} is not set: ${advice}.`];
+    if (Object.values(DEVELOPMENT_SECRETS).includes(value as never)) return [`${name} is the development value published in the repository: ${advice}.`];
+    if (Buffer.byteLength(value) < MIN_SECRET_BYTES) return [`${name} is ${Buffer.byteLength(value)} bytes long: ${advice}.`];
+    return [];
+  });
+}
+
+/** What the gateway needs in production besides its secret: a real identity provider. */
+export function identityProblems(): string[] {
+  if (!isProduction()) return [];
+  if (!env('OIDC_ISSUER')) return ['OIDC_ISSUER is not set: production verifies tokens from the province\'s OpenID provider (set OIDC_ISSUER and OIDC_AUDIENCE); the development issuer is refused.'];
+  if (!env('OIDC_AUDIENCE')) return ['OIDC_AUDIENCE is not set: set it to the audience the OpenID provider puts in tokens for this API.'];
+  return [];
+}
+
+/** Whether this process runs on a development secret (npm start and the tests say so). */
+export const usesDevelopmentSecret = (name: SecretName) => env(name) === undefined || env(name) === DEVELOPMENT_SECRETS[name];
 
 export const config = {
   /** HMAC secret shared by the gateway and the subgraphs for the signed caller header. */
-  gatewaySecret: env('GATEWAY_SECRET') ?? DEV_SECRET,
-  /** HS256 secret for caller tokens (dev tokens from `npm run token`). */
-  jwtSecret: env('JWT_SECRET') ?? `${DEV_SECRET}-jwt`,
+  get gatewaySecret(): string {
+    return secret('GATEWAY_SECRET');
+  },
+  /** HS256 secret of the development token issuer (`npm run token`); production verifies an OpenID provider's tokens instead. */
+  get jwtSecret(): string {
+    return secret('JWT_SECRET');
+  },
+  /**
+   * The province's OpenID provider (OIDC_ISSUER, OIDC_AUDIENCE; OIDC_JWKS_URL when discovery is
+   * not published; OIDC_CLAIM_ROLE / _UNIT / _OFFICIAL / _CITIZEN name its claims). Unset: the
+   * development issuer, which production refuses.
+   */
+  get openId() {
+    const issuer = env('OIDC_ISSUER');
+    if (!issuer) return undefined;
+    const claims = Object.fromEntries(
+      (['role', 'unit', 'official', 'citizen'] as const).flatMap((claim) => {
+        const name = env(`OIDC_CLAIM_${claim.toUpperCase()}`);
+        return name ? [[claim, name]] : [];
+      }),
+    );
+    return { issuer, audience: env('OIDC_AUDIENCE') ?? '', jwksUrl: env('OIDC_JWKS_URL'), claims, maxAge: env('OIDC_MAX_TOKEN_AGE') };
+  },
   /** Interface the services listen on; 0.0.0.0 in containers. */
   host: env('HOST') ?? '127.0.0.1',
   port(service: SubgraphName | 'gateway'): number {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from './clock';
-import { config, SUBGRAPH_NAMES } from './config';
+import { config, secretProblems, SUBGRAPH_NAMES } from './config';
 import { createDataSource } from './db';
 import { logger } from './logger';
 import { startSubgraph, type SubgraphModule } from './subgraph';
@@ -40,8 +40,17 @@ export function onShutdown(stop: () => Promise<void>): void {
   process.once('SIGTERM', handler);
 }
 
+/** Stops a process whose configuration is unsafe for production, saying what to set. */
+export function refuseUnsafeConfiguration(service: string, problems: string[]): void {
+  if (!problems.length) return;
+  for (const problem of problems) logger.fatal({ service }, problem);
+  process.stderr.write(`${service} will not start in production:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.exit(1);
+}
+
 /** Entry point of one subgraph deployed on its own (`node dist/subgraphs/<name>/src/main.js`). */
 export async function runStandalone(module: SubgraphModule): Promise<void> {
+  refuseUnsafeConfiguration(module.name, secretProblems(['GATEWAY_SECRET']));
   const url = config.databaseUrl(module.name);
   if (!url) {
     logger.fatal(`Set ${module.name.toUpperCase()}_DATABASE_URL to the ${module.name} database (postgres://user:password@host:5432/db).`);

@@ -22,6 +22,8 @@ export function parentPath(path: UnitPath): UnitPath | null {
 
 const PATH = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
 
+export const isUnitPath = (value: string): boolean => value.length <= 200 && PATH.test(value);
+
 /** Checks a unit path given by a client (it ends up in a LIKE prefix). */
 export function parseUnitPath(value: string, field: string): UnitPath {
   if (!PATH.test(value)) throw badInput(field, `"${value}" is not a unit path; write unit codes from the province down, joined by dots (e.g. 27.259.09193).`);

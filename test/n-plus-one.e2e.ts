@@ -25,6 +25,8 @@ describe('SQL statements per request', () => {
 
   async function statementsFor(first: number) {
     const token = await stack.token({ role: 'ADMIN', unit: '27' });
+    // The gateway checks a token's unit against the catalogue once and remembers it: not this request's cost.
+    await stack.gql('{ __typename }', {}, token);
     for (const name of SUBGRAPH_NAMES) statementLog(stack.dbs[name]).reset();
     const { data, errors } = await stack.gql(PAGE_WITH_NESTED, { first }, token);
     expect(errors).toBeUndefined();
@@ -51,6 +53,8 @@ describe('SQL statements per request', () => {
 
   it("reads a centre's counters with their officials, secondments and ratings in one statement per entity type", async () => {
     const token = await stack.token({ role: 'ADMIN', unit: '27' });
+    // The gateway checks a token's unit against the catalogue once and remembers it: not this request's cost.
+    await stack.gql('{ __typename }', {}, token);
     for (const name of SUBGRAPH_NAMES) statementLog(stack.dbs[name]).reset();
     const { data, errors } = await stack.gql(`{ counters(centreCode: "27-TTHCC") { number assignments(date: "2026-11-20") {
       secondment { decisionNumber } official { fullName homeAgency { name } secondments { startDate } satisfaction(from: "2026-01-01", to: "2026-11-20") { ratings } } } } }`, {}, token);

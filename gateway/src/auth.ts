@@ -1,47 +1,143 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ANONYMOUS, Roles, type Caller, type Role } from '../../shared/caller';
 import { credentialsRefused } from '../../shared/errors';
-import { parseUnitPath } from '../../shared/units';
+import { isUnitPath } from '../../shared/units';
 
-const ISSUER = 'motcua';
+/** Issuer name of the development tokens (`npm run token`, `npm start`, tests). */
+const DEVELOPMENT_ISSUER = 'motcua-development';
+/** A token older than this is refused even if it has not expired: a stolen token is good for a working day at most. */
+const DEFAULT_MAX_AGE = '12h';
 
-function key(secret: string): Uint8Array {
-  return new TextEncoder().encode(secret);
+/** Which claims of the province's tokens carry what; provinces' identity providers name them differently. */
+export interface ClaimNames {
+  role: string;
+  unit: string;
+  official: string;
+  citizen: string;
 }
 
-/** The caller named by an `Authorization: Bearer <jwt>` header; anonymous without one. */
-export async function callerFromAuthorization(header: string | undefined, secret: string): Promise<Caller> {
-  if (!header) return ANONYMOUS;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw credentialsRefused('The Authorization header must be "Bearer <token>".');
-  let claims: Record<string, unknown>;
-  try {
-    ({ payload: claims } = await jwtVerify(match[1]!, key(secret), { algorithms: ['HS256'], issuer: ISSUER }));
-  } catch (error) {
-    const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'has expired' : 'is not valid';
-    throw credentialsRefused(`The bearer token ${reason}; get a new one (in development: npm run token).`);
-  }
-  const role = claims.role as Role;
-  if (!Roles.includes(role)) throw credentialsRefused(`The token's role "${String(claims.role)}" is not one of ${Roles.join(', ')}.`);
-  if (typeof claims.sub !== 'string' || typeof claims.unit !== 'string') {
-    throw credentialsRefused('The token must name its subject (sub) and unit path (unit).');
-  }
-  let unit: string;
-  try {
-    unit = parseUnitPath(claims.unit, 'token.unit');
-  } catch {
-    throw credentialsRefused(`The token's unit "${String(claims.unit).slice(0, 40)}" is not a unit path such as 27.259.09238.`);
-  }
-  return { sub: claims.sub, role, unit };
+export const DEFAULT_CLAIM_NAMES: ClaimNames = { role: 'role', unit: 'unit', official: 'official_id', citizen: 'citizen_id' };
+
+/** The province's OpenID provider: tokens are checked against its published keys (JWKS). */
+export interface OpenIdOptions {
+  issuer: string;
+  audience: string;
+  /** Defaults to the provider's discovery document's `jwks_uri`. */
+  jwksUrl?: string;
+  claims?: Partial<ClaimNames>;
+  /** Oldest `iat` accepted, as jose reads it (`12h`). */
+  maxAge?: string;
 }
 
-/** Issues a token the gateway accepts; used by `npm run token` and by tests. */
-export function issueToken(caller: { sub: string; role: Role; unit: string }, secret: string, expiresIn = '8h'): Promise<string> {
-  return new SignJWT({ role: caller.role, unit: caller.unit })
+/** Whether a unit path names a unit that exists now; asked once per path and cached by the caller of this. */
+export type UnitCheck = (unitPath: string) => Promise<boolean>;
+
+export interface Authenticator {
+  /** The caller named by an `Authorization: Bearer <jwt>` header; anonymous without one. */
+  callerOf(header: string | undefined): Promise<Caller>;
+}
+
+function claimString(claims: JWTPayload, name: string): string | null {
+  const value = claims[name];
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/** Turns verified claims into a caller, refusing what a well-formed token must not carry. */
+async function callerFromClaims(claims: JWTPayload, names: ClaimNames, unitExists: UnitCheck): Promise<Caller> {
+  if (typeof claims.sub !== 'string' || claims.sub.trim() === '') throw credentialsRefused('The token names no subject (sub); ask the identity provider for a token issued to a person.');
+  const role = claims[names.role] as Role;
+  if (!Roles.includes(role) || role === 'PUBLIC') throw credentialsRefused(`The token's role "${String(claims[names.role]).slice(0, 40)}" is not one of ${Roles.filter((r) => r !== 'PUBLIC').join(', ')}.`);
+  const unit = claimString(claims, names.unit);
+  if (!unit || !isUnitPath(unit)) throw credentialsRefused(`The token's unit "${String(claims[names.unit]).slice(0, 40)}" is not a unit path such as 27.259.09238.`);
+  if (!(await unitExists(unit))) throw credentialsRefused(`The token's unit ${unit} is not a unit of the catalogue; ask the administrator to correct your account.`);
+  return { sub: claims.sub, role, unit, officialId: claimString(claims, names.official), citizenId: claimString(claims, names.citizen) };
+}
+
+function bearer(header: string): string {
+  const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/.exec(header.trim());
+  if (!match) throw credentialsRefused('The Authorization header must be "Bearer <token>" with one compact JWT.');
+  return match[1]!;
+}
+
+function refusal(error: unknown): never {
+  const code = (error as { code?: string }).code;
+  if ((error as { extensions?: unknown }).extensions) throw error;
+  const reason =
+    code === 'ERR_JWT_EXPIRED' ? 'has expired' : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? `is refused (${(error as { claim?: string }).claim ?? 'a claim'} is missing or wrong)` : 'is not valid';
+  throw credentialsRefused(`The bearer token ${reason}; sign in again to get a new one.`);
+}
+
+/**
+ * Verifies tokens from the province's OpenID provider (RS256/ES256 by its JWKS): issuer,
+ * audience, `exp` required, age bounded, a subject, and a unit that exists.
+ */
+export function openIdAuthenticator(options: OpenIdOptions, unitExists: UnitCheck): Authenticator {
+  const names = { ...DEFAULT_CLAIM_NAMES, ...options.claims };
+  let keys: Promise<JWTVerifyGetKey> | undefined;
+  const jwks = () =>
+    (keys ??= (async () => {
+      if (options.jwksUrl) return createRemoteJWKSet(new URL(options.jwksUrl));
+      const discovery = (await (await fetch(new URL('.well-known/openid-configuration', options.issuer.endsWith('/') ? options.issuer : `${options.issuer}/`))).json()) as { jwks_uri: string };
+      return createRemoteJWKSet(new URL(discovery.jwks_uri));
+    })().catch((error: unknown) => {
+      keys = undefined; // try discovery again on the next request
+      throw error;
+    }));
+  return {
+    async callerOf(header) {
+      if (!header) return ANONYMOUS;
+      const token = bearer(header);
+      let claims: JWTPayload;
+      try {
+        ({ payload: claims } = await jwtVerify(token, await jwks(), {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: ['RS256', 'ES256'],
+          maxTokenAge: options.maxAge ?? DEFAULT_MAX_AGE,
+          requiredClaims: ['exp', 'iat', 'sub'],
+        }));
+      } catch (error) {
+        refusal(error);
+      }
+      return callerFromClaims(claims, names, unitExists);
+    },
+  };
+}
+
+/** Development only: HS256 tokens signed with JWT_SECRET, as `npm run token` issues them. */
+export function developmentAuthenticator(secret: string, unitExists: UnitCheck): Authenticator {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async callerOf(header) {
+      if (!header) return ANONYMOUS;
+      const token = bearer(header);
+      let claims: JWTPayload;
+      try {
+        ({ payload: claims } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: DEVELOPMENT_ISSUER, requiredClaims: ['exp', 'sub'] }));
+      } catch (error) {
+        refusal(error);
+      }
+      return callerFromClaims(claims, DEFAULT_CLAIM_NAMES, unitExists);
+    },
+  };
+}
+
+/** A development token the gateway accepts when it runs the development issuer; used by `npm run token` and by tests. */
+export function issueToken(
+  caller: { sub: string; role: Role; unit: string; officialId?: string | null; citizenId?: string | null },
+  secret: string,
+  expiresIn = '8h',
+): Promise<string> {
+  return new SignJWT({
+    [DEFAULT_CLAIM_NAMES.role]: caller.role,
+    [DEFAULT_CLAIM_NAMES.unit]: caller.unit,
+    ...(caller.officialId ? { [DEFAULT_CLAIM_NAMES.official]: caller.officialId } : {}),
+    ...(caller.citizenId ? { [DEFAULT_CLAIM_NAMES.citizen]: caller.citizenId } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(caller.sub)
-    .setIssuer(ISSUER)
+    .setIssuer(DEVELOPMENT_ISSUER)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
-    .sign(key(secret));
+    .sign(new TextEncoder().encode(secret));
 }

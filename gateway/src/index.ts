@@ -4,13 +4,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
-import { CALLER_HEADER, callerClaims, signature, SIGNATURE_HEADER, type Caller } from '../../shared/caller';
+import { ANONYMOUS, CALLER_HEADER, callerClaims, signature, SIGNATURE_HEADER, type Caller } from '../../shared/caller';
 import { formatError, publicCodes } from '../../shared/errors';
 import { inputRulesPlugin } from '../../shared/input-rules';
 import { serveGraphQL } from '../../shared/http';
 import { logger } from '../../shared/logger';
 import type { RunningService } from '../../shared/subgraph';
-import { callerFromAuthorization } from './auth';
+import { developmentAuthenticator, openIdAuthenticator, type OpenIdOptions, type UnitCheck } from './auth';
+import { productionDefaults } from './plugins/production-defaults';
+import { peersFor, type Peers } from '../../shared/peers';
 import { explorerRoutes } from './explorer';
 
 export interface GatewayContext {
@@ -25,8 +27,12 @@ export interface GatewayOptions {
   host?: string;
   /** Secret for the signed caller header the subgraphs verify. */
   gatewaySecret: string;
-  /** Secret the callers' JWTs are signed with. */
+  /** Secret of the development token issuer; used when `openId` is not given (never in production). */
   jwtSecret: string;
+  /** The province's OpenID provider, whose tokens callers bring. */
+  openId?: OpenIdOptions;
+  /** Production hides the schema from anonymous callers. */
+  production?: boolean;
   /** Pre-fills the explorer's Authorization header; development only. */
   explorerToken?: string;
   /** Milliseconds a subgraph may take before its part of the answer is given up. */
@@ -81,6 +87,27 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** How long the gateway trusts its answer to "does this unit exist": units change by decision, rarely. */
+const UNIT_CHECK_TTL_MS = 5 * 60_000;
+
+/** Asks the catalogue whether a token's unit path is a current unit, remembering the answer a few minutes. */
+function catalogueUnitCheck(peers: Peers): UnitCheck {
+  const known = new Map<string, { exists: Promise<boolean>; at: number }>();
+  return (path) => {
+    const cached = known.get(path);
+    if (cached && Date.now() - cached.at < UNIT_CHECK_TTL_MS) return cached.exists;
+    const code = path.slice(path.lastIndexOf('.') + 1);
+    const exists = peers
+      .query<{ unit: { path: string } | null }>('catalogue', 'query ($code: String!) { unit(code: $code) { path } }', { code })
+      .then((data) => data.unit?.path === path);
+    // A failed look-up is not remembered: the next request asks again.
+    exists.catch(() => known.delete(path));
+    if (known.size > 10_000) known.clear();
+    known.set(path, { exists, at: Date.now() });
+    return exists;
+  };
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -102,14 +129,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     formatError,
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, inputRulesPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...protection.plugins, inputRulesPlugin(), productionDefaults(options.production ?? false), ApolloServerPluginLandingPageDisabled()],
   });
+  const unitExists = catalogueUnitCheck(peersFor({ catalogue: options.subgraphUrls.catalogue }, options.gatewaySecret, ANONYMOUS));
+  const authenticator = options.openId ? openIdAuthenticator(options.openId, unitExists) : developmentAuthenticator(options.jwtSecret, unitExists);
   const explorer = explorerRoutes(options.explorerToken);
   const { app, base } = await serveGraphQL({
     apollo,
     port: options.port,
     host: options.host,
-    context: async (request) => ({ caller: await callerFromAuthorization(request.headers.authorization, options.jwtSecret) }),
+    context: async (request) => ({ caller: await authenticator.callerOf(request.headers.authorization) }),
     routes: { ...explorer.assets, '/health': () => ({ status: 'ok', service: 'gateway' }) },
     page: explorer.page,
   });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { config, SUBGRAPH_NAMES } from '../../shared/config';
-import { onShutdown } from '../../shared/standalone';
+import { config, identityProblems, isProduction, secretProblems, SUBGRAPH_NAMES } from '../../shared/config';
+import { onShutdown, refuseUnsafeConfiguration } from '../../shared/standalone';
 import { startGateway } from './index';
 
 /** The gateway deployed on its own (`node dist/gateway/src/main.js`); subgraph URLs from <NAME>_URL. */
 async function main() {
+  refuseUnsafeConfiguration('gateway', [...secretProblems(['GATEWAY_SECRET']), ...identityProblems()]);
   const supergraphSdl = readFileSync(process.env.SUPERGRAPH_FILE ?? path.join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8');
   const gateway = await startGateway({
     supergraphSdl,
@@ -14,6 +15,8 @@ async function main() {
     host: config.host,
     gatewaySecret: config.gatewaySecret,
     jwtSecret: config.jwtSecret,
+    openId: config.openId,
+    production: isProduction(),
   });
   onShutdown(() => gateway.stop());
 }
