@@ -4,6 +4,7 @@ import { config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
 import { connect, migrate } from '../shared/standalone';
 import { startSubgraph, type RunningService } from '../shared/subgraph';
 import { startGateway } from '../gateway/src';
+import type { OpenIdOptions } from '../gateway/src/auth';
 import { subgraphs } from '../subgraphs';
 import { readSupergraph } from './composition';
 import type { DatabaseUrls } from './postgres';
@@ -14,6 +15,8 @@ export interface StackOptions {
   ports?: Partial<Record<SubgraphName | 'gateway', number>>;
   gatewaySecret?: string;
   jwtSecret?: string;
+  /** The OpenID provider whose tokens the gateway accepts instead of the development issuer's. */
+  openId?: OpenIdOptions;
   explorerToken?: string;
   /** The services' clock; tests run on the demo's. */
   clock?: Clock;
@@ -57,6 +60,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       host: config.host,
       gatewaySecret: secret,
       jwtSecret: options.jwtSecret ?? config.jwtSecret,
+      openId: options.openId,
       explorerToken: options.explorerToken,
     });
     services.push(gateway);
