@@ -46,11 +46,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all(Object.values(dbs).map((db) => db.destroy()));
   };
   try {
+    // Filled in as each subgraph starts on its port, and read at call time, so every subgraph reaches every other.
+    const peers: Partial<Record<SubgraphName, string>> = {};
     for (const module of subgraphs) {
       dbs[module.name] = await connect(module, options.databases[module.name].app, options.clock);
-      // In list order, so each subgraph knows the ones started before it (the catalogue comes first).
-      const peers = Object.fromEntries(services.map((service) => [service.name, service.url]));
-      services.push(await startSubgraph(module, { db: dbs[module.name], port: port(module.name), host: config.host, secret, peers, clock: options.clock }));
+      const service = await startSubgraph(module, { db: dbs[module.name], port: port(module.name), host: config.host, secret, peers, clock: options.clock });
+      peers[module.name] = service.url;
+      services.push(service);
     }
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, services[i]!.url])) as Record<SubgraphName, string>;
     const gateway = await startGateway({

@@ -1,43 +1,67 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from './caller';
 import { badInput, conflict } from './errors';
 
+/** A retry is recognised by the caller who sent it; anonymous devices prove themselves by an id nobody else could guess. */
+const ANONYMOUS_MIN_ID_LENGTH = 16;
+
+/** The input as a stable hash: the same fields and values in any key order, the request id itself left out. */
+function inputHash(input: { clientRequestId: string }): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object' && !(value instanceof Date)
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        : value;
+  const { clientRequestId: _id, ...rest } = input;
+  return createHash('sha256').update(JSON.stringify(canonical(rest))).digest('base64url');
+}
+
 /**
- * Runs a mutation once per (caller, clientRequestId). A retry gets the stored first result.
- * Call inside the mutation's transaction: when the work fails, the claim rolls back with it
- * and a retry runs afresh. A concurrent retry waits on the claim's row lock, then reads the result.
+ * Runs a mutation once per caller (subject and unit) and clientRequestId. A retry with the same
+ * operation and input gets the stored first result; the same id with another operation or other
+ * input is a CONFLICT, so nobody ever receives the answer to somebody else's request. Call inside
+ * the mutation's transaction: when the work fails, the claim rolls back with it and a retry runs
+ * afresh. A concurrent retry waits on the claim's row lock, then reads the result.
  */
 export async function once<T>(
   manager: EntityManager,
   caller: Caller,
-  clientRequestId: string,
+  input: { clientRequestId: string },
   operation: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  if (!clientRequestId || clientRequestId.length > 100) {
-    throw badInput('input.clientRequestId', 'clientRequestId must be 1 to 100 characters, unique per intended action (a UUID is ideal).');
+  const { clientRequestId } = input;
+  const anonymous = !caller.sub;
+  const shortest = anonymous ? ANONYMOUS_MIN_ID_LENGTH : 1;
+  if (!clientRequestId || clientRequestId.length < shortest || clientRequestId.length > 100) {
+    throw badInput(
+      'input.clientRequestId',
+      `clientRequestId must be ${shortest} to 100 characters, unique per intended action; generate a UUID on the device${anonymous ? ' (without sign-in it is what tells your retry from anyone else\'s request)' : ''}.`,
+    );
   }
-  const subject = caller.sub ?? '';
+  const key = [caller.sub ?? '', caller.unit ?? '', clientRequestId];
+  const hash = inputHash(input);
   const claimed: unknown[] = await manager.query(
-    `INSERT INTO client_request (subject, client_request_id, operation) VALUES ($1, $2, $3)
+    `INSERT INTO client_request (subject, unit_path, client_request_id, operation, input_hash) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT DO NOTHING RETURNING 1`,
-    [subject, clientRequestId, operation],
+    [...key, operation, hash],
   );
   if (claimed.length === 0) {
     const [first] = (await manager.query(
-      `SELECT operation, result FROM client_request WHERE subject = $1 AND client_request_id = $2`,
-      [subject, clientRequestId],
-    )) as { operation: string; result: T }[];
-    if (first.operation !== operation) {
-      throw conflict(`clientRequestId "${clientRequestId}" was already used for ${first.operation}; use a new id for ${operation}.`, 'input.clientRequestId');
+      `SELECT operation, input_hash AS "inputHash", result FROM client_request WHERE subject = $1 AND unit_path = $2 AND client_request_id = $3`,
+      key,
+    )) as { operation: string; inputHash: string | null; result: T }[];
+    if (first!.operation !== operation) {
+      throw conflict(`clientRequestId "${clientRequestId}" was already used for ${first!.operation}; use a new id for ${operation}.`, 'input.clientRequestId');
     }
-    return first.result;
+    if (first!.inputHash !== hash) {
+      throw conflict(`clientRequestId "${clientRequestId}" was already used for ${operation} with other input; use a new id for a new request.`, 'input.clientRequestId');
+    }
+    return first!.result;
   }
   const result = await work();
-  await manager.query(`UPDATE client_request SET result = $3 WHERE subject = $1 AND client_request_id = $2`, [
-    subject,
-    clientRequestId,
-    JSON.stringify(result ?? null),
-  ]);
+  await manager.query(`UPDATE client_request SET result = $4 WHERE subject = $1 AND unit_path = $2 AND client_request_id = $3`, [...key, JSON.stringify(result ?? null)]);
   return result;
 }

@@ -21,7 +21,7 @@ export function scopedMutation<I extends { clientRequestId: string }, C extends 
 ) {
   return async (_: unknown, { input }: { input: I }, ctx: C): Promise<P> => {
     if (callers !== 'ANYONE') requireUnit(ctx.caller, ...callers);
-    const key = await inCallerScope(ctx.db, ctx.caller, (manager) => once(manager, ctx.caller, input.clientRequestId, operation, () => work(manager, input, ctx))).catch(
+    const key = await inCallerScope(ctx.db, ctx.caller, (manager) => once(manager, ctx.caller, input, operation, () => work(manager, input, ctx))).catch(
       translateRace,
     );
     return payload(key, ctx);

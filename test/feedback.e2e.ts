@@ -31,22 +31,22 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
   it('lets anyone rate a served dossier with its code alone, once per channel, and refuses bad input writing nothing', async () => {
     const rated = new Set(stack.demo.ratings.filter((r) => r.channel === 'KIOSK').map((r) => r.dossierId));
     const served = stack.demo.dossiers.find((d) => d.status === 'RESULT_RETURNED' && !rated.has(d.id) && d.handlerId)!;
-    const input = { clientRequestId: 'kiosk-1', dossierCode: served.code, channel: 'KIOSK', resultScore: 5, attitudeScore: 4, comment: 'Cán bộ hướng dẫn tận tình.' };
+    const input = { clientRequestId: 'kiosk-1-device-7f3a9c21', dossierCode: served.code, channel: 'KIOSK', resultScore: 5, attitudeScore: 4, comment: 'Cán bộ hướng dẫn tận tình.' };
     const first = await stack.gql(RATE, { input });
     expect(first.errors).toBeUndefined();
     expect(first.data.rateDossier.rating).toMatchObject({ channel: 'KIOSK', resultSatisfaction: 'VERY_SATISFIED', attitudeSatisfaction: 'SATISFIED', official: { id: served.handlerId } });
     const before = await rows();
     // A retry of the same request answers with the first rating; a second rating through the kiosk is refused.
     expect((await stack.gql(RATE, { input })).data.rateDossier.rating.id).toBe(first.data.rateDossier.rating.id);
-    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-2', resultScore: 1 } }), 'CONFLICT', 'input.channel');
+    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-2-device-7f3a9c21', resultScore: 1 } }), 'CONFLICT', 'input.channel');
     const open = stack.demo.dossiers.find((d) => d.status === 'PROCESSING')!;
-    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-3', dossierCode: open.code } }), 'CONFLICT', 'input.dossierCode');
-    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-4', dossierCode: '000.00.00.H06-000000-0000' } }), 'NOT_FOUND', 'input.dossierCode');
-    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-5', channel: 'PORTAL', resultScore: 6 } }), 'BAD_USER_INPUT', 'input.resultScore');
-    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-6', channel: 'PORTAL', attitudeScore: 0 } }), 'BAD_USER_INPUT', 'input.attitudeScore');
+    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-3-device-7f3a9c21', dossierCode: open.code } }), 'CONFLICT', 'input.dossierCode');
+    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-4-device-7f3a9c21', dossierCode: '000.00.00.H06-000000-0000' } }), 'NOT_FOUND', 'input.dossierCode');
+    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-5-device-7f3a9c21', channel: 'PORTAL', resultScore: 6 } }), 'BAD_USER_INPUT', 'input.resultScore');
+    expectError(await stack.gql(RATE, { input: { ...input, clientRequestId: 'kiosk-6-device-7f3a9c21', channel: 'PORTAL', attitudeScore: 0 } }), 'BAD_USER_INPUT', 'input.attitudeScore');
     expect(await rows()).toEqual(before);
     // Through another channel the same dossier takes one more.
-    expect((await stack.gql(RATE, { input: { ...input, clientRequestId: 'qr-1', channel: 'QR_CODE' } })).errors).toBeUndefined();
+    expect((await stack.gql(RATE, { input: { ...input, clientRequestId: 'qr-1-device-7f3a9c21', channel: 'QR_CODE' } })).errors).toBeUndefined();
 
     // Nobody without signing in reads ratings, their comments or the dossier they belong to.
     expectError(await stack.gql(`{ ratings(first: 5) { nodes { comment } } }`), 'UNAUTHENTICATED');
@@ -63,7 +63,7 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
     expect(late).toBeDefined();
     const stepUnit: string = late.delayedSteps[0].unit.code;
 
-    const input = { clientRequestId: 'pakn-1', dossierCode: late.code, subject: 'Chậm trả kết quả', content: 'Quá hẹn 5 ngày chưa có kết quả.', petitioner: { name: 'Trần Thị Bình', phone: '0912 345 678' } };
+    const input = { clientRequestId: 'pakn-1-device-7f3a9c21', dossierCode: late.code, subject: 'Chậm trả kết quả', content: 'Quá hẹn 5 ngày chưa có kết quả.', petitioner: { name: 'Trần Thị Bình', phone: '0912 345 678' } };
     const submitted = await stack.gql(PETITION, { input });
     expect(submitted.errors).toBeUndefined();
     const petition = submitted.data.submitPetition.petition;
@@ -72,45 +72,48 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
     expect([petition.rejectBy, petition.informationBy, petition.resolveBy].map((t: string) => new Date(t).getTime())).toEqual(
       [deadlines.rejectBy, deadlines.informationBy, deadlines.resolveBy].map((t) => t.getTime()),
     );
-    const again = await stack.gql(PETITION, { input: { ...input, clientRequestId: 'pakn-2', content: 'Vẫn chưa có kết quả.' } });
-    expect(again.data.submitPetition.petition.repeatOf).toEqual({ id: petition.id });
+    const again = await stack.gql(PETITION, { input: { ...input, clientRequestId: 'pakn-2-device-7f3a9c21', content: 'Vẫn chưa có kết quả.' } });
+    // The repeat is linked for the answering unit; the citizen who sent it is not shown the earlier petition.
+    expect(again.data.submitPetition.petition.repeatOf).toBeNull();
 
     const stepPath = (await stack.gql(`{ unit(code: "${stepUnit}") { path } }`)).data.unit.path as string;
     const answerer = await stack.token({ role: 'OFFICIAL', unit: stepPath });
     const stranger = await stack.token({ role: 'OFFICIAL', unit: '27.261.09370' });
-    expectError(await stack.gql(PETITION_ACTION('answerPetition'), { input: { clientRequestId: 'x-1', petitionId: petition.id, text: 'Không phải việc của tôi.' } }, stranger), 'FORBIDDEN', 'input.petitionId');
+    expectError(await stack.gql(PETITION_ACTION('answerPetition'), { input: { clientRequestId: 'x-1-device-7f3a9c21', petitionId: petition.id, text: 'Không phải việc của tôi.' } }, stranger), 'FORBIDDEN', 'input.petitionId');
     const hidden = await stack.gql(`query ($id: ID!) { petition(id: $id) { id } }`, { id: petition.id }, stranger);
     expect(hidden.data.petition).toBeNull();
-    expectError(await stack.gql(PETITION_ACTION('publishPetitionAnswer'), { input: { clientRequestId: 'a-0', petitionId: petition.id, text: 'Sớm quá.' } }, answerer), 'CONFLICT', 'input.petitionId');
-    const answered = await stack.gql(PETITION_ACTION('answerPetition'), { input: { clientRequestId: 'a-1', petitionId: petition.id, text: 'Đã chấn chỉnh bộ phận thẩm định; kết quả trả ngày 25/11.' } }, answerer);
+    expectError(await stack.gql(PETITION_ACTION('publishPetitionAnswer'), { input: { clientRequestId: 'a-0-device-7f3a9c21', petitionId: petition.id, text: 'Sớm quá.' } }, answerer), 'CONFLICT', 'input.petitionId');
+    const answered = await stack.gql(PETITION_ACTION('answerPetition'), { input: { clientRequestId: 'a-1-device-7f3a9c21', petitionId: petition.id, text: 'Đã chấn chỉnh bộ phận thẩm định; kết quả trả ngày 25/11.' } }, answerer);
     expect(answered.errors).toBeUndefined();
     expect(answered.data.answerPetition.petition).toMatchObject({ status: 'ANSWERED', answer: 'Đã chấn chỉnh bộ phận thẩm định; kết quả trả ngày 25/11.' });
     expect(answered.data.answerPetition.petition.publishBy).not.toBeNull();
-    const published = await stack.gql(PETITION_ACTION('publishPetitionAnswer'), { input: { clientRequestId: 'a-2', petitionId: petition.id, text: 'Đã xử lý, trả kết quả.' } }, answerer);
+    const published = await stack.gql(PETITION_ACTION('publishPetitionAnswer'), { input: { clientRequestId: 'a-2-device-7f3a9c21', petitionId: petition.id, text: 'Đã xử lý, trả kết quả.' } }, answerer);
     expect(published.data.publishPetitionAnswer.petition.status).toBe('PUBLISHED');
     // The petitioner's phone reaches the answering unit, not the public.
     const seen = await stack.gql(`query ($id: ID!) { petition(id: $id) { petitionerPhone } }`, { id: petition.id }, answerer);
     expect(seen.data.petition.petitionerPhone).toBe('0912 345 678');
+    const repeat = await stack.gql(`query ($id: ID!) { petition(id: $id) { repeatOf { id } } }`, { id: again.data.submitPetition.petition.id }, answerer);
+    expect(repeat.data.petition.repeatOf).toEqual({ id: petition.id });
     expect(submitted.data.submitPetition.petition.petitionerPhone).toBeNull();
 
     const before = await rows();
-    expectError(await stack.gql(PETITION, { input: { ...input, clientRequestId: 'pakn-3', unitCode: '259-MC' } }), 'BAD_USER_INPUT', 'input.dossierCode');
-    expectError(await stack.gql(PETITION, { input: { ...input, clientRequestId: 'pakn-4', subject: '  ' } }), 'BAD_USER_INPUT', 'input.subject');
+    expectError(await stack.gql(PETITION, { input: { ...input, clientRequestId: 'pakn-3-device-7f3a9c21', unitCode: '259-MC' } }), 'BAD_USER_INPUT', 'input.dossierCode');
+    expectError(await stack.gql(PETITION, { input: { ...input, clientRequestId: 'pakn-4-device-7f3a9c21', subject: '  ' } }), 'BAD_USER_INPUT', 'input.subject');
     expect(await rows()).toEqual(before);
   });
 
   it('takes suggestions from anyone, named or not, for the addressed unit to answer', async () => {
     const SUGGEST = `mutation ($input: SubmitSuggestionInput!) { submitSuggestion(input: $input) { suggestion { id status unit { code } authorName } } }`;
-    const anonymous = await stack.gql(SUGGEST, { input: { clientRequestId: 'idea-1', unitCode: '09238-MC', content: 'Nên có số thứ tự điện tử.' } });
+    const anonymous = await stack.gql(SUGGEST, { input: { clientRequestId: 'idea-1-device-7f3a9c21', unitCode: '09238-MC', content: 'Nên có số thứ tự điện tử.' } });
     expect(anonymous.data.submitSuggestion.suggestion).toMatchObject({ status: 'OPEN', unit: { code: '09238-MC' }, authorName: null });
-    const named = await stack.gql(SUGGEST, { input: { clientRequestId: 'idea-2', unitCode: '09238-MC', content: 'Cần thêm chỗ để xe.', authorName: 'Lê Văn Hùng', authorContact: '0903111222' } });
+    const named = await stack.gql(SUGGEST, { input: { clientRequestId: 'idea-2-device-7f3a9c21', unitCode: '09238-MC', content: 'Cần thêm chỗ để xe.', authorName: 'Lê Văn Hùng', authorContact: '0903111222' } });
     const id = named.data.submitSuggestion.suggestion.id;
     const SETTLE = (name: string) => `mutation ($input: SettleSuggestionInput!) { ${name}(input: $input) { suggestion { status answer authorName } } }`;
     const neighbour = await stack.token({ role: 'OFFICIAL', unit: '27.259.09241' });
-    expectError(await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-1', suggestionId: id, answer: 'Đã nhận.' } }, neighbour), 'FORBIDDEN', 'input.suggestionId');
+    expectError(await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-1-device-7f3a9c21', suggestionId: id, answer: 'Đã nhận.' } }, neighbour), 'FORBIDDEN', 'input.suggestionId');
     const desk = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
-    expectError(await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-2', suggestionId: id } }, desk), 'BAD_USER_INPUT', 'input.answer');
-    const answered = await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-3', suggestionId: id, answer: 'UBND xã sẽ bố trí bãi xe trong tháng 12.' } }, desk);
+    expectError(await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-2-device-7f3a9c21', suggestionId: id } }, desk), 'BAD_USER_INPUT', 'input.answer');
+    const answered = await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-3-device-7f3a9c21', suggestionId: id, answer: 'UBND xã sẽ bố trí bãi xe trong tháng 12.' } }, desk);
     expect(answered.data.answerSuggestion.suggestion).toEqual({ status: 'ANSWERED', answer: 'UBND xã sẽ bố trí bãi xe trong tháng 12.', authorName: 'Lê Văn Hùng' });
     const listed = await stack.gql(`{ suggestions { id authorName } }`, {}, neighbour);
     expect(listed.data.suggestions.map((x: any) => x.id)).not.toContain(id);

@@ -18,8 +18,16 @@ describe('tier ownership of dossiers', () => {
     await stack.stop();
   });
 
-  const communes = () => [...new Set(stack.demo.dossiers.map((d) => d.ownerPath).filter((p) => p.split('.').length === 3))];
-  const dossierOf = (path: string) => stack.demo.dossiers.find((d) => d.ownerPath === path && d.handlerId)!;
+  const allCommunes = () => [...new Set(stack.demo.dossiers.map((d) => d.ownerPath).filter((p) => p.split('.').length === 3))];
+  /** Communes with a dossier they are working on now. */
+  const communes = () => allCommunes().filter((c) => dossierOf(c));
+  /** A dossier of the unit that the unit itself is working on now: received, or processing with no step held elsewhere. */
+  const dossierOf = (path: string) =>
+    stack.demo.dossiers.find(
+      (d) =>
+        d.ownerPath === path && d.handlerId && ['RECEIVED', 'PROCESSING'].includes(d.status) &&
+        !stack.demo.dossierSteps.some((s) => s.dossierId === d.id && s.position === d.currentStep && s.ownerPath !== path),
+    )!;
   /** An official of one of the unit's own agencies. */
   const officialOf = (path: string) => stack.demo.officials.find((o) => parentPath(o.ownerPath) === path)!;
   const rowOf = async (id: string) => (await owner('SELECT handler_id, version FROM dossier WHERE id = $1', [id])).rows[0];
@@ -34,7 +42,10 @@ describe('tier ownership of dossiers', () => {
 
     expect(data).toBeNull();
     expect(errors).toHaveLength(1);
-    expect(errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining(target.code) });
+    // What the commune may not see is missing to it: the answer names neither the dossier's code nor its owner.
+    expect(errors![0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(errors![0]!.message).not.toContain(target.code);
+    expect(errors![0]!.message).not.toContain(theirs!);
     expect(await rowOf(target.id)).toEqual(before);
   });
 
@@ -51,19 +62,34 @@ describe('tier ownership of dossiers', () => {
 
     expect(first.errors).toBeUndefined();
     expect(first.data.assignDossierHandler.dossier.handler).toEqual({ id: newHandler.id, fullName: newHandler.fullName });
-    expect(afterFirst).toEqual({ handler_id: newHandler.id, version: 2 });
+    expect(afterFirst).toEqual({ handler_id: newHandler.id, version: (await stack.demo.dossiers.find((d) => d.id === target.id)!).version + 1 });
     expect(retry.data).toEqual(first.data);
     expect(await rowOf(target.id)).toEqual(afterFirst);
   });
 
-  it('lets the district above a commune change the commune’s dossier', async () => {
+  it('lets the district above a commune assign one of the commune’s officials, not one of its own, and records who did it', async () => {
     const commune = communes()[1]!;
     const district = commune.split('.').slice(0, 2).join('.');
     const target = dossierOf(commune);
     const token = await stack.token({ role: 'LEADER', unit: district });
-    const { errors } = await stack.gql(ASSIGN, { input: { clientRequestId: 'district-1', dossierId: target.id, handlerId: officialOf(district).id } }, token);
+    const before = await rowOf(target.id);
+    const outsider = await stack.gql(ASSIGN, { input: { clientRequestId: 'district-1', dossierId: target.id, handlerId: officialOf(district).id } }, token);
+    expect(outsider.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.handlerId' });
+    expect(await rowOf(target.id)).toEqual(before);
+    const ofTheCommune = stack.demo.officials.find((o) => parentPath(o.ownerPath) === commune && o.id !== target.handlerId)!;
+    const { errors } = await stack.gql(ASSIGN, { input: { clientRequestId: 'district-2', dossierId: target.id, handlerId: ofTheCommune.id } }, token);
     expect(errors).toBeUndefined();
-    expect((await rowOf(target.id)).handler_id).toBe(officialOf(district).id);
+    expect((await rowOf(target.id)).handler_id).toBe(ofTheCommune.id);
+    const history = await owner(`SELECT action, actor_unit, details->>'handlerId' AS handler FROM dossier_event WHERE dossier_id = $1 ORDER BY at DESC, id DESC LIMIT 1`, [target.id]);
+    expect(history.rows[0]).toEqual({ action: 'assignHandler', actor_unit: district, handler: ofTheCommune.id });
+  });
+
+  it('refuses a handler who is no official at all', async () => {
+    const [mine] = communes();
+    const target = dossierOf(mine!);
+    const token = await stack.token({ role: 'OFFICIAL', unit: mine! });
+    const answer = await stack.gql(ASSIGN, { input: { clientRequestId: 'ghost-1', dossierId: target.id, handlerId: '00000000-0000-4000-8000-00000000dead' } }, token);
+    expect(answer.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.handlerId' });
   });
 
   it('answers a malformed id with BAD_USER_INPUT naming the field, and an unknown one with NOT_FOUND', async () => {

@@ -1,3 +1,4 @@
+import { ClientRequestByCaller } from '../../../shared/migrations/1764700000000-client-request-by-caller';
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
 import { AdministrativeUnitEntity } from './entities/administrative-unit.entity';
@@ -22,6 +23,6 @@ export const catalogue: SubgraphModule<CatalogueLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, AdministrativeUnit, Procedure, ProcedureVersion, CaseVariant, ProcessStep, TimeLimit, Field },
   entities: [AdministrativeUnitEntity, UnitVersionEntity, FieldEntity, ProcedureEntity, ProcedureVersionEntity, ProcedureVariantEntity],
-  migrations: [Initial, ProcedureSearch, UnitHistory, ProcedureVersions],
+  migrations: [Initial, ProcedureSearch, UnitHistory, ProcedureVersions, ClientRequestByCaller],
   createLoaders,
 };

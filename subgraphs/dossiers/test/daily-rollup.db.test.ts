@@ -55,7 +55,8 @@ describe('the daily statistics rollup', () => {
     const input = { reason: 'Lý do', missingItems: ['Tờ khai'], amountVnd: 1000, newDueAt: new Date('2030-01-01'), outcome: 'APPROVED' as const, method: 'IN_PERSON' as const };
     const performed = new Set<Action>();
     for (const [i, dossier] of demo.dossiers.slice(0, 300).entries()) {
-      const actions = (Object.keys(TRANSITIONS) as Action[]).filter((a) => (TRANSITIONS[a].from as readonly string[]).includes(dossier.status));
+      // Assigning a handler asks personnel, which this test does not run; it changes no figure of the rollup.
+      const actions = (Object.keys(TRANSITIONS) as Action[]).filter((a) => a !== 'assignHandler' && (TRANSITIONS[a].from as readonly string[]).includes(dossier.status));
       const action = actions[i % Math.max(actions.length, 1)];
       if (!action) continue;
       // A move its business rules refuse (a reschedule too late, say) changes nothing, rollup included.

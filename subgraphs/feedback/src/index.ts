@@ -1,3 +1,4 @@
+import { ClientRequestByCaller } from '../../../shared/migrations/1764700000000-client-request-by-caller';
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
 import { PetitionEntity } from './entities/petition.entity';
@@ -18,6 +19,6 @@ export const feedback: SubgraphModule<FeedbackLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Rating, Dossier, Official, Petition, Suggestion, AdministrativeUnit, CentreBoard },
   entities: [RatingEntity, SuggestionEntity, PetitionEntity],
-  migrations: [Initial, Petitions],
+  migrations: [Initial, Petitions, ClientRequestByCaller],
   createLoaders,
 };

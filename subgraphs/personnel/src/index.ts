@@ -1,3 +1,4 @@
+import { ClientRequestByCaller } from '../../../shared/migrations/1764700000000-client-request-by-caller';
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
 import { CounterAssignmentEntity } from './entities/counter-assignment.entity';
@@ -21,6 +22,6 @@ export const personnel: SubgraphModule<PersonnelLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Official, Secondment, Counter, CounterAssignment, DutyShift },
   entities: [OfficialEntity, SecondmentEntity, CounterEntity, CounterAssignmentEntity, DutyShiftEntity],
-  migrations: [Initial, SecondmentMigration],
+  migrations: [Initial, SecondmentMigration, ClientRequestByCaller],
   createLoaders,
 };

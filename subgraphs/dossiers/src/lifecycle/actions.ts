@@ -9,9 +9,10 @@ import type { DossierStatus } from '../status';
 
 /**
  * Who may act: the DESK is the receiving unit (and the units above it); the STEP is the unit
- * holding the active liên thông step; HOLDER is whichever of the two has the dossier now.
+ * holding the active liên thông step; HOLDER is either of the two; CURRENT is the one working on
+ * the dossier now (the active step's unit, or the desk when no step is active).
  */
-type Position = 'DESK' | 'STEP' | 'HOLDER';
+type Position = 'DESK' | 'STEP' | 'HOLDER' | 'CURRENT';
 const OFFICIALS: readonly Role[] = ['OFFICIAL', 'LEADER', 'ADMIN'];
 const LEADERS: readonly Role[] = ['LEADER', 'ADMIN'];
 const OPEN: readonly DossierStatus[] = ['PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION'];
@@ -42,6 +43,7 @@ export const TRANSITIONS = {
   stop: { from: OPEN, to: 'STOPPED', by: 'HOLDER', roles: LEADERS },
   resolve: { from: ['PROCESSING'], to: 'PROCESSED', by: 'HOLDER', roles: LEADERS },
   returnResult: { from: ['PROCESSED'], to: 'RESULT_RETURNED', by: 'DESK', roles: OFFICIALS },
+  assignHandler: { from: ['RECEIVED', ...OPEN], to: null, by: 'CURRENT', roles: OFFICIALS },
 } as const satisfies Record<string, Transition>;
 
 export type Action = keyof typeof TRANSITIONS;
@@ -87,7 +89,7 @@ export async function act(
   const situation: Situation = { dossier, steps, active: steps.find((s) => s.position === dossier.currentStep) ?? null, now };
 
   const where = position(caller, situation);
-  const allowed = rule.by === 'DESK' ? where.desk : rule.by === 'STEP' ? where.step : where.desk || where.step;
+  const allowed = ({ DESK: where.desk, STEP: where.step, HOLDER: where.desk || where.step, CURRENT: situation.active ? where.step : where.desk } satisfies Record<Position, boolean>)[rule.by];
   if (!where.desk && !where.step && !steps.some((s) => isWithin(s.ownerPath, caller.unit ?? ''))) return hidden(dossierId);
   if (!rule.from.includes(dossier.status)) {
     throw conflict(`Dossier ${dossier.code} is ${dossier.status}; ${action} applies only to a dossier that is ${rule.from.join(', ')}.`, 'input.dossierId');

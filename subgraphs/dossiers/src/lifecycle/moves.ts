@@ -95,4 +95,10 @@ export const MOVES: Record<Action, Move> = {
     const method = input.method ?? 'IN_PERSON';
     return { dossier: { returnedAt: now, returnMethod: method }, details: { method } };
   },
+
+  /** Phân công — the unit working on the dossier names the official who handles it (checked against personnel by the caller). */
+  assignHandler: ({ active }, input) => {
+    if (!input.handlerId) throw badInput('input.handlerId', 'Name the official who will handle the dossier (handlerId).');
+    return { dossier: { handlerId: input.handlerId }, step: active ? { handlerId: input.handlerId } : undefined, details: { handlerId: input.handlerId } };
+  },
 };

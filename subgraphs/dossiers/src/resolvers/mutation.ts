@@ -1,11 +1,12 @@
 import { requireUnit } from '../../../../shared/caller';
 import { loadCalendar } from '../../../../shared/calendar-store';
 import { inCallerScope } from '../../../../shared/db';
-import { forbidden, notFound } from '../../../../shared/errors';
+import { WorkingCalendar } from '../../../../shared/calendar';
+import { badInput } from '../../../../shared/errors';
+import { isWithin } from '../../../../shared/units';
 import { parseId } from '../../../../shared/ids';
 import { once } from '../../../../shared/idempotency';
 import type { Context } from '../context';
-import { DossierEntity } from '../entities/dossier.entity';
 import { act, type Action } from '../lifecycle/actions';
 import { MOVES, type MoveInput } from '../lifecycle/moves';
 import { receiveDossier, type ReceiveInput } from '../lifecycle/reception';
@@ -24,7 +25,7 @@ function move(action: Action) {
     if (input.handlerId) parseId(input.handlerId, 'input.handlerId');
     const id = await inCallerScope(ctx.db, ctx.caller, async (manager) => {
       const calendar = await loadCalendar(manager);
-      return once(manager, ctx.caller, input.clientRequestId, action, async () => {
+      return once(manager, ctx.caller, input, action, async () => {
         await act(manager, ctx.caller, dossierId, action, (situation) => MOVES[action](situation, input, calendar), ctx.clock.now(), input.expectedVersion);
         return dossierId;
       });
@@ -39,6 +40,18 @@ interface AssignDossierHandlerInput {
   handlerId: string;
 }
 
+/** The official must work for the unit (its home agency is that unit or below it), as personnel records it. */
+async function requireOfficialOf(ctx: Context, officialId: string, unitPath: string): Promise<void> {
+  const { official } = await ctx.peers.query<{ official: { ownerPath: string; employmentStatus: string } | null }>(
+    'personnel',
+    'query ($id: ID!) { official(id: $id) { ownerPath employmentStatus } }',
+    { id: officialId },
+  );
+  if (!official || !isWithin(official.ownerPath, unitPath)) {
+    throw badInput('input.handlerId', `Official ${officialId} is not an official of unit ${unitPath}, which is working on the dossier; choose one of its officials.`);
+  }
+}
+
 export const Mutation = {
   receiveDossier: async (_: unknown, { input }: { input: ReceiveInput & { clientRequestId: string } }, ctx: Context) => {
     requireUnit(ctx.caller, 'OFFICIAL', 'LEADER', 'ADMIN');
@@ -46,7 +59,7 @@ export const Mutation = {
     if (input.caseVariantId) parseId(input.caseVariantId, 'input.caseVariantId');
     const id = await inCallerScope(ctx.db, ctx.caller, async (manager) => {
       const calendar = await loadCalendar(manager);
-      return once(manager, ctx.caller, input.clientRequestId, 'receiveDossier', () => receiveDossier(manager, ctx.caller, ctx.peers, calendar, { ...input, procedureId }, ctx.clock.now()));
+      return once(manager, ctx.caller, input, 'receiveDossier', () => receiveDossier(manager, ctx.caller, ctx.peers, calendar, { ...input, procedureId }, ctx.clock.now()));
     });
     return { dossier: await ctx.loaders.dossierById.load(id) };
   },
@@ -64,24 +77,17 @@ export const Mutation = {
   resolveDossier: move('resolve'),
   returnDossierResult: move('returnResult'),
 
+  /** Only the unit working on the dossier now, and only to one of its own officials, with a history row. */
   assignDossierHandler: async (_: unknown, { input }: { input: AssignDossierHandlerInput }, ctx: Context) => {
-    const unit = requireUnit(ctx.caller, 'OFFICIAL', 'LEADER', 'ADMIN');
+    requireUnit(ctx.caller, 'OFFICIAL', 'LEADER', 'ADMIN');
     const dossierId = parseId(input.dossierId, 'input.dossierId');
     const handlerId = parseId(input.handlerId, 'input.handlerId');
     const id = await inCallerScope(ctx.db, ctx.caller, (manager) =>
-      once(manager, ctx.caller, input.clientRequestId, 'assignDossierHandler', async () => {
-        // Row-level security turns an UPDATE of another unit's dossier into zero rows.
-        const { affected } = await manager
-          .createQueryBuilder()
-          .update(DossierEntity)
-          .set({ handlerId, version: () => 'version + 1' })
-          .where('id = :dossierId', { dossierId })
-          .execute();
-        if (!affected) {
-          const existing = await manager.findOneBy(DossierEntity, { id: dossierId });
-          if (!existing) throw notFound(`No dossier has id ${dossierId}.`, 'input.dossierId');
-          throw forbidden(`Dossier ${existing.code} belongs to unit ${existing.ownerPath}; officials of ${unit} cannot change it.`);
-        }
+      once(manager, ctx.caller, input, 'assignDossierHandler', async () => {
+        await act(manager, ctx.caller, dossierId, 'assignHandler', async (situation) => {
+          await requireOfficialOf(ctx, handlerId, situation.active?.ownerPath ?? situation.dossier.ownerPath);
+          return MOVES.assignHandler(situation, { handlerId }, new WorkingCalendar());
+        }, ctx.clock.now());
         return dossierId;
       }),
     );

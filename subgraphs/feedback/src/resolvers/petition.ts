@@ -4,9 +4,11 @@ import type { PetitionEntity } from '../entities/petition.entity';
 import type { SuggestionEntity } from '../entities/suggestion.entity';
 import { isOverdue } from '../petitions/transitions';
 
+/** Whether the caller is an official of the unit that owns the row or of a unit above it. */
+export const ownsRow = (row: { ownerPath: string }, ctx: Context) => !!ctx.caller.unit && ctx.caller.role !== 'PUBLIC' && isWithin(row.ownerPath, ctx.caller.unit);
+
 /** Personal details reach only the unit that answers and the units above it. */
-const ownersOnly = <T extends { ownerPath: string }>(read: (row: T) => string | null) => (row: T, _: unknown, ctx: Context) =>
-  ctx.caller.unit && isWithin(row.ownerPath, ctx.caller.unit) ? read(row) : null;
+const ownersOnly = <T extends { ownerPath: string }>(read: (row: T) => string | null) => (row: T, _: unknown, ctx: Context) => (ownsRow(row, ctx) ? read(row) : null);
 
 export const Petition = {
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.petitionById.load(ref.id),
@@ -16,7 +18,11 @@ export const Petition = {
   petitionerPhone: ownersOnly((p: PetitionEntity) => p.petitionerPhone),
   petitionerEmail: ownersOnly((p: PetitionEntity) => p.petitionerEmail),
   overdue: (petition: PetitionEntity, _: unknown, ctx: Context) => isOverdue(petition, ctx.clock.now()),
-  repeatOf: (petition: PetitionEntity, _: unknown, ctx: Context) => (petition.repeatOfId ? ctx.loaders.petitionById.load(petition.repeatOfId) : null),
+  /** The earlier petition is the answering unit's business: a stranger giving the same dossier or phone learns nothing of it. */
+  repeatOf: async (petition: PetitionEntity, _: unknown, ctx: Context) => {
+    const earlier = petition.repeatOfId ? await ctx.loaders.petitionById.load(petition.repeatOfId) : null;
+    return earlier && ownsRow(earlier, ctx) ? earlier : null;
+  },
 };
 
 export const Suggestion = {

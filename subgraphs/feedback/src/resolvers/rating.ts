@@ -11,12 +11,22 @@ export const Rating = {
   official: (rating: RatingEntity) => (rating.officialId ? { __typename: 'Official', id: rating.officialId } : null),
 };
 
-/** The gateway only asks for a dossier's ratings, petitions and evaluation after the dossiers subgraph has shown it to the caller. */
+/** A dossier reference as the gateway sends it, with what this subgraph @requires of the dossiers subgraph. */
+type DossierRef = { id: string; ownerPath?: string | null };
+
+/**
+ * The dossiers subgraph answers `ownerPath` only to a caller who may see the dossier (the gateway
+ * signs what it forwards, so the value cannot be forged); without it this subgraph shows nothing.
+ * This holds when the gateway reaches a Dossier from here alone (a rating's or a petition's).
+ */
+const shown = (dossier: DossierRef) => typeof dossier.ownerPath === 'string';
+
 export const Dossier = {
-  __resolveReference: (ref: { id: string } & Partial<DossierFacts>) => ref,
-  ratings: (dossier: { id: string }, _: unknown, ctx: Context) => ctx.loaders.ratingsByDossier.load(dossier.id),
-  petitions: (dossier: { id: string }, _: unknown, ctx: Context) => ctx.loaders.petitionsByDossier.load(dossier.id),
-  evaluation: async (dossier: { id: string } & DossierFacts, _: unknown, ctx: Context) => {
+  __resolveReference: (ref: DossierRef & Partial<DossierFacts>) => ref,
+  ratings: (dossier: DossierRef, _: unknown, ctx: Context) => (shown(dossier) ? ctx.loaders.ratingsByDossier.load(dossier.id) : []),
+  petitions: (dossier: DossierRef, _: unknown, ctx: Context) => (shown(dossier) ? ctx.loaders.petitionsByDossier.load(dossier.id) : []),
+  evaluation: async (dossier: DossierRef & DossierFacts, _: unknown, ctx: Context) => {
+    if (!shown(dossier)) return null;
     const [ratings, petitions] = await Promise.all([ctx.loaders.ratingsByDossier.load(dossier.id), ctx.loaders.petitionsByDossier.load(dossier.id)]);
     return evaluateDossier(dossier, ratings.map((r) => r.attitudeSatisfaction), petitions.filter((p) => p.status !== 'REJECTED'), ctx.clock.now());
   },
