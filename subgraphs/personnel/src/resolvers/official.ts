@@ -5,6 +5,9 @@ import type { OfficialEntity } from '../entities/official.entity';
 export const Official = {
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.officialById.load(ref.id),
   homeAgency: (official: OfficialEntity) => unitRef(official.homeAgencyCode),
+  // Work contacts are for colleagues: signed-in officials; the public sees names and titles.
+  email: (official: OfficialEntity, _: unknown, ctx: Context) => (ctx.caller.role === 'PUBLIC' ? null : official.email),
+  phone: (official: OfficialEntity, _: unknown, ctx: Context) => (ctx.caller.role === 'PUBLIC' ? null : official.phone),
   secondments: (official: OfficialEntity, _: unknown, ctx: Context) => ctx.loaders.secondmentsByOfficial.load(official.id),
   counterAssignments: (official: OfficialEntity, _: unknown, ctx: Context) => ctx.loaders.assignmentsByOfficial.load(official.id),
 };

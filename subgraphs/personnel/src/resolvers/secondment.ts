@@ -1,5 +1,5 @@
 import { vietnamDate } from '../../../../shared/scalars';
-import { unitRef } from '../../../../shared/units';
+import { isWithin, unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
 import { coversDay, type SecondmentEntity } from '../entities/secondment.entity';
 
@@ -8,6 +8,11 @@ export const Secondment = {
   official: (s: SecondmentEntity, _: unknown, ctx: Context) => ctx.loaders.officialById.load(s.officialId),
   homeAgency: (s: SecondmentEntity) => unitRef(s.homeAgencyCode),
   centre: (s: SecondmentEntity) => unitRef(s.centreCode),
+  /** Why a secondment ended (a violation, say) is for the home agency that answers for the official and the centre where they served. */
+  endReason: (s: SecondmentEntity, _: unknown, ctx: Context) => {
+    const unit = ctx.caller.role === 'PUBLIC' ? null : ctx.caller.unit;
+    return unit && (isWithin(s.ownerPath, unit) || unit.split('.').includes(s.centreCode)) ? s.endReason : null;
+  },
   replacedBy: (s: SecondmentEntity, _: unknown, ctx: Context) => (s.replacedById ? ctx.loaders.secondmentById.load(s.replacedById) : null),
   replaces: (s: SecondmentEntity, _: unknown, ctx: Context) => (s.replacesId ? ctx.loaders.secondmentById.load(s.replacesId) : null),
   activeOn: (s: SecondmentEntity, args: { date?: string | null }, ctx: Context) => coversDay(s, args.date ?? vietnamDate(ctx.clock.now())),
