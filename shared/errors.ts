@@ -40,16 +40,31 @@ export const publicCodes: ReadonlySet<string> = new Set<string>([
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   // The gateway's answer when a subgraph is down or too slow: partial data, retry later.
   'SERVICE_UNAVAILABLE',
 ]);
 
 /**
+ * The operation limits parse the document themselves and report everything as a validation
+ * failure worded "Syntax Error": a real syntax error is GRAPHQL_PARSE_FAILED, and a limit is
+ * named as the limit it is.
+ */
+function recodeParseFailures(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' || !formatted.message.startsWith('Syntax Error: ')) return formatted;
+  const rest = formatted.message.slice('Syntax Error: '.length);
+  if (/limit of/i.test(rest)) return { ...formatted, message: `${rest} Split the operation or ask for less.` };
+  if (/Maximum call stack/i.test(rest)) return { ...formatted, message: 'The operation is nested too deeply to read.' };
+  return { ...formatted, extensions: { ...formatted.extensions, code: 'GRAPHQL_PARSE_FAILED' } };
+}
+
+/**
  * Apollo `formatError`: coded errors pass through, everything else (driver errors carry SQL,
  * thrown Errors carry stacks) is logged here and replaced by a generic message.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  formatted = recodeParseFailures(formatted);
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && publicCodes.has(code)) {
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};

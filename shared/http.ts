@@ -8,6 +8,10 @@ import { logger } from './logger';
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 /** The largest request body accepted: far above any real operation, far below what would hurt a 2-core service. */
 export const MAX_BODY_BYTES = 1_000_000;
+/** A request must arrive whole within this: a client trickling a body cannot hold a connection (and a file descriptor) for long. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Brackets nested deeper than any real operation; graphql-js would recurse once per level while parsing. */
+const MAX_NESTING = 64;
 
 export type Route = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
@@ -36,6 +40,48 @@ export const rawBody = (request: FastifyRequest): string => (request as FastifyR
 /** The body of an error the HTTP layer answers itself, shaped like a GraphQL response so clients need one parser. */
 export function errorBody(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
+}
+
+/** The deepest nesting of (), [] and {} in a document, outside strings; a linear scan, run before parsing. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[' || c === '(') deepest = Math.max(deepest, ++depth);
+    else if (c === '}' || c === ']' || c === ')') depth -= 1;
+  }
+  return deepest;
+}
+
+function validHost(host: string | undefined): boolean {
+  if (!host) return true; // HTTP/1.0 without Host: the adapter falls back to localhost
+  try {
+    new URL(`http://${host}/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Errors Node's HTTP parser meets before Fastify sees a request (a bad Content-Length, a header
+ * too large, a request too slow): the same GraphQL-shaped answer and code as every other refusal.
+ */
+function answerClientError(error: Error & { code?: string }, socket: import('node:net').Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'The request headers are too large.'] : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, `The request did not arrive within ${REQUEST_TIMEOUT_MS / 1000} s.`] : [400, 'The HTTP request is malformed.'];
+  const body = JSON.stringify(errorBody(status === 408 ? 'REQUEST_TIMEOUT' : 'BAD_REQUEST', reason));
+  socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }
 
 /** What Fastify's own errors mean to a client: status, stable code and a message a person can act on. */
@@ -92,6 +138,8 @@ export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    clientErrorHandler: answerClientError,
     // Requests that arrive while the service stops get 503 and try another replica.
     return503OnClosing: true,
     logger: false,
@@ -99,9 +147,15 @@ export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const { status, code, message } = httpError(error);
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    // A body refused before it was read leaves bytes on the socket: close it rather than parse them as the next request.
-    if (status === 413) void reply.header('connection', 'close');
     return reply.code(status).type('application/json; charset=utf-8').send(errorBody(code, message));
+  });
+  // Requests the GraphQL layer would trip over, refused with a code first: a Host no URL can be made of, nesting that would exhaust the parser's stack.
+  app.addHook('preHandler', async (request, reply) => {
+    if (!validHost(request.headers.host)) return reply.code(400).send(errorBody('BAD_REQUEST', 'The Host header is not a valid host name.'));
+    const query = (request.body as { query?: unknown } | undefined)?.query ?? (request.query as { query?: unknown } | undefined)?.query;
+    if (typeof query === 'string' && nestingDepth(query) > MAX_NESTING) {
+      return reply.code(400).send(errorBody('BAD_REQUEST', `The operation nests brackets more than ${MAX_NESTING} deep; no real operation does.`));
+    }
   });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(errorBody('NOT_FOUND', `Nothing at ${request.method} ${request.url.split('?')[0]}; the API is at /graphql.`)),

@@ -38,6 +38,12 @@ const DEFAULT_TEXT_LIMIT = 1_000;
 /** Codes and ids people type or scan: `000.17.22.H56-240312-0001`, `27.259.09238`, a UUID. */
 const CODE_LIMIT = 64;
 const isCodeName = (name: string) => /(^code|Code|codes|Codes|^id|Id|Ids|Path|electronicId)$/.test(name);
+/** Text fields that hold codes people type or scan (not ids): trimmed and case-folded before any lookup (see `normaliseCodes`). */
+export const holdsCode = (name: string) => /(^code|Code|codes|Codes|Path|electronicId)$/.test(name);
+/** Dates the platform can mean: a birth in the last century to a deadline far ahead; PostgreSQL refuses year 0. */
+const YEARS = { first: 1900, last: 2999 };
+/** Input objects nested deeper than any input type of the schema. */
+const MAX_VALUE_DEPTH = 16;
 
 function textLimit(name: string): number {
   return TEXT_LIMITS[name] ?? (isCodeName(name) ? CODE_LIMIT : DEFAULT_TEXT_LIMIT);
@@ -45,11 +51,15 @@ function textLimit(name: string): number {
 
 /** A lone half of a UTF-16 surrogate pair: not a character, and PostgreSQL refuses it. */
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Control characters other than tab and line breaks: invisible, they make stored text lie about what it says (terminal escapes included). */
+const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 const show = (value: unknown) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : typeof value === 'object' ? (Array.isArray(value) ? 'a list' : 'an object') : String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 };
+
+const yearOf = (value: unknown) => (typeof value === 'string' ? Number(value.slice(0, 4)) : NaN);
 
 export interface InputProblem {
   field: string;
@@ -63,6 +73,7 @@ function scalarProblem(type: string, name: string, value: unknown): string | nul
     case 'Date':
       try {
         LocalDateResolver.parseValue(value);
+        if (yearOf(value) < YEARS.first || yearOf(value) > YEARS.last) return `expected a date between ${YEARS.first}-01-01 and ${YEARS.last}-12-31, got ${show(value)}`;
         return null;
       } catch {
         return `expected a date YYYY-MM-DD, got ${show(value)}`;
@@ -70,6 +81,7 @@ function scalarProblem(type: string, name: string, value: unknown): string | nul
     case 'DateTime':
       try {
         DateTimeResolver.parseValue(value);
+        if (yearOf(value) < YEARS.first || yearOf(value) > YEARS.last) return `expected an instant between the years ${YEARS.first} and ${YEARS.last}, got ${show(value)}`;
         return null;
       } catch {
         return `expected an instant in ISO 8601 with its offset (2026-12-01T08:30:00+07:00), got ${show(value)}`;
@@ -79,6 +91,7 @@ function scalarProblem(type: string, name: string, value: unknown): string | nul
       if (typeof value !== 'string') return null; // graphql's own coercion reports the wrong type
       if (value.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
       if (UNPAIRED_SURROGATE.test(value)) return 'contains an unpaired UTF-16 surrogate; send valid Unicode text';
+      if (CONTROL.test(value)) return 'contains a control character; send plain text (tabs and line breaks are fine)';
       const limit = textLimit(name);
       if (value.length > limit) return `is ${value.length} characters long; at most ${limit} are allowed`;
       return null;
@@ -105,12 +118,13 @@ interface Analysis {
 const problem = (field: string, message: string): InputProblem => ({ field, message: `${field}: ${message}` });
 
 /** A runtime value (from variables) against its declared type. */
-function valueProblems(type: GraphQLInputType, value: unknown, field: string, name: string, problems: InputProblem[]): void {
+function valueProblems(type: GraphQLInputType, value: unknown, field: string, name: string, problems: InputProblem[], depth = 0): void {
   if (value === null || value === undefined) return;
-  if (isNonNullType(type)) return valueProblems(type.ofType, value, field, name, problems);
+  if (depth > MAX_VALUE_DEPTH) return void problems.push(problem(field, 'is nested deeper than its type allows'));
+  if (isNonNullType(type)) return valueProblems(type.ofType, value, field, name, problems, depth);
   if (isListType(type)) {
-    if (Array.isArray(value)) value.forEach((item, i) => valueProblems(type.ofType, item, `${field}.${i}`, name, problems));
-    else valueProblems(type.ofType, value, field, name, problems);
+    if (Array.isArray(value)) value.forEach((item, i) => valueProblems(type.ofType, item, `${field}.${i}`, name, problems, depth + 1));
+    else valueProblems(type.ofType, value, field, name, problems, depth + 1);
     return;
   }
   if (isInputObjectType(type)) {
@@ -118,7 +132,7 @@ function valueProblems(type: GraphQLInputType, value: unknown, field: string, na
     const fields = type.getFields();
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
       const definition = fields[key];
-      if (definition) valueProblems(definition.type, item, `${field}.${key}`, key, problems);
+      if (definition) valueProblems(definition.type, item, `${field}.${key}`, key, problems, depth + 1);
     }
     return;
   }
@@ -146,8 +160,15 @@ function analyse(schema: GraphQLSchema, operation: OperationDefinitionNode): Ana
       }
       return;
     }
-    if (node.kind !== Kind.STRING) return;
-    const message = scalarProblem(getNamedType(type).name, name, node.value);
+    const typeName = getNamedType(type).name;
+    if (node.kind !== Kind.STRING) {
+      // graphql's own message for a number given as a date names neither the argument nor the form.
+      if ((typeName === 'Date' || typeName === 'DateTime') && node.kind !== Kind.NULL) {
+        analysis.literalProblems.push(problem(field, typeName === 'Date' ? 'expected a date YYYY-MM-DD in quotes' : 'expected an instant in ISO 8601 with its offset, in quotes'));
+      }
+      return;
+    }
+    const message = scalarProblem(typeName, name, node.value);
     if (message) analysis.literalProblems.push(problem(field, message));
   };
   const typeInfo = new TypeInfo(schema);
@@ -198,6 +219,16 @@ export function inputRulesPlugin<C extends BaseContext>(): ApolloServerPlugin<C>
               ? `The document has no operation named "${request.operationName}"; it has ${names.join(', ')}.`
               : `The document holds ${names.length} operations (${names.join(', ')}); say which to run in operationName.`;
             throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+          }
+          if (operation.operation === 'subscription') {
+            throw new GraphQLError('This API offers no subscriptions; ask again with a query.', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+          }
+          // Each mutation is its own transaction: in one request, a later failure would hide what an earlier one wrote.
+          const mutations = operation.operation === 'mutation' ? operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value !== '__typename').length : 0;
+          if (mutations > 1) {
+            throw new GraphQLError(`Send one mutation per request (this one has ${mutations}), so each is answered with what it wrote.`, {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
           }
           const problems = inputProblems(schema, operation, request.variables ?? {});
           if (!problems.length) return;

@@ -4,14 +4,26 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parse, type DocumentNode } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import type { DataSource } from 'typeorm';
 import { verifyCaller, type Caller } from './caller';
 import { systemClock, type Clock } from './clock';
 import type { SubgraphName } from './config';
 import { formatError } from './errors';
 import { rawBody, serveGraphQL } from './http';
-import { inputRulesPlugin } from './input-rules';
+import { holdsCode, inputRulesPlugin } from './input-rules';
+import { normaliseCode } from './units';
 import { logger } from './logger';
 import { peersFor, type Peers } from './peers';
 import { scalarResolvers } from './scalars';
@@ -70,7 +82,44 @@ export interface StartOptions {
 export function buildSchema(module: SubgraphModule) {
   const declared = new Set(module.typeDefs.definitions.flatMap((d) => ('name' in d && d.name ? [d.name.value] : [])));
   const scalars = Object.fromEntries(Object.entries(scalarResolvers).filter(([name]) => declared.has(name)));
-  return buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: { ...scalars, ...module.resolvers } as GraphQLResolverMap<unknown> });
+  const schema = buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: { ...scalars, ...module.resolvers } as GraphQLResolverMap<unknown> });
+  normaliseCodes(schema);
+  return schema;
+}
+
+/** Whether a value of this type, given for `name`, holds a code somewhere inside it. */
+function holdsCodeIn(type: GraphQLInputType, name: string, depth = 0): boolean {
+  const named = getNamedType(type);
+  if (isInputObjectType(named)) return depth < 4 && Object.values(named.getFields()).some((f) => holdsCodeIn(f.type, f.name, depth + 1));
+  return named.name === 'String' && holdsCode(name);
+}
+
+/** The value with every code in it trimmed and upper-cased, as codes are stored. */
+function normalised(type: GraphQLInputType, name: string, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (isNonNullType(type)) return normalised(type.ofType, name, value);
+  if (isListType(type)) return Array.isArray(value) ? value.map((item) => normalised(type.ofType, name, item)) : normalised(type.ofType, name, value);
+  if (isInputObjectType(type)) {
+    const fields = type.getFields();
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, fields[key] ? normalised(fields[key].type, key, item) : item]));
+  }
+  return typeof value === 'string' && holdsCode(name) ? normaliseCode(value) : value;
+}
+
+/**
+ * Codes people type or scan (`27-tthcc `, a dossier code in lower case) reach every resolver in
+ * the form they are stored, whatever the field: one wrapper here rather than a call in each lookup.
+ */
+function normaliseCodes(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!field.args.some((argument) => holdsCodeIn(argument.type, argument.name))) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args: Record<string, unknown>, context, info) =>
+        resolve(source, Object.fromEntries(field.args.map((a) => [a.name, a.name in args ? normalised(a.type, a.name, args[a.name]) : undefined]).filter(([, v]) => v !== undefined)), context, info);
+    }
+  }
 }
 
 export async function startSubgraph(module: SubgraphModule, options: StartOptions): Promise<RunningService> {

@@ -23,6 +23,48 @@ describe('coded answers to bad requests through the gateway', () => {
     expect(firstError(await stack.gql(`query ($at: Date) { unit(code: "27", at: $at) { name } }`, { at: '2026-12-01T08:00:00+07:00' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'at' });
   });
 
+  it('refuses year 0, a number given as a date, and values nested deeper than their type, naming the argument', async () => {
+    expect(firstError(await stack.gql(`{ unit(code: "27", at: "0000-01-01") { name } }`))).toEqual({
+      code: 'BAD_USER_INPUT', field: 'at', message: 'at: expected a date between 1900-01-01 and 2999-12-31, got 0000-01-01',
+    });
+    expect(firstError(await stack.gql(`{ unit(code: "27", at: 20260101) { name } }`))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'at' });
+    // Written by hand: JSON.stringify itself runs out of stack on 5,000 levels.
+    const nested = `${'['.repeat(5000)}"2026-01-01"${']'.repeat(5000)}`;
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":"query ($at: Date) { unit(code: \\"27\\", at: $at) { name } }","variables":{"at":${nested}}}`,
+    });
+    const deep = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(response.status).toBeLessThan(500);
+    expect(deep.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses subscriptions, and more than one mutation in a request, writing nothing', async () => {
+    expect(firstError(await stack.gql(`subscription { __typename }`))).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    const before = (await stack.ownerQuery('feedback', 'SELECT count(*)::int AS n FROM suggestion')).rows[0].n;
+    const two = await stack.gql(`mutation {
+      a: submitSuggestion(input: { clientRequestId: "two-a-7f3a9c21-device", unitCode: "09238-MC", content: "Một" }) { suggestion { id } }
+      b: submitSuggestion(input: { clientRequestId: "two-b-7f3a9c21-device", unitCode: "99-NOPE", content: "Hai" }) { suggestion { id } }
+    }`);
+    expect(firstError(two)).toMatchObject({ code: 'BAD_USER_INPUT', message: 'Send one mutation per request (this one has 2), so each is answered with what it wrote.' });
+    expect((await stack.ownerQuery('feedback', 'SELECT count(*)::int AS n FROM suggestion')).rows[0].n).toBe(before);
+  });
+
+  it('reads codes typed in lower case or with spaces in every filter the same as the stored code', async () => {
+    const official = await stack.token({ role: 'ADMIN', unit: '27' });
+    const ask = (centre: string) => stack.gql(`query ($c: String!) { centreStaffing(centreCode: $c) { seconded openCounters } counters(centreCode: $c) { number } }`, { c: centre }, official);
+    const exact = await ask('27-TTHCC');
+    expect(exact.data.counters.length).toBeGreaterThan(0);
+    expect((await ask(' 27-tthcc ')).data).toEqual(exact.data);
+    const suggested = await stack.gql(`mutation ($input: SubmitSuggestionInput!) { submitSuggestion(input: $input) { suggestion { unit { code name } } } }`, {
+      input: { clientRequestId: 'lower-case-unit-7f3a9c21', unitCode: ' 09238-mc ', content: 'Mã viết thường.' },
+    });
+    expect(suggested.data.submitSuggestion.suggestion.unit.code).toBe('09238-MC');
+    const listed = await stack.gql(`{ suggestions { unit { code name } } }`, {}, official);
+    expect(listed.errors).toBeUndefined();
+  });
+
   it('names the input field of a bad DateTime deep inside an input object', async () => {
     const official = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
     const answer = await stack.gql(

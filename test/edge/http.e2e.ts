@@ -50,6 +50,33 @@ describe('the gateway over HTTP', () => {
     }
   });
 
+  it('lets a client that sends 5 MB read the 413 instead of a broken pipe', async () => {
+    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ fields { code } } # ${'x'.repeat(5_000_000)}` }) });
+    expect([response.status, ((await response.json()) as any).errors[0].extensions.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+  });
+
+  it('answers a Host no URL can be made of, and brackets nested beyond any real operation, with 400 and a code', async () => {
+    const raw = (host: string) =>
+      new Promise<string>((resolve, reject) => {
+        const url = new URL(stack.gatewayUrl);
+        const socket = require('node:net').connect(Number(url.port), url.hostname, () => {
+          const body = '{"query":"{ fields { code } }"}';
+          socket.end(`POST /graphql HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+        });
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+    for (const host of ['a b', '[', '%']) {
+      const answer = await raw(host);
+      expect(answer).toMatch(/^HTTP\/1\.1 400/);
+      expect(answer).toContain('"code":"BAD_REQUEST"');
+    }
+    const deep = await stack.gql(`{ unit(code: ${'['.repeat(3000)}"x"${']'.repeat(3000)}) { code } }`);
+    expect([deep.status, deep.errors![0]!.extensions!.code]).toEqual([400, 'BAD_REQUEST']);
+  });
+
   it('answers malformed JSON with 400 and a code', async () => {
     const client = keepAliveClient(stack.gatewayUrl);
     try {
