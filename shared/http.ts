@@ -22,6 +22,8 @@ export interface HttpOptions<C extends BaseContext> {
   routes?: Record<string, Route>;
   /** Answers a browser opening `/graphql` (a GET that accepts HTML), e.g. with the explorer. */
   page?: Route;
+  /** Fastify plugins of this service (the gateway's rate limits), registered before the routes. */
+  plugins?: (app: FastifyInstance) => Promise<void>;
   port: number;
   host?: string;
 }
@@ -95,6 +97,7 @@ function httpError(error: FastifyError): { status: number; code: string; message
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, code: 'BAD_REQUEST', message: 'The request body is empty or its length is wrong; send {"query": "..."} as JSON.' };
   }
+  if (error.code === 'RATE_LIMITED') return { status: 429, code: 'RATE_LIMITED', message: error.message };
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON; send {"query": "...", "variables": {...}}.' };
   }
@@ -169,6 +172,7 @@ export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C
       done(error as Error, undefined);
     }
   });
+  await options.plugins?.(app);
   options.apollo.addPlugin(fastifyApolloDrainPlugin(app) as ApolloServerPlugin<C>);
   await options.apollo.start();
   const graphql = fastifyApolloHandler(options.apollo, { context: (request) => options.context(request) });

@@ -11,6 +11,7 @@ import { serveGraphQL } from '../../shared/http';
 import { logger } from '../../shared/logger';
 import type { RunningService } from '../../shared/subgraph';
 import { developmentAuthenticator, openIdAuthenticator, type OpenIdOptions, type UnitCheck } from './auth';
+import { limitAnonymousWrites, type AnonymousWriteLimits } from './plugins/anonymous-writes';
 import { productionDefaults } from './plugins/production-defaults';
 import { peersFor, type Peers } from '../../shared/peers';
 import { explorerRoutes } from './explorer';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   jwtSecret: string;
   /** The province's OpenID provider, whose tokens callers bring. */
   openId?: OpenIdOptions;
+  /** Anonymous ratings, suggestions and petitions per client address. */
+  anonymousWriteLimits?: AnonymousWriteLimits;
   /** Production hides the schema from anonymous callers. */
   production?: boolean;
   /** Pre-fills the explorer's Authorization header; development only. */
@@ -141,6 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     context: async (request) => ({ caller: await authenticator.callerOf(request.headers.authorization) }),
     routes: { ...explorer.assets, '/health': () => ({ status: 'ok', service: 'gateway' }) },
     page: explorer.page,
+    plugins: (app) => limitAnonymousWrites(app, options.anonymousWriteLimits),
   });
   logger.info({ url: `${base}/graphql`, explorer: base }, 'gateway listening');
   return { name: 'gateway', url: `${base}/graphql`, server: app.server, stop: () => apollo.stop() };

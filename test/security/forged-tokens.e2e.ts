@@ -23,7 +23,7 @@ describe('tokens from the province OpenID provider', () => {
       'cb-nguyen-thi-lan': { role: 'OFFICIAL', unit: '27.259.09238', official_id: '5b1d7c2e-0000-4000-8000-000000000001' },
       'cb-nowhere': { role: 'OFFICIAL', unit: '27.999.99999' },
     });
-    stack = await startTestStack({ dossiers: 20 }, undefined, { issuer: provider.issuer, audience: AUDIENCE });
+    stack = await startTestStack({ dossiers: 20 }, undefined, { openId: { issuer: provider.issuer, audience: AUDIENCE } });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -2,6 +2,7 @@ import { Client, type QueryResult } from 'pg';
 import type { Role } from '../../shared/caller';
 import { config, SUBGRAPH_NAMES, type SubgraphName } from '../../shared/config';
 import { issueToken, type OpenIdOptions } from '../../gateway/src/auth';
+import type { AnonymousWriteLimits } from '../../gateway/src/plugins/anonymous-writes';
 import { buildDemo, type DemoData, type DemoOptions } from '../../infra/seed/demo';
 import { writeDemo } from '../../infra/seed/seed';
 import { startStack, type Stack } from '../../infra/stack';
@@ -31,7 +32,13 @@ export async function postGraphQL<T>(url: string, body: unknown, headers: Record
 }
 
 /** The demo province in fresh databases, four subgraphs and the gateway on free ports. */
-export async function startTestStack(demoOptions: DemoOptions = {}, explorerToken?: string, openId?: OpenIdOptions): Promise<TestStack> {
+/** The gateway as tests need it; tests of other behaviour send many anonymous writes from one address, so the limit is lifted unless a test sets it. */
+export interface TestGatewayOptions {
+  openId?: OpenIdOptions;
+  anonymousWriteLimits?: AnonymousWriteLimits;
+}
+
+export async function startTestStack(demoOptions: DemoOptions = {}, explorerToken?: string, gateway: TestGatewayOptions = {}): Promise<TestStack> {
   const databases = await freshDatabases();
   const demo = buildDemo(demoOptions);
   const ownerUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, databases.urls[name].migration])) as Record<SubgraphName, string>;
@@ -40,7 +47,8 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     databases: databases.urls,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
     explorerToken,
-    openId,
+    openId: gateway.openId,
+    anonymousWriteLimits: gateway.anonymousWriteLimits ?? { max: 1_000_000, windowMs: 60_000 },
     clock: TEST_CLOCK,
   });
   const owners = new Map<SubgraphName, Promise<Client>>();

@@ -1,0 +1,33 @@
+import { DEFAULT_ANONYMOUS_WRITE_LIMITS } from '../../gateway/src/plugins/anonymous-writes';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const SUGGEST = `mutation ($input: SubmitSuggestionInput!) { submitSuggestion(input: $input) { suggestion { id } } }`;
+
+describe('anonymous writes are bounded per client address', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ dossiers: 5 }, undefined, { anonymousWriteLimits: DEFAULT_ANONYMOUS_WRITE_LIMITS });
+  });
+  afterAll(() => stack.stop());
+
+  it('answers the write past the limit with 429, RATE_LIMITED and Retry-After, writes nothing more, and leaves reads and signed-in officials alone', async () => {
+    const count = async () => (await stack.ownerQuery('feedback', 'SELECT count(*)::int AS n FROM suggestion')).rows[0].n as number;
+    const before = await count();
+    const send = (i: number) =>
+      fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: SUGGEST, variables: { input: { clientRequestId: `flood-${i}-7f3a9c21-device`, unitCode: '09238-MC', content: `Góp ý số ${i}` } } }),
+      });
+    for (let i = 0; i < DEFAULT_ANONYMOUS_WRITE_LIMITS.max; i += 1) expect((await send(i)).status).toBe(200);
+    const refused = await send(999);
+    const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect([refused.status, body.errors[0]!.extensions.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await count()).toBe(before + DEFAULT_ANONYMOUS_WRITE_LIMITS.max);
+    // Reads are not writes, and an official's work is not throttled with the public's.
+    expect((await stack.gql('{ fields { code } }')).status).toBe(200);
+    const official = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
+    expect((await stack.gql('{ suggestions { id } }', {}, official)).errors).toBeUndefined();
+  });
+});
