@@ -172,8 +172,11 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     const areaCommune = owner.level === 'COMMUNE' ? owner : rnd.pick(communes);
     const area = adminUnits.filter((u) => isWithin(areaCommune.path, u.path));
     const version1 = procedureVersions.find((v) => v.id === version.id)!;
+    const id = uuidFrom(`dossier:${seqKey}-${seq}`);
     const dossier: DossierEntity = {
-      id: uuidFrom(`dossier:${seqKey}-${seq}`),
+      id,
+      // Derived from the id so the demo is the same on every machine; real dossiers draw theirs at random.
+      ratingSecret: uuidFrom(`rating-secret:${id}`).replace(/-/g, '').slice(0, 16),
       code: `${seqKey}-${String(seq).padStart(4, '0')}`,
       procedureId: procedure.id,
       procedureVersionId: version.id,

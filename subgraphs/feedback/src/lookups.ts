@@ -23,6 +23,22 @@ export async function dossierByCode(peers: Peers, code: string, field: string): 
   return publicDossier;
 }
 
+/**
+ * The dossier a citizen rates: named by its code and the rating secret printed beside it. A wrong
+ * secret is answered as an unknown code, so guessing codes learns nothing.
+ */
+export async function ratableDossier(peers: Peers, code: string, secret: string): Promise<DossierSummary> {
+  const { publicDossier } = await peers.query<{ publicDossier: (DossierSummary & { ratingSecretMatches: boolean }) | null }>(
+    'dossiers',
+    `query ($code: String!, $secret: String!) { publicDossier(code: $code) { id code status ownerPath accountableUnitPath receivingUnit { code } handler { id } ratingSecretMatches(secret: $secret) } }`,
+    { code: code.trim(), secret },
+  );
+  if (!publicDossier?.ratingSecretMatches) {
+    throw notFound('No dossier has this code and rating secret; both are printed on the receipt and in its QR code.', 'input.dossierCode');
+  }
+  return publicDossier;
+}
+
 /** The path of a current unit named by its code, from the catalogue. */
 export const unitPath = async (peers: Peers, code: string, field: string) => (await lookUpUnits(peers, { [field]: code }))[field]!.path;
 

@@ -51,6 +51,8 @@ export class DossierEntity {
   /** When a supplement was requested: the clock is paused until it comes. */
   @Column({ type: 'timestamptz', nullable: true }) pausedAt!: Date | null;
   @Column({ type: 'integer' }) supplementCount!: number;
+  /** Mã đánh giá — printed in the receipt's QR code; a rating needs it with the dossier code. */
+  @Column({ type: 'text' }) ratingSecret!: string;
   /** Form 04 was sent: a dossier is rescheduled at most once. */
   @Column({ type: 'boolean' }) rescheduled!: boolean;
   @Column({ type: 'text', nullable: true }) outcome!: Outcome | null;

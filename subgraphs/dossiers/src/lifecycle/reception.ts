@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../../../shared/caller';
 import type { WorkingCalendar } from '../../../../shared/calendar';
@@ -140,6 +140,7 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
   const number = await nextNumber(manager, desk.electronicId, vietnamDate(now), desk.path);
   const dossier: DossierEntity = {
     id: randomUUID(),
+    ratingSecret: randomBytes(8).toString('hex'),
     code: `${desk.electronicId}-${vietnamDate(now).slice(2).replace(/-/g, '')}-${String(number).padStart(4, '0')}`,
     procedureId: procedure.id,
     procedureVersionId: version.id,

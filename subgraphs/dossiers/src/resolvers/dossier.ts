@@ -42,6 +42,7 @@ export const Dossier = {
     form: '01',
     code: dossier.code,
     barcode: dossier.code,
+    ratingSecret: dossier.ratingSecret,
     applicantName: dossier.applicantName,
     proxyName: dossier.proxyName,
     receivedAt: dossier.receivedAt,

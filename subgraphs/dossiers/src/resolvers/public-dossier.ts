@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { normaliseCode } from '../../../../shared/units';
 import { vietnamDate } from '../../../../shared/scalars';
 import type { Context } from '../context';
@@ -13,7 +14,14 @@ export function maskName(name: string): string {
 }
 
 /** The public view is built from the dossier row but exposes only these fields; nothing else reaches the type. */
+/** Compared in constant time, so the answer's timing tells nothing of the secret. */
+function sameSecret(given: string, actual: string): boolean {
+  const [a, b] = [Buffer.from(given), Buffer.from(actual)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 export const PublicDossier = {
+  ratingSecretMatches: (dossier: DossierEntity, args: { secret: string }) => sameSecret(args.secret.trim().toLowerCase(), dossier.ratingSecret),
   applicantName: (dossier: DossierEntity) => (dossier.applicantKind === 'PERSON' ? maskName(dossier.applicantName) : dossier.applicantName),
   statusCode: (dossier: DossierEntity) => statusCode(dossier.status),
   procedure: (dossier: DossierEntity) => ({ __typename: 'Procedure', id: dossier.procedureId }),
