@@ -60,6 +60,16 @@ function recodeParseFailures(formatted: GraphQLFormattedError): GraphQLFormatted
   return { ...formatted, extensions: { ...formatted.extensions, code: 'GRAPHQL_PARSE_FAILED' } };
 }
 
+/** Node's and PostgreSQL's codes for a database that is down, restarting or unreachable: worth a retry, not an incident. */
+const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function databaseUnavailable(error: unknown): boolean {
+  const cause = (error as { originalError?: unknown })?.originalError ?? error;
+  const code = (cause as { code?: string })?.code;
+  const message = (cause as { message?: string })?.message ?? '';
+  return (!!code && DATABASE_UNAVAILABLE.has(code)) || /Connection terminated|connection timeout/i.test(message);
+}
+
 /**
  * Apollo `formatError`: coded errors pass through, everything else (driver errors carry SQL,
  * thrown Errors carry stacks) is logged here and replaced by a generic message.
@@ -70,6 +80,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && publicCodes.has(code)) {
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (databaseUnavailable(error)) {
+    logger.warn({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'database unavailable');
+    return {
+      message: 'The database is unavailable for a moment; nothing was changed. Try again shortly.',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
   }
   logger.error({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'internal error');
   return {

@@ -1,3 +1,5 @@
+import { execSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './harness';
@@ -97,3 +99,61 @@ export function latencySummary(latencies: number[]): string {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Whether the figures come from the commit named in the setup line or from edits on top of it. */
+export function worktreeState(): string {
+  try {
+    const changed = execSync('git status --porcelain --untracked-files=no', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return changed ? `${changed.split('\n').length}-tracked-files-modified` : 'clean';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * CPU time on Linux, in clock ticks (1/100 s): the whole machine's busy and total time, and the time
+ * of the PostgreSQL processes this process started (the embedded server and its backends). Zeros
+ * where /proc is not there.
+ */
+export function cpuSample(): { machineBusy: number; machineTotal: number; postgres: number } {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const ticks = fields.map(Number);
+    const total = ticks.reduce((a, b) => a + b, 0);
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+    const stats = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
+      try {
+        const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+        const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        return [{ pid: Number(pid), comm, ppid: Number(rest[1]), cpu: Number(rest[11]) + Number(rest[12]) }];
+      } catch {
+        return [];
+      }
+    });
+    const children = new Map<number, number[]>();
+    for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s.pid]);
+    const byPid = new Map(stats.map((s) => [s.pid, s]));
+    let postgres = 0;
+    const walk = (pid: number) => {
+      for (const child of children.get(pid) ?? []) {
+        const s = byPid.get(child)!;
+        if (s.comm.startsWith('postgres')) postgres += s.cpu;
+        walk(child);
+      }
+    };
+    walk(process.pid);
+    return { machineBusy: total - idle, machineTotal: total, postgres };
+  } catch {
+    return { machineBusy: 0, machineTotal: 0, postgres: 0 };
+  }
+}
+
+/** Between two samples over `seconds`: the machine's busy share (all cores) and PostgreSQL's use in cores. */
+export function cpuBetween(before: ReturnType<typeof cpuSample>, after: ReturnType<typeof cpuSample>, seconds: number): { machineBusyPercent: number; postgresCores: number } {
+  const total = after.machineTotal - before.machineTotal;
+  return {
+    machineBusyPercent: total > 0 ? ((after.machineBusy - before.machineBusy) / total) * 100 : 0,
+    postgresCores: seconds > 0 ? (after.postgres - before.postgres) / 100 / seconds : 0,
+  };
+}

@@ -1,19 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Supergraph } from '@apollo/federation-internals';
-import {
-  getNamedType,
-  isCompositeType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  type GraphQLArgument,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLObjectType,
-} from 'graphql';
-import { SUBGRAPH_NAMES } from '../../shared/config';
+import { getNamedType, isCompositeType, isEnumType, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import { fingerprint } from '../support/fingerprint';
+import { api, leaves, plausibleArguments, setAt } from '../support/schema-cases';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -21,8 +8,6 @@ import { startTestStack, type TestStack } from '../support/stack';
  * hostile value (the others plausible), sent through the gateway as an anonymous caller and as
  * signed-in officials. A field added to any subgraph is covered without editing this file.
  */
-
-const api = Supergraph.build(readFileSync(path.join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
 
 /** Codes a client may receive for a hostile value: each says what went wrong and whose fault it is. */
 const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'OPERATION_RESOLUTION_FAILURE']);
@@ -42,60 +27,12 @@ const REFUSED_BY_TYPE: Record<string, unknown[]> = {
   Boolean: ['yes'],
 };
 
-/** A value each type accepts, so that only the hostile one is at fault. */
-function plausible(type: GraphQLInputType, depth = 0): unknown {
-  if (isNonNullType(type)) return plausible(type.ofType, depth);
-  if (isListType(type)) return [plausible(type.ofType, depth)];
-  if (isEnumType(type)) return type.getValues()[0]!.value;
-  if (isInputObjectType(type)) {
-    if (depth > 5) return {};
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, plausible(f.type, depth + 1)]));
-  }
-  switch (type.name) {
-    case 'Int': return 1;
-    case 'Float': return 1;
-    case 'Boolean': return true;
-    case 'Date': return '2026-11-20';
-    case 'DateTime': return '2026-11-20T09:00:00+07:00';
-    case 'ID': return '00000000-0000-4000-8000-000000000000';
-    default: return 'plausible';
-  }
-}
-
 interface Case {
   field: string;
   at: string;
   value: unknown;
   query: string;
   variables: Record<string, unknown>;
-}
-
-/** Paths to every leaf of an argument's type, with the type found there. */
-function leaves(type: GraphQLInputType, at: string[], depth = 0): { at: string[]; type: GraphQLInputType }[] {
-  const named = getNamedType(type);
-  if (isInputObjectType(named)) {
-    if (depth > 4) return [];
-    return Object.values(named.getFields()).flatMap((f) => leaves(f.type, [...at, f.name], depth + 1));
-  }
-  return [{ at, type }];
-}
-
-function setAt(value: Record<string, unknown>, at: string[], leafType: GraphQLInputType, hostile: unknown): Record<string, unknown> {
-  const copy = structuredClone(value);
-  let cursor: Record<string, unknown> = copy;
-  for (const key of at.slice(0, -1)) {
-    const next = cursor[key];
-    // An optional input object left out of the plausible value, or a list of them: fill in the one we need.
-    if (Array.isArray(next)) cursor = next[0] as Record<string, unknown>;
-    else cursor = (cursor[key] = (next as Record<string, unknown> | undefined) ?? {}) as Record<string, unknown>;
-  }
-  cursor[at[at.length - 1]!] = isListType(isNonNullType(leafType) ? leafType.ofType : leafType) ? [hostile] : hostile;
-  return copy;
-}
-
-/** Object types that need the fields their arguments require: fill the whole path's required parents. */
-function plausibleArguments(args: readonly GraphQLArgument[]): Record<string, unknown> {
-  return Object.fromEntries(args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, plausible(a.type)]));
 }
 
 function casesFor(root: GraphQLObjectType, operation: 'query' | 'mutation'): Case[] {
@@ -125,19 +62,6 @@ describe('hostile input on every root field', () => {
   let stack: TestStack;
   let callers: [string, string | undefined][];
 
-  /** Every row of every table in the four databases, as one fingerprint per table. */
-  async function fingerprint(): Promise<Record<string, string>> {
-    const prints: Record<string, string> = {};
-    for (const name of SUBGRAPH_NAMES) {
-      const tables = (await stack.ownerQuery(name, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migration' ORDER BY 1`)).rows;
-      for (const { tablename } of tables) {
-        const [row] = (await stack.ownerQuery(name, `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`)).rows;
-        prints[`${name}.${tablename}`] = `${row.n}:${row.h}`;
-      }
-    }
-    return prints;
-  }
-
   beforeAll(async () => {
     stack = await startTestStack({ dossiers: 30 });
     callers = [
@@ -158,7 +82,7 @@ describe('hostile input on every root field', () => {
   });
 
   it('answers each with a code from the fixed list, below HTTP 500, within seconds, leaking nothing and changing no row', async () => {
-    const before = await fingerprint();
+    const before = await fingerprint(stack);
     const failures: string[] = [];
     let sent = 0;
     const jobs = callers.flatMap(([who, token]) => CASES.map((c) => ({ who, token, c })));
@@ -191,6 +115,6 @@ describe('hostile input on every root field', () => {
     await Promise.all(Array.from({ length: 4 }, worker));
     expect(failures).toEqual([]);
     expect(sent).toBe(CASES.length * callers.length);
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(stack)).toEqual(before);
   });
 });

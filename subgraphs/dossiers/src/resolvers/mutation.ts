@@ -10,6 +10,7 @@ import type { Context } from '../context';
 import { act, type Action } from '../lifecycle/actions';
 import { MOVES, type MoveInput } from '../lifecycle/moves';
 import { receiveDossier, type ReceiveInput } from '../lifecycle/reception';
+import { visible } from './dossier';
 
 interface ActionInput extends MoveInput {
   clientRequestId: string;
@@ -30,7 +31,7 @@ function move(action: Action) {
         return dossierId;
       });
     });
-    return { dossier: await ctx.loaders.dossierById.load(id) };
+    return payload(id, ctx);
   };
 }
 
@@ -39,6 +40,9 @@ interface AssignDossierHandlerInput {
   dossierId: string;
   handlerId: string;
 }
+
+/** What a mutation answers passes the same check as a query: the caller sees the dossier only if its unit may. */
+const payload = async (id: string, ctx: Context) => ({ dossier: await visible(await ctx.loaders.dossierById.load(id), ctx) });
 
 /** The official must work for the unit (its home agency is that unit or below it), as personnel records it. */
 async function requireOfficialOf(ctx: Context, officialId: string, unitPath: string): Promise<void> {
@@ -61,7 +65,7 @@ export const Mutation = {
       const calendar = await loadCalendar(manager);
       return once(manager, ctx.caller, input, 'receiveDossier', () => receiveDossier(manager, ctx.caller, ctx.peers, calendar, { ...input, procedureId }, ctx.clock.now()));
     });
-    return { dossier: await ctx.loaders.dossierById.load(id) };
+    return payload(id, ctx);
   },
   acceptDossier: move('accept'),
   refuseDossier: move('refuse'),
@@ -91,6 +95,6 @@ export const Mutation = {
         return dossierId;
       }),
     );
-    return { dossier: await ctx.loaders.dossierById.load(id) };
+    return payload(id, ctx);
   },
 };
