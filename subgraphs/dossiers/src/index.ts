@@ -1,4 +1,5 @@
 import { RatingSecret } from './migrations/1764800000000-rating-secret';
+import { StepHolderColumns } from './migrations/1764900000000-step-holder-columns';
 import { ClientRequestByCaller } from '../../../shared/migrations/1764700000000-client-request-by-caller';
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
@@ -23,6 +24,6 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, PublicDossier, DossierStats: DossierStatsType, CentreBoard, Procedure, AdministrativeUnit, Official },
   entities: [DossierEntity, DossierStepEntity, DossierEventEntity],
-  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret],
+  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret, StepHolderColumns],
   createLoaders,
 };

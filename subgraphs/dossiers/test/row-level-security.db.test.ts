@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { Caller } from '../../../shared/caller';
 import { inCallerScope } from '../../../shared/db';
 import { buildDemo } from '../../../infra/seed/demo';
@@ -37,6 +38,31 @@ describe('row-level security on dossier', () => {
     );
     expect(result[1]).toBe(1);
     expect((await seeded.app.getRepository(DossierEntity).findOneByOrFail({ id: mine.id })).applicantName).toBe('Nguyễn Thị Ánh Tuyết');
+  });
+
+  it('lets the unit holding the active step move the dossier on and name its handler, and nothing else', async () => {
+    // A dossier whose active step is held by a commune with no say over the dossier itself, set up behind the application's back.
+    const dossier = demo.dossiers.find((d) => demo.dossierSteps.some((s) => s.dossierId === d.id && s.position === 1))!;
+    const unrelated = (path: string) => !path.startsWith(dossier.ownerPath) && !dossier.ownerPath.startsWith(path);
+    const step = { ownerPath: [communeA!, communeB!].find(unrelated)! };
+    const owner = new Client({ connectionString: seeded.databases.urls.dossiers.migration });
+    await owner.connect();
+    try {
+      await owner.query(`UPDATE dossier SET current_step = 1 WHERE id = $1`, [dossier.id]);
+      await owner.query(`UPDATE dossier_step SET owner_path = $2 WHERE dossier_id = $1 AND position = 1`, [dossier.id, step.ownerPath]);
+    } finally {
+      await owner.end();
+    }
+    const holder = officialOf(step.ownerPath);
+    const moved = await inCallerScope(seeded.app, holder, (manager) => manager.query(`UPDATE dossier SET handler_id = NULL, version = version + 1 WHERE id = $1`, [dossier.id]));
+    expect(moved[1]).toBe(1);
+    await expect(
+      inCallerScope(seeded.app, holder, (manager) => manager.query(`UPDATE dossier SET applicant_name = 'Đã sửa trái phép' WHERE id = $1`, [dossier.id])),
+    ).rejects.toThrow(/may only move it on/);
+    await expect(
+      inCallerScope(seeded.app, holder, (manager) => manager.query(`UPDATE dossier SET owner_path = $2 WHERE id = $1`, [dossier.id, step.ownerPath])),
+    ).rejects.toThrow(/may only move it on|row-level security/);
+    expect((await seeded.app.getRepository(DossierEntity).findOneByOrFail({ id: dossier.id })).applicantName).toBe(dossier.applicantName);
   });
 
   it('refuses to insert a dossier owned by another commune, and writes nothing', async () => {
