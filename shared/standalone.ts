@@ -43,7 +43,7 @@ export function onShutdown(stop: () => Promise<void>): void {
 /** Stops a process whose configuration is unsafe for production, saying what to set. */
 export function refuseUnsafeConfiguration(service: string, problems: string[]): void {
   if (!problems.length) return;
-  for (const problem of problems) logger.fatal({ service }, problem);
+  for (const problem of problems) logger.fatal({ component: service }, problem);
   process.stderr.write(`${service} will not start in production:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
   process.exit(1);
 }
