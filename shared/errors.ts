@@ -81,6 +81,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // Apollo's own refusals of a malformed request (a persisted-query extension it cannot use) carry a 4xx status and no code.
+  const status = (error as { extensions?: { http?: { status?: number } } })?.extensions?.http?.status;
+  if ((!code || code === 'INTERNAL_SERVER_ERROR') && status && status >= 400 && status < 500) {
+    return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+  }
   if (databaseUnavailable(error)) {
     logger.warn({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'database unavailable');
     return {

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import type { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
@@ -44,6 +45,26 @@ export function errorBody(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** Bytes of a refused body read and thrown away so its client can read the answer; beyond this the connection is cut. */
+const MAX_DRAIN_BYTES = 64 * MAX_BODY_BYTES;
+
+function drain(request: http.IncomingMessage): Promise<void> {
+  if (request.complete || request.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let read = 0;
+    request.on('data', (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > MAX_DRAIN_BYTES) {
+        request.destroy();
+        resolve();
+      }
+    });
+    request.once('end', () => resolve());
+    request.once('close', () => resolve());
+    request.resume();
+  });
+}
+
 /** The deepest nesting of (), [] and {} in a document, outside strings; a linear scan, run before parsing. */
 function nestingDepth(text: string): number {
   let depth = 0;
@@ -62,7 +83,7 @@ function nestingDepth(text: string): number {
 }
 
 function validHost(host: string | undefined): boolean {
-  if (!host) return true; // HTTP/1.0 without Host: the adapter falls back to localhost
+  if (!host?.trim()) return false; // the GraphQL adapter builds a URL from it
   try {
     new URL(`http://${host}/`);
     return true;
@@ -139,6 +160,12 @@ async function statusByAcceptedType(_request: FastifyRequest, reply: FastifyRepl
  */
 export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C>): Promise<HttpService> {
   const app = Fastify({
+    // Node checks request timeouts every connectionsCheckingInterval (30 s by default): check often, so a slow client is cut near the limit.
+    serverFactory: (handler) => http.createServer({ connectionsCheckingInterval: 2_000 }, handler),
+    // Errors in Fastify's own routing (a URL that cannot be decoded) answered like every other refusal.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(400).send(errorBody('BAD_REQUEST', `The request is malformed (${error.message.replace(/'[^']*'/g, 'its URL')}).`));
+    },
     bodyLimit: MAX_BODY_BYTES,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,
@@ -147,14 +174,16 @@ export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C
     return503OnClosing: true,
     logger: false,
   });
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const { status, code, message } = httpError(error);
     if (status >= 500) logger.error({ err: error }, 'request failed');
+    // Refused on its Content-Length before a byte was read: let the client finish sending, or it sees a broken pipe, not the 413.
+    if (status === 413) await drain(request.raw);
     return reply.code(status).type('application/json; charset=utf-8').send(errorBody(code, message));
   });
   // Requests the GraphQL layer would trip over, refused with a code first: a Host no URL can be made of, nesting that would exhaust the parser's stack.
   app.addHook('preHandler', async (request, reply) => {
-    if (!validHost(request.headers.host)) return reply.code(400).send(errorBody('BAD_REQUEST', 'The Host header is not a valid host name.'));
+    if (!validHost(request.headers.host)) return reply.code(400).send(errorBody('BAD_REQUEST', 'The Host header is missing or not a valid host name.'));
     const query = (request.body as { query?: unknown } | undefined)?.query ?? (request.query as { query?: unknown } | undefined)?.query;
     if (typeof query === 'string' && nestingDepth(query) > MAX_NESTING) {
       return reply.code(400).send(errorBody('BAD_REQUEST', `The operation nests brackets more than ${MAX_NESTING} deep; no real operation does.`));

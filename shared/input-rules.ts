@@ -9,7 +9,10 @@ import {
   TypeInfo,
   visit,
   visitWithTypeInfo,
+  type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLInputType,
+  type SelectionSetNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ValueNode,
@@ -202,6 +205,19 @@ export function inputProblems(schema: GraphQLSchema, operation: OperationDefinit
   return problems;
 }
 
+/** The root fields an operation selects, through inline fragments and fragment spreads, `__typename` aside. */
+function rootFields(selectionSet: SelectionSetNode, document: DocumentNode, seen = new Set<string>()): number {
+  return selectionSet.selections.reduce((count, selection) => {
+    if (selection.kind === Kind.FIELD) return count + (selection.name.value === '__typename' ? 0 : 1);
+    if (selection.kind === Kind.INLINE_FRAGMENT) return count + rootFields(selection.selectionSet, document, seen);
+    const name = selection.name.value;
+    if (seen.has(name)) return count;
+    seen.add(name);
+    const fragment = document.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name);
+    return count + (fragment ? rootFields(fragment.selectionSet, document, seen) : 0);
+  }, 0);
+}
+
 /**
  * Apollo plugin: refuses, before it is planned or executed, a request that names no single
  * operation (OPERATION_RESOLUTION_FAILURE) or whose values break the rules above (BAD_USER_INPUT,
@@ -224,7 +240,7 @@ export function inputRulesPlugin<C extends BaseContext>(): ApolloServerPlugin<C>
             throw new GraphQLError('This API offers no subscriptions; ask again with a query.', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
           }
           // Each mutation is its own transaction: in one request, a later failure would hide what an earlier one wrote.
-          const mutations = operation.operation === 'mutation' ? operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value !== '__typename').length : 0;
+          const mutations = operation.operation === 'mutation' ? rootFields(operation.selectionSet, document) : 0;
           if (mutations > 1) {
             throw new GraphQLError(`Send one mutation per request (this one has ${mutations}), so each is answered with what it wrote.`, {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },

@@ -54,7 +54,7 @@ async function callerFromClaims(claims: JWTPayload, names: ClaimNames, unitExist
 }
 
 function bearer(header: string): string {
-  const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/.exec(header.trim());
+  const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/i.exec(header.trim());
   if (!match) throw credentialsRefused('The Authorization header must be "Bearer <token>" with one compact JWT.');
   return match[1]!;
 }

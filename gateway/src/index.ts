@@ -70,6 +70,18 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * A subgraph that refuses a whole request (HTTP 4xx/5xx) still says why in a GraphQL body: pass
    * its coded message on, without the subgraph's URL, instead of the data source's bare error.
    */
+  /** A subgraph's body that is not JSON (cut off, a proxy's page) is its outage, not an internal error. */
+  override async parseBody(...args: Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>): Promise<object | string> {
+    try {
+      return await super.parseBody(...args);
+    } catch (error) {
+      logger.warn({ subgraph: this.name, err: error }, 'subgraph answered with a body that is not JSON');
+      throw new GraphQLError(`The ${this.name} service gave an unreadable answer; the fields it provides are null in this response. Try again shortly.`, {
+        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.name },
+      });
+    }
+  }
+
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body = (await this.parseBody(response).catch(() => null)) as { errors?: { message?: string; extensions?: { code?: string; field?: string } }[] } | null;
     const first = body?.errors?.[0];
@@ -102,9 +114,15 @@ function catalogueUnitCheck(peers: Peers): UnitCheck {
     const code = path.slice(path.lastIndexOf('.') + 1);
     const exists = peers
       .query<{ unit: { path: string } | null }>('catalogue', 'query ($code: String!) { unit(code: $code) { path } }', { code })
-      .then((data) => data.unit?.path === path);
-    // A failed look-up is not remembered: the next request asks again.
-    exists.catch(() => known.delete(path));
+      .then((data) => data.unit?.path === path)
+      .catch((error: unknown) => {
+        // Not remembered: the next request asks again. The caller cannot be checked now, so this request is refused with 503.
+        known.delete(path);
+        throw new GraphQLError('The catalogue service cannot confirm your unit right now; nothing was changed. Try again in a moment.', {
+          extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+          originalError: error as Error,
+        });
+      });
     if (known.size > 10_000) known.clear();
     known.set(path, { exists, at: Date.now() });
     return exists;

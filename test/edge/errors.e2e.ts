@@ -48,6 +48,12 @@ describe('coded answers to bad requests through the gateway', () => {
       b: submitSuggestion(input: { clientRequestId: "two-b-7f3a9c21-device", unitCode: "99-NOPE", content: "Hai" }) { suggestion { id } }
     }`);
     expect(firstError(two)).toMatchObject({ code: 'BAD_USER_INPUT', message: 'Send one mutation per request (this one has 2), so each is answered with what it wrote.' });
+    const throughFragments = await stack.gql(`mutation {
+      ... { a: submitSuggestion(input: { clientRequestId: "frag-a-7f3a9c21-device", unitCode: "09238-MC", content: "Một" }) { suggestion { id } } }
+      ...Second
+    }
+    fragment Second on Mutation { b: submitSuggestion(input: { clientRequestId: "frag-b-7f3a9c21-device", unitCode: "99-NOPE", content: "Hai" }) { suggestion { id } } }`);
+    expect(firstError(throughFragments)).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('(this one has 2)') });
     expect((await stack.ownerQuery('feedback', 'SELECT count(*)::int AS n FROM suggestion')).rows[0].n).toBe(before);
   });
 

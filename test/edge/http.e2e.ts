@@ -68,13 +68,21 @@ describe('the gateway over HTTP', () => {
         socket.on('end', () => resolve(text));
         socket.on('error', reject);
       });
-    for (const host of ['a b', '[', '%']) {
+    for (const host of ['a b', '[', '%', '', '  ']) {
       const answer = await raw(host);
       expect(answer).toMatch(/^HTTP\/1\.1 400/);
       expect(answer).toContain('"code":"BAD_REQUEST"');
     }
     const deep = await stack.gql(`{ unit(code: ${'['.repeat(3000)}"x"${']'.repeat(3000)}) { code } }`);
     expect([deep.status, deep.errors![0]!.extensions!.code]).toEqual([400, 'BAD_REQUEST']);
+  });
+
+  it('answers a persisted-query extension it cannot use with BAD_REQUEST, and reads "bearer" in any case', async () => {
+    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }) });
+    expect([response.status, ((await response.json()) as any).errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
+    const token = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
+    const lower = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `bearer ${token}` }, body: JSON.stringify({ query: '{ dossiers(first: 1) { totalCount } }' }) });
+    expect(lower.status).toBe(200);
   });
 
   it('answers malformed JSON with 400 and a code', async () => {

@@ -7,6 +7,7 @@ import { SuggestionEntity } from './entities/suggestion.entity';
 import { createLoaders, type FeedbackLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
 import { Petitions } from './migrations/1764600000000-petitions';
+import { NormalisedUnitCodes } from './migrations/1765000000000-normalised-unit-codes';
 import { Mutation } from './resolvers/mutation';
 import { Petition, Suggestion } from './resolvers/petition';
 import { AdministrativeUnit, CentreBoard } from './resolvers/unit';
@@ -19,6 +20,6 @@ export const feedback: SubgraphModule<FeedbackLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Rating, Dossier, Official, Petition, Suggestion, AdministrativeUnit, CentreBoard },
   entities: [RatingEntity, SuggestionEntity, PetitionEntity],
-  migrations: [Initial, Petitions, ClientRequestByCaller],
+  migrations: [Initial, Petitions, ClientRequestByCaller, NormalisedUnitCodes],
   createLoaders,
 };
