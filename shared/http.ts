@@ -161,7 +161,7 @@ async function statusByAcceptedType(_request: FastifyRequest, reply: FastifyRepl
 export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C>): Promise<HttpService> {
   const app = Fastify({
     // Node checks request timeouts every connectionsCheckingInterval (30 s by default): check often, so a slow client is cut near the limit.
-    serverFactory: (handler) => http.createServer({ connectionsCheckingInterval: 2_000 }, handler),
+    http: { connectionsCheckingInterval: 2_000, headersTimeout: REQUEST_TIMEOUT_MS },
     // Errors in Fastify's own routing (a URL that cannot be decoded) answered like every other refusal.
     frameworkErrors: (error, _request, reply) => {
       void (reply as FastifyReply).code(400).send(errorBody('BAD_REQUEST', `The request is malformed (${error.message.replace(/'[^']*'/g, 'its URL')}).`));
