@@ -86,20 +86,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if ((!code || code === 'INTERNAL_SERVER_ERROR') && status && status >= 400 && status < 500) {
     return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
   }
+  const cause = (error as { originalError?: unknown })?.originalError ?? error;
+  // Only the place and a message of ours reach the client: the cause (SQL, a stack) stays in the log.
+  const replaced = (code: string, message: string): GraphQLFormattedError => ({ message, path: formatted.path, locations: formatted.locations, extensions: { code } });
   if (databaseUnavailable(error)) {
-    logger.warn({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'database unavailable');
-    return {
-      message: 'The database is unavailable for a moment; nothing was changed. Try again shortly.',
-      path: formatted.path,
-      locations: formatted.locations,
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
-    };
+    logger.warn({ err: cause, path: formatted.path }, 'database unavailable');
+    return replaced('SERVICE_UNAVAILABLE', 'The database is unavailable for a moment; nothing was changed. Try again shortly.');
   }
-  logger.error({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'internal error');
-  return {
-    message: 'Internal server error; the incident was logged.',
-    path: formatted.path,
-    locations: formatted.locations,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
+  logger.error({ err: cause, path: formatted.path }, 'internal error');
+  return replaced('INTERNAL_SERVER_ERROR', 'Internal server error; the incident was logged.');
 }

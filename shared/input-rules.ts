@@ -40,9 +40,9 @@ const TEXT_LIMITS: Record<string, number> = {
 const DEFAULT_TEXT_LIMIT = 1_000;
 /** Codes and ids people type or scan: `000.17.22.H56-240312-0001`, `27.259.09238`, a UUID. */
 const CODE_LIMIT = 64;
-const isCodeName = (name: string) => /(^code|Code|codes|Codes|^id|Id|Ids|Path|electronicId)$/.test(name);
 /** Text fields that hold codes people type or scan (not ids): trimmed and case-folded before any lookup (see `normaliseCodes`). */
 export const holdsCode = (name: string) => /(^code|Code|codes|Codes|Path|electronicId)$/.test(name);
+const isCodeName = (name: string) => holdsCode(name) || /(^id|Id|Ids)$/.test(name);
 /** Dates the platform can mean: a birth in the last century to a deadline far ahead; PostgreSQL refuses year 0. */
 const YEARS = { first: 1900, last: 2999 };
 /** Input objects nested deeper than any input type of the schema. */

@@ -67,12 +67,28 @@ function refusal(error: unknown): never {
   throw credentialsRefused(`The bearer token ${reason}; sign in again to get a new one.`);
 }
 
+/** An authenticator from a verifier: anonymous without a header, otherwise the verified claims turned into a caller. */
+function authenticator(verify: (token: string) => Promise<JWTPayload>, names: ClaimNames, unitExists: UnitCheck): Authenticator {
+  return {
+    async callerOf(header) {
+      if (!header) return ANONYMOUS;
+      const token = bearer(header);
+      let claims: JWTPayload;
+      try {
+        claims = await verify(token);
+      } catch (error) {
+        refusal(error);
+      }
+      return callerFromClaims(claims, names, unitExists);
+    },
+  };
+}
+
 /**
  * Verifies tokens from the province's OpenID provider (RS256/ES256 by its JWKS): issuer,
  * audience, `exp` required, age bounded, a subject, and a unit that exists.
  */
 export function openIdAuthenticator(options: OpenIdOptions, unitExists: UnitCheck): Authenticator {
-  const names = { ...DEFAULT_CLAIM_NAMES, ...options.claims };
   let keys: Promise<JWTVerifyGetKey> | undefined;
   const jwks = () =>
     (keys ??= (async () => {
@@ -83,43 +99,24 @@ export function openIdAuthenticator(options: OpenIdOptions, unitExists: UnitChec
       keys = undefined; // try discovery again on the next request
       throw error;
     }));
-  return {
-    async callerOf(header) {
-      if (!header) return ANONYMOUS;
-      const token = bearer(header);
-      let claims: JWTPayload;
-      try {
-        ({ payload: claims } = await jwtVerify(token, await jwks(), {
-          issuer: options.issuer,
-          audience: options.audience,
-          algorithms: ['RS256', 'ES256'],
-          maxTokenAge: options.maxAge ?? DEFAULT_MAX_AGE,
-          requiredClaims: ['exp', 'iat', 'sub'],
-        }));
-      } catch (error) {
-        refusal(error);
-      }
-      return callerFromClaims(claims, names, unitExists);
-    },
-  };
+  const verify = async (token: string) =>
+    (
+      await jwtVerify(token, await jwks(), {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: ['RS256', 'ES256'],
+        maxTokenAge: options.maxAge ?? DEFAULT_MAX_AGE,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      })
+    ).payload;
+  return authenticator(verify, { ...DEFAULT_CLAIM_NAMES, ...options.claims }, unitExists);
 }
 
 /** Development only: HS256 tokens signed with JWT_SECRET, as `npm run token` issues them. */
 export function developmentAuthenticator(secret: string, unitExists: UnitCheck): Authenticator {
   const key = new TextEncoder().encode(secret);
-  return {
-    async callerOf(header) {
-      if (!header) return ANONYMOUS;
-      const token = bearer(header);
-      let claims: JWTPayload;
-      try {
-        ({ payload: claims } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: DEVELOPMENT_ISSUER, requiredClaims: ['exp', 'sub'] }));
-      } catch (error) {
-        refusal(error);
-      }
-      return callerFromClaims(claims, DEFAULT_CLAIM_NAMES, unitExists);
-    },
-  };
+  const verify = async (token: string) => (await jwtVerify(token, key, { algorithms: ['HS256'], issuer: DEVELOPMENT_ISSUER, requiredClaims: ['exp', 'sub'] })).payload;
+  return authenticator(verify, DEFAULT_CLAIM_NAMES, unitExists);
 }
 
 /** A development token the gateway accepts when it runs the development issuer; used by `npm run token` and by tests. */

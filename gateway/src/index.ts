@@ -11,10 +11,10 @@ import { serveGraphQL } from '../../shared/http';
 import { logger } from '../../shared/logger';
 import type { RunningService } from '../../shared/subgraph';
 import { developmentAuthenticator, openIdAuthenticator, type OpenIdOptions, type UnitCheck } from './auth';
-import { limitAnonymousWrites, type AnonymousWriteLimits } from './plugins/anonymous-writes';
-import { productionDefaults } from './plugins/production-defaults';
 import { peersFor, type Peers } from '../../shared/peers';
 import { explorerRoutes } from './explorer';
+import { limitAnonymousWrites, type AnonymousWriteLimits } from './plugins/anonymous-writes';
+import { productionDefaults } from './plugins/production-defaults';
 
 export interface GatewayContext {
   caller: Caller;
@@ -66,10 +66,6 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       }) as never,
     });
   }
-  /**
-   * A subgraph that refuses a whole request (HTTP 4xx/5xx) still says why in a GraphQL body: pass
-   * its coded message on, without the subgraph's URL, instead of the data source's bare error.
-   */
   /** A subgraph's body that is not JSON (cut off, a proxy's page) is its outage, not an internal error. */
   override async parseBody(...args: Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>): Promise<object | string> {
     try {
@@ -82,6 +78,10 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
+  /**
+   * A subgraph that refuses a whole request (HTTP 4xx/5xx) still says why in a GraphQL body: pass
+   * its coded message on, without the subgraph's URL, instead of the data source's bare error.
+   */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body = (await this.parseBody(response).catch(() => null)) as { errors?: { message?: string; extensions?: { code?: string; field?: string } }[] } | null;
     const first = body?.errors?.[0];

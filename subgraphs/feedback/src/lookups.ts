@@ -12,11 +12,14 @@ export interface DossierSummary {
   handler: { id: string } | null;
 }
 
+/** What this subgraph needs of a dossier, from the dossiers subgraph's public lookup. */
+const SUMMARY = 'id code status ownerPath accountableUnitPath receivingUnit { code } handler { id }';
+
 /** The dossier a citizen names by its code (printed on the receipt), from the dossiers subgraph's public lookup. */
 export async function dossierByCode(peers: Peers, code: string, field: string): Promise<DossierSummary> {
   const { publicDossier } = await peers.query<{ publicDossier: DossierSummary | null }>(
     'dossiers',
-    `query ($code: String!) { publicDossier(code: $code) { id code status ownerPath accountableUnitPath receivingUnit { code } handler { id } } }`,
+    `query ($code: String!) { publicDossier(code: $code) { ${SUMMARY} } }`,
     { code: code.trim() },
   );
   if (!publicDossier) throw notFound(`No dossier has code ${code}; it is printed on the receipt, e.g. 000.00.00.H06-261120-0001.`, field);
@@ -30,7 +33,7 @@ export async function dossierByCode(peers: Peers, code: string, field: string): 
 export async function ratableDossier(peers: Peers, code: string, secret: string): Promise<DossierSummary> {
   const { publicDossier } = await peers.query<{ publicDossier: (DossierSummary & { ratingSecretMatches: boolean }) | null }>(
     'dossiers',
-    `query ($code: String!, $secret: String!) { publicDossier(code: $code) { id code status ownerPath accountableUnitPath receivingUnit { code } handler { id } ratingSecretMatches(secret: $secret) } }`,
+    `query ($code: String!, $secret: String!) { publicDossier(code: $code) { ${SUMMARY} ratingSecretMatches(secret: $secret) } }`,
     { code: code.trim(), secret },
   );
   if (!publicDossier?.ratingSecretMatches) {
