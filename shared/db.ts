@@ -85,19 +85,86 @@ export function createDataSource(options: DataSourceOptions): DataSource {
 }
 
 /**
+ * The settings the row-level security policies read (see rls.ts): the caller's unit path, role
+ * and subject, and the ids of rows the caller wrote in this request (`motcua_written`).
+ */
+const SET_CALLER_SQL = `SELECT set_config('motcua.unit_path', $1, $4), set_config('motcua.role', $2, $4), set_config('motcua.subject', $3, $4)`;
+const FORGET_CALLER_SQL = `SELECT set_config('motcua.unit_path', '', false), set_config('motcua.role', '', false),
+                                  set_config('motcua.subject', '', false), set_config('motcua.written', '', false)`;
+const callerSettings = (caller: Caller) => [caller.unit ?? '', caller.role, caller.sub ?? ''];
+
+/** One request's database: every statement on one pooled connection that carries the caller. */
+export interface RequestDb {
+  /** What resolvers and loaders query through; its transactions (mutations) run on the same connection. */
+  manager: EntityManager;
+  /** Forgets the caller and returns the connection to the pool; call once the request's work has ended. */
+  release(): Promise<void>;
+}
+
+/**
+ * A request's connection, taken from the pool at its first statement and set to the caller once
+ * (one round trip), so the row-level security policies on personal data apply to every read
+ * without a transaction per read. Release clears the settings before the connection serves
+ * anyone else; if that fails, the connection is closed rather than pooled.
+ */
+export function requestDb(db: DataSource, caller: Caller): RequestDb {
+  const runner = db.createQueryRunner();
+  const connect = runner.connect.bind(runner);
+  let ready: Promise<unknown> | undefined;
+  runner.connect = () =>
+    (ready ??= connect().then(async (client: { query(sql: string, params: unknown[]): Promise<unknown> }) => {
+      statementLog(db).logQuery(SET_CALLER_SQL);
+      await client.query(SET_CALLER_SQL, [...callerSettings(caller), false]);
+      return client;
+    }));
+  // A request's loaders run side by side; one connection answers one statement at a time, so they queue here rather than inside pg.
+  const query = runner.query.bind(runner);
+  let queue: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<typeof query>) => {
+    const next = queue.then(() => query(...args));
+    queue = next.catch(() => undefined);
+    return next;
+  }) as typeof query;
+  let released: Promise<void> | undefined;
+  return {
+    manager: runner.manager,
+    release: () =>
+      (released ??= (async () => {
+        if (!ready) return runner.release();
+        try {
+          await ready;
+          if (runner.isTransactionActive) throw new Error('A transaction was still open when the request ended.');
+          await runner.query(FORGET_CALLER_SQL);
+          await runner.release();
+        } catch (error) {
+          // Closed, not pooled: a connection that may still carry this caller or a transaction serves nobody else.
+          await (runner as unknown as { releasePostgresConnection(error: unknown): Promise<void> }).releasePostgresConnection(error);
+        }
+      })()),
+  };
+}
+
+/**
  * Runs `work` in one transaction that carries the caller's unit path, so the row-level
  * security policies (see rls.ts) allow writes to the caller's own subtree only.
  * `set_config(..., true)` is transaction-local: the setting cannot leak to the next user of
  * the pooled connection.
  */
-export function inCallerScope<T>(db: DataSource, caller: Caller, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export function inCallerScope<T>(db: DataSource | EntityManager, caller: Caller, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return db.transaction(async (manager) => {
-    await manager.query(
-      `SELECT set_config('motcua.unit_path', $1, true), set_config('motcua.role', $2, true), set_config('motcua.subject', $3, true)`,
-      [caller.unit ?? '', caller.role, caller.sub ?? ''],
-    );
+    await manager.query(SET_CALLER_SQL, [...callerSettings(caller), true]);
     return work(manager);
   });
+}
+
+/**
+ * Lets the caller read back a row it is writing (an anonymous citizen's petition, a rating's
+ * comment): the read policies of personal data admit rows named here (`motcua_written`) besides
+ * those of the caller's scope. Session-wide on the request's connection, so the payload read after
+ * the commit sees it; rolled back with the transaction if the write fails; cleared at release.
+ */
+export async function showToWriter(manager: EntityManager, id: string): Promise<void> {
+  await manager.query(`SELECT set_config('motcua.written', concat_ws(',', nullif(current_setting('motcua.written', true), ''), $1::text), false)`, [id]);
 }
 
 /**

@@ -19,6 +19,8 @@ export type Route = (request: FastifyRequest, reply: FastifyReply) => unknown;
 export interface HttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   context: (request: FastifyRequest) => Promise<C>;
+  /** Runs once the request's operation has ended, whatever its outcome, for a context that was made (its database connection goes back to the pool). */
+  settle?: (context: C) => Promise<void>;
   /** Other GET routes by exact path (health, explorer assets); `/graphql` is the API. */
   routes?: Record<string, Route>;
   /** Answers a browser opening `/graphql` (a GET that accepts HTML), e.g. with the explorer. */
@@ -204,13 +206,28 @@ export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C
   await options.plugins?.(app);
   options.apollo.addPlugin(fastifyApolloDrainPlugin(app) as ApolloServerPlugin<C>);
   await options.apollo.start();
-  const graphql = fastifyApolloHandler(options.apollo, { context: (request) => options.context(request) });
+  const contexts = new WeakMap<FastifyRequest, C>();
+  const graphql = fastifyApolloHandler(options.apollo, {
+    context: async (request) => {
+      const context = await options.context(request);
+      contexts.set(request, context);
+      return context;
+    },
+  });
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
     onSend: statusByAcceptedType,
-    handler: (request, reply) =>
-      request.method === 'GET' && options.page && (request.headers.accept ?? '').includes('text/html') ? options.page(request, reply) : graphql.call(app, request as never, reply as never),
+    handler: async (request, reply) => {
+      if (request.method === 'GET' && options.page && (request.headers.accept ?? '').includes('text/html')) return options.page(request, reply);
+      try {
+        return await graphql.call(app, request as never, reply as never);
+      } finally {
+        // Apollo has finished executing when its handler returns: no resolver still holds the context.
+        const context = contexts.get(request);
+        if (context && options.settle) await options.settle(context);
+      }
+    },
   });
   for (const [path, route] of Object.entries(options.routes ?? {})) app.get(path, route);
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import { In, type EntityManager, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 
 type BatchFn<K, V> = (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>;
 type LoaderMap<T> = { [N in keyof T]: T[N] extends BatchFn<infer K, infer V> ? DataLoader<K, V> : never };
@@ -46,14 +46,14 @@ export function groupByKeys<K, R>(keys: readonly K[], rows: readonly R[], keyOf:
 }
 
 /** Batch function: one `WHERE key IN (...)` for all the keys a request level asks for. */
-export function byKey<E extends ObjectLiteral, K extends keyof E & string>(db: DataSource, entity: EntityTarget<E>, key: K) {
+export function byKey<E extends ObjectLiteral, K extends keyof E & string>(db: EntityManager, entity: EntityTarget<E>, key: K) {
   return async (keys: readonly E[K][]): Promise<(E | null)[]> =>
     orderByKeys(keys, await db.getRepository(entity).findBy({ [key]: In([...new Set(keys)]) } as FindOptionsWhere<E>), (row) => row[key]);
 }
 
 /** Batch function for one-to-many: every row whose `key` is among the keys, grouped per key. */
 export function manyByKey<E extends ObjectLiteral, K extends keyof E & string>(
-  db: DataSource,
+  db: EntityManager,
   entity: EntityTarget<E>,
   key: K,
   order: FindOptionsOrder<E>,

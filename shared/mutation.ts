@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { requireUnit, type Role } from './caller';
-import { inCallerScope } from './db';
+import { inCallerScope, showToWriter } from './db';
 import { conflict, forbidden } from './errors';
 import { once } from './idempotency';
 import type { SubgraphContext } from './subgraph';
@@ -21,9 +21,12 @@ export function scopedMutation<I extends { clientRequestId: string }, C extends 
 ) {
   return async (_: unknown, { input }: { input: I }, ctx: C): Promise<P> => {
     if (callers !== 'ANYONE') requireUnit(ctx.caller, ...callers);
-    const key = await inCallerScope(ctx.db, ctx.caller, (manager) => once(manager, ctx.caller, input, operation, () => work(manager, input, ctx))).catch(
-      translateRace,
-    );
+    const key = await inCallerScope(ctx.db, ctx.caller, async (manager) => {
+      const written = await once(manager, ctx.caller, input, operation, () => work(manager, input, ctx));
+      // The caller reads back what it wrote (a citizen's own petition), first time or on a retry.
+      if (typeof written === 'string') await showToWriter(manager, written);
+      return written;
+    }).catch(translateRace);
     return payload(key, ctx);
   };
 }

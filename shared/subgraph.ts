@@ -16,9 +16,10 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { verifyCaller, type Caller } from './caller';
 import { systemClock, type Clock } from './clock';
+import { requestDb, type RequestDb } from './db';
 import type { SubgraphName } from './config';
 import { formatError } from './errors';
 import { rawBody, serveGraphQL } from './http';
@@ -31,7 +32,8 @@ import { scalarResolvers } from './scalars';
 /** What every resolver receives: the verified caller, the database and this request's loaders. */
 export interface SubgraphContext<L = unknown> {
   caller: Caller;
-  db: DataSource;
+  /** This request's connection, carrying the caller for row-level security (see `requestDb`). */
+  db: EntityManager;
   loaders: L;
   /** The other subgraphs, called as this caller. */
   peers: Peers;
@@ -52,7 +54,7 @@ export interface SubgraphModule<L = any> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   /** A request's loaders; `peers` asks other subgraphs as the same caller, for figures that combine theirs with ours. */
-  createLoaders(db: DataSource, peers: Peers): L;
+  createLoaders(db: EntityManager, peers: Peers): L;
 }
 
 /** Reads the `schema.graphql` that sits at the subgraph's root. */
@@ -123,7 +125,7 @@ function normaliseCodes(schema: GraphQLSchema): void {
 }
 
 export async function startSubgraph(module: SubgraphModule, options: StartOptions): Promise<RunningService> {
-  const apollo = new ApolloServer<SubgraphContext>({
+  const apollo = new ApolloServer<SubgraphContext & { connection: RequestDb }>({
     schema: buildSchema(module),
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -137,8 +139,10 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     context: async (request) => {
       const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, options.secret, { audience: module.name, body: rawBody(request) });
       const peers = peersFor(options.peers ?? {}, options.secret, caller);
-      return { caller, db: options.db, loaders: module.createLoaders(options.db, peers), peers, clock: options.clock ?? systemClock };
+      const connection = requestDb(options.db, caller);
+      return { caller, db: connection.manager, connection, loaders: module.createLoaders(connection.manager, peers), peers, clock: options.clock ?? systemClock };
     },
+    settle: (context) => context.connection.release(),
     routes: {
       // Unsigned on purpose: load balancers and the launcher probe it.
       '/health': async (_request, reply) => {

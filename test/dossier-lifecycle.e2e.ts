@@ -141,10 +141,11 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
   it('puts the delay of a late liên thông dossier on the district step that caused it', async () => {
     // Hand-built: received Monday 2 March 2026 at 07:00; commune allotted 3 days, district 5, province 2.
     const id = '7d0c1a52-0000-4000-8000-000000000001';
-    await owner(`INSERT INTO dossier (id, code, procedure_id, receiving_unit_code, applicant_kind, applicant_name, applicant_id_number, channel, status,
+    await owner(`INSERT INTO dossier (id, code, procedure_id, receiving_unit_code, applicant_kind, applicant_public_name, channel, status,
         received_at, due_at, finished_at, owner_path, time_limit_hours, outcome)
-      VALUES ($1, '000.01.22.H06-260302-0999', $2, '${DESK}', 'PERSON', 'Trần Văn Bình', '027190000001', 'IN_PERSON', 'PROCESSED',
+      VALUES ($1, '000.01.22.H06-260302-0999', $2, '${DESK}', 'PERSON', 'Trần V. B.', 'IN_PERSON', 'PROCESSED',
         '2026-03-02T07:00:00+07:00', '2026-03-13T17:00:00+07:00', '2026-03-19T17:00:00+07:00', '${COMMUNE}', 80, 'APPROVED')`, [id, welfare().id]);
+    await owner(`INSERT INTO dossier_applicant (dossier_id, name, id_number, owner_path) VALUES ($1, 'Trần Văn Bình', '027190000001', '${COMMUNE}')`, [id]);
     await owner(`INSERT INTO dossier_step (id, dossier_id, position, title, level, unit_code, allotted_hours, finished_at, owner_path) VALUES
       ('7d0c1a52-0000-4000-8000-0000000000a1', $1, 1, 'Xét duyệt', 'COMMUNE', '09238', 24, '2026-03-04T17:00:00+07:00', '${COMMUNE}'),
       ('7d0c1a52-0000-4000-8000-0000000000a2', $1, 2, 'Thẩm định', 'DISTRICT', '259', 40, '2026-03-17T17:00:00+07:00', '27.259'),

@@ -31,7 +31,7 @@ describe('a query across the four subgraphs through the gateway', () => {
     expect(errors).toBeUndefined();
     expect(data.dossierByCode).toEqual({
       code: dossier.code,
-      applicantName: dossier.applicantName,
+      applicantName: stack.demo.dossierApplicants.find((a) => a.dossierId === dossier.id)!.name,
       status: 'RESULT_RETURNED',
       statusCode: 10,
       procedure: { code: procedure.code, name: procedure.name, field: { name: expect.any(String) } },

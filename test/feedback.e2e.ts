@@ -5,7 +5,7 @@ import { isOverdue } from '../subgraphs/feedback/src/petitions/transitions';
 import { TEST_CLOCK } from './support/clock';
 import { startTestStack, type TestStack } from './support/stack';
 
-const RATE = `mutation ($input: RateDossierInput!) { rateDossier(input: $input) { rating { id channel resultSatisfaction attitudeSatisfaction official { id } } } }`;
+const RATE = `mutation ($input: RateDossierInput!) { rateDossier(input: $input) { rating { id channel resultSatisfaction attitudeSatisfaction official { id } counterNumber comment } } }`;
 const PETITION = `mutation ($input: SubmitPetitionInput!) { submitPetition(input: $input) { petition {
   id status unit { code } receivedAt rejectBy informationBy resolveBy repeatOf { id } petitionerPhone } } }`;
 const PETITION_ACTION = (name: string) => `mutation ($input: PetitionActionInput!) { ${name}(input: $input) { petition { id status answer publishBy publishedAnswer } } }`;
@@ -44,7 +44,14 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
     expect(await rows()).toEqual(before);
     const first = await stack.gql(RATE, { input });
     expect(first.errors).toBeUndefined();
-    expect(first.data.rateDossier.rating).toMatchObject({ channel: 'KIOSK', resultSatisfaction: 'VERY_SATISFIED', attitudeSatisfaction: 'SATISFIED', official: { id: served.handlerId } });
+    // The counter is where the official sat that day at the receiving centre, by the centre's assignments; the rater reads back their own comment.
+    const day = '2026-11-20';
+    const seat = stack.demo.counterAssignments.find((a) => a.officialId === served.handlerId && a.startDate <= day && (a.endDate === null || day <= a.endDate));
+    const counter = stack.demo.counters.find((c) => c.id === seat?.counterId && c.centreCode === served.receivingUnitCode);
+    expect(counter).toBeDefined();
+    expect(first.data.rateDossier.rating).toMatchObject({
+      channel: 'KIOSK', resultSatisfaction: 'VERY_SATISFIED', attitudeSatisfaction: 'SATISFIED', official: { id: served.handlerId }, counterNumber: counter!.number, comment: input.comment,
+    });
     const afterFirst = await rows();
     // A retry of the same request answers with the first rating; a second rating, through any channel, is refused.
     expect((await stack.gql(RATE, { input })).data.rateDossier.rating.id).toBe(first.data.rateDossier.rating.id);
@@ -88,7 +95,7 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
     const stepPath = (await stack.gql(`{ unit(code: "${stepUnit}") { path } }`)).data.unit.path as string;
     const answerer = await stack.token({ role: 'OFFICIAL', unit: stepPath });
     const stranger = await stack.token({ role: 'OFFICIAL', unit: '27.261.09370' });
-    expectError(await stack.gql(PETITION_ACTION('answerPetition'), { input: { clientRequestId: 'x-1-device-7f3a9c21', petitionId: petition.id, text: 'Không phải việc của tôi.' } }, stranger), 'FORBIDDEN', 'input.petitionId');
+    expectError(await stack.gql(PETITION_ACTION('answerPetition'), { input: { clientRequestId: 'x-1-device-7f3a9c21', petitionId: petition.id, text: 'Không phải việc của tôi.' } }, stranger), 'NOT_FOUND', 'input.petitionId');
     const hidden = await stack.gql(`query ($id: ID!) { petition(id: $id) { id } }`, { id: petition.id }, stranger);
     expect(hidden.data.petition).toBeNull();
     expectError(await stack.gql(PETITION_ACTION('publishPetitionAnswer'), { input: { clientRequestId: 'a-0-device-7f3a9c21', petitionId: petition.id, text: 'Sớm quá.' } }, answerer), 'CONFLICT', 'input.petitionId');
@@ -119,7 +126,7 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
     const id = named.data.submitSuggestion.suggestion.id;
     const SETTLE = (name: string) => `mutation ($input: SettleSuggestionInput!) { ${name}(input: $input) { suggestion { status answer authorName } } }`;
     const neighbour = await stack.token({ role: 'OFFICIAL', unit: '27.259.09241' });
-    expectError(await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-1-device-7f3a9c21', suggestionId: id, answer: 'Đã nhận.' } }, neighbour), 'FORBIDDEN', 'input.suggestionId');
+    expectError(await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-1-device-7f3a9c21', suggestionId: id, answer: 'Đã nhận.' } }, neighbour), 'NOT_FOUND', 'input.suggestionId');
     const desk = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
     expectError(await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-2-device-7f3a9c21', suggestionId: id } }, desk), 'BAD_USER_INPUT', 'input.answer');
     const answered = await stack.gql(SETTLE('answerSuggestion'), { input: { clientRequestId: 's-3-device-7f3a9c21', suggestionId: id, answer: 'UBND xã sẽ bố trí bãi xe trong tháng 12.' } }, desk);
@@ -192,8 +199,9 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
     expect(agencies).toContain('27-STP');
     expect(data.satisfactionStatistics.every((g: any) => g.unit.name)).toBe(true);
     const counters = await stack.gql(`{ satisfactionStatistics(filter: { from: "2026-01-01", to: "2026-11-20", receivingUnitCode: "27-TTHCC" }, groupBy: COUNTER) { key satisfaction { ratings } } }`, {}, province);
-    const byHand = stack.demo.ratings.filter((r) => r.receivingUnitCode === '27-TTHCC' && r.counterNumber !== null && r.ratedAt >= new Date('2026-01-01T00:00:00+07:00'));
-    expect(counters.data.satisfactionStatistics.reduce((n: number, g: any) => n + g.satisfaction.ratings, 0)).toBe(byHand.length);
+    // Counted again in SQL: the demo's ratings and the one rated above at a counter.
+    const [{ byHand }] = (await owner(`SELECT count(*)::int AS "byHand" FROM rating WHERE receiving_unit_code = '27-TTHCC' AND counter_number IS NOT NULL AND rated_at >= '2026-01-01T00:00:00+07:00'`)).rows;
+    expect(counters.data.satisfactionStatistics.reduce((n: number, g: any) => n + g.satisfaction.ratings, 0)).toBe(byHand);
     expect(counters.data.satisfactionStatistics.every((g: any) => /^27-TTHCC#\d+$/.test(g.key))).toBe(true);
   });
 

@@ -37,7 +37,7 @@ async function generate(url: string): Promise<number> {
      WHERE (w <= 8 OR t.status IN ('PROCESSED', 'RESULT_RETURNED', 'NOT_RECEIVED', 'WITHDRAWN', 'STOPPED'))
      ORDER BY copy, w, t.id LIMIT ${DOSSIERS - TEMPLATES}`);
   await client.query(`INSERT INTO dossier (id, code, procedure_id, procedure_version_id, case_variant_id, field_code, receiving_unit_code, handler_id,
-      applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, proxy_name, proxy_id_number, documents,
+      applicant_kind, applicant_public_name, documents,
       area_unit_code, channel, status, received_at, due_at, finished_at, time_limit_hours, current_step, paused_at, supplement_count, rescheduled,
       outcome, returned_at, return_method, owner_path, version)
     SELECT c.id,
@@ -45,10 +45,13 @@ async function generate(url: string): Promise<number> {
              || lpad((row_number() OVER (PARTITION BY left(t.code, length(t.code) - 12), ((t.received_at - c.shift) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
                                          ORDER BY t.received_at, c.id) + 1000)::text, 4, '0'),
            t.procedure_id, t.procedure_version_id, t.case_variant_id, t.field_code, t.receiving_unit_code, t.handler_id,
-           t.applicant_kind, t.applicant_name, t.applicant_id_number, t.applicant_phone, t.applicant_email, t.applicant_address, t.proxy_name, t.proxy_id_number, t.documents,
+           t.applicant_kind, t.applicant_public_name, t.documents,
            t.area_unit_code, t.channel, t.status, t.received_at - c.shift, t.due_at - c.shift, t.finished_at - c.shift, t.time_limit_hours, t.current_step,
            t.paused_at - c.shift, t.supplement_count, t.rescheduled, t.outcome, t.returned_at - c.shift, t.return_method, t.owner_path, 1
       FROM clone c JOIN dossier t ON t.id = c.template_id`);
+  await client.query(`INSERT INTO dossier_applicant (dossier_id, name, id_number, phone, email, address, proxy_name, proxy_id_number, owner_path)
+    SELECT c.id, a.name, a.id_number, a.phone, a.email, a.address, a.proxy_name, a.proxy_id_number, a.owner_path
+      FROM clone c JOIN dossier_applicant a ON a.dossier_id = c.template_id`);
   await client.query(`INSERT INTO dossier_step (id, dossier_id, position, title, level, unit_code, role, allotted_hours, finished_at, handler_id, owner_path)
     SELECT gen_random_uuid(), c.id, s.position, s.title, s.level, s.unit_code, s.role, s.allotted_hours, s.finished_at - c.shift, s.handler_id, s.owner_path
       FROM clone c JOIN dossier_step s ON s.dossier_id = c.template_id`);

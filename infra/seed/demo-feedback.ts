@@ -2,6 +2,7 @@ import { uuidFrom } from '../../shared/ids';
 import type { WorkingCalendar } from '../../shared/calendar';
 import type { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
 import type { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
+import type { DossierApplicantEntity } from '../../subgraphs/dossiers/src/entities/dossier-applicant.entity';
 import type { PetitionEntity } from '../../subgraphs/feedback/src/entities/petition.entity';
 import type { SuggestionEntity } from '../../subgraphs/feedback/src/entities/suggestion.entity';
 import { petitionDeadlines, publishDeadline } from '../../subgraphs/feedback/src/petitions/deadlines';
@@ -25,7 +26,7 @@ const IDEAS = [
  * still open past their deadline, a repeat of an earlier one — and suggestions to the desks,
  * some answered. `today` is the demo's day: what is open then is open in the data.
  */
-export function demoFeedback(rnd: Random, dossiers: DossierEntity[], desks: AdministrativeUnitEntity[], calendar: WorkingCalendar, today: Date) {
+export function demoFeedback(rnd: Random, dossiers: DossierEntity[], applicants: DossierApplicantEntity[], desks: AdministrativeUnitEntity[], calendar: WorkingCalendar, today: Date) {
   const petitions: PetitionEntity[] = [];
   const pool = dossiers.filter((d) => d.status !== 'NEW' && d.status !== 'NOT_RECEIVED');
   for (let n = 0; pool.length && n < Math.max(6, Math.floor(pool.length / 25)); n++) {
@@ -39,9 +40,10 @@ export function demoFeedback(rnd: Random, dossiers: DossierEntity[], desks: Admi
     const answered = answeredAt && answeredAt < today ? answeredAt : null;
     const publishedAt = answered && roll < 0.55 ? calendar.addWorkingHours(answered, 8) : null;
     const earlier = petitions.find((p) => p.dossierId === dossier.id);
+    const applicant = applicants.find((a) => a.dossierId === dossier.id)!;
     petitions.push({
       id: uuidFrom(`petition:${dossier.code}:${n}`), dossierId: dossier.id, dossierCode: dossier.code, unitCode: dossier.ownerPath.split('.').pop()!,
-      subject, content, petitionerName: dossier.applicantName, petitionerPhone: dossier.applicantPhone, petitionerEmail: dossier.applicantEmail,
+      subject, content, petitionerName: applicant.name, petitionerPhone: applicant.phone, petitionerEmail: applicant.email,
       status: publishedAt && publishedAt < today ? 'PUBLISHED' : answered ? 'ANSWERED' : 'PROCESSING', receivedAt, ...deadlines,
       publishBy: answered ? publishDeadline(answered, calendar) : null, note: null,
       answer: answered ? 'Đơn vị đã kiểm tra, làm rõ nguyên nhân và chấn chỉnh cán bộ liên quan; kết quả đã được trả cho công dân.' : null,

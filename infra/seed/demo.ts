@@ -17,6 +17,9 @@ import { isWithin } from '../../shared/units';
 import type { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
 import { playLifecycle, type DemoEvent } from './demo-lifecycle';
 import type { Channel, DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
+import type { RatingCommentEntity } from '../../subgraphs/feedback/src/entities/rating-comment.entity';
+import type { DossierApplicantEntity } from '../../subgraphs/dossiers/src/entities/dossier-applicant.entity';
+import { publicName } from '../../subgraphs/dossiers/src/lifecycle/applicant';
 import type { DossierStatus } from '../../subgraphs/dossiers/src/status';
 import type { RatingEntity, SatisfactionLevel } from '../../subgraphs/feedback/src/entities/rating.entity';
 import type { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
@@ -36,12 +39,25 @@ export interface DemoData {
   counterAssignments: DemoStaffing['counterAssignments'];
   dutyShifts: DemoStaffing['dutyShifts'];
   dossiers: DossierEntity[];
+  dossierApplicants: DossierApplicantEntity[];
   dossierSteps: DossierStepEntity[];
   dossierEvents: DemoEvent[];
   codeSequences: { agencyElectronicId: string; day: string; lastNumber: number; ownerPath: string }[];
   ratings: RatingEntity[];
+  ratingComments: RatingCommentEntity[];
   petitions: PetitionEntity[];
   suggestions: SuggestionEntity[];
+}
+
+/** Who applied, as the demo draws it; seeded apart from the dossier, as reception stores it. */
+interface DemoApplicant {
+  applicantName: string;
+  applicantIdNumber: string;
+  applicantPhone: string | null;
+  applicantEmail: string | null;
+  applicantAddress: string;
+  proxyName: string | null;
+  proxyIdNumber: string | null;
 }
 
 export interface DemoOptions {
@@ -138,6 +154,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
   const adminUnits = units.filter((u) => u.kind === 'ADMINISTRATIVE');
   const unitsByCode = new Map(units.map((u) => [u.code, u]));
   const dossiers: DossierEntity[] = [];
+  const dossierApplicants: DossierApplicantEntity[] = [];
   const dossierSteps: DossierStepEntity[] = [];
   const dossierEvents: DemoEvent[] = [];
   const sequences = new Map<string, number>();
@@ -173,7 +190,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     const area = adminUnits.filter((u) => isWithin(areaCommune.path, u.path));
     const version1 = procedureVersions.find((v) => v.id === version.id)!;
     const id = uuidFrom(`dossier:${seqKey}-${seq}`);
-    const dossier: DossierEntity = {
+    const filed: Omit<DossierEntity, 'applicantPublicName'> & DemoApplicant = {
       id,
       // Derived from the id so the demo is the same on every machine; real dossiers draw theirs at random.
       ratingSecret: uuidFrom(`rating-secret:${id}`).replace(/-/g, '').slice(0, 16),
@@ -210,7 +227,14 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       returnedAt: status === 'RESULT_RETURNED' ? calendar.addWorkingHours(finished!, 4) : null,
       returnMethod: status === 'RESULT_RETURNED' ? (channel === 'POSTAL' ? 'POSTAL' : 'IN_PERSON') : null,
     };
-    dossier.proxyIdNumber = dossier.proxyName ? `027${String(rnd.int(1e9)).padStart(9, '0')}` : null;
+    filed.proxyIdNumber = filed.proxyName ? `027${String(rnd.int(1e9)).padStart(9, '0')}` : null;
+    // Who applied is kept apart from the dossier, as reception does (personal data under its own read policy).
+    const { applicantName, applicantIdNumber, applicantPhone, applicantEmail, applicantAddress, proxyName, proxyIdNumber, ...rest } = filed;
+    const dossier: DossierEntity = { ...rest, applicantPublicName: publicName(rest.applicantKind, applicantName) };
+    dossierApplicants.push({
+      dossierId: id, name: applicantName, idNumber: applicantIdNumber, phone: applicantPhone, email: applicantEmail, address: applicantAddress,
+      proxyName, proxyIdNumber, ownerPath: dossier.ownerPath,
+    });
     const played = playLifecycle({ dossier, variant, area, units: unitsByCode, deskOfficial: `seed:${dossier.handlerId ?? 'desk'}`, roll: rnd.next() }, calendar, DEMO_UNTIL);
     dossiers.push(dossier);
     dossierSteps.push(...played.steps);
@@ -225,27 +249,31 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
 
   const levels: SatisfactionLevel[] = ['VERY_SATISFIED', 'SATISFIED', 'NEUTRAL', 'DISSATISFIED', 'VERY_DISSATISFIED'];
   const ratings: RatingEntity[] = [];
+  const ratingComments: RatingCommentEntity[] = [];
   for (const dossier of dossiers) {
     if (dossier.status !== 'RESULT_RETURNED' || rnd.next() > 0.65) continue;
     const shift = temper.get(dossier.handlerId!) ?? 0;
     const level = () => levels[Math.min(4, Math.max(0, Math.floor(rnd.next() * 2.2) - shift))]!;
     const channel = rnd.pick(['COUNTER_BUTTON', 'COUNTER_BUTTON', 'KIOSK', 'QR_CODE', 'PORTAL'] as const);
+    const id = uuidFrom(`rating:${dossier.code}:${channel}`);
+    // Drawn in the order the demo always drew them, so the figures stay what they were.
+    const [counterNumber, resultSatisfaction, attitudeSatisfaction] = [channel === 'COUNTER_BUTTON' ? 1 + rnd.int(16) : null, level(), level()];
+    if (shift < 0 && rnd.next() < 0.5) ratingComments.push({ ratingId: id, comment: 'Cán bộ hướng dẫn chưa rõ ràng, phải đi lại nhiều lần.', ownerPath: dossier.ownerPath });
     ratings.push({
-      id: uuidFrom(`rating:${dossier.code}:${channel}`),
+      id,
       dossierId: dossier.id,
       officialId: dossier.handlerId,
-      counterNumber: channel === 'COUNTER_BUTTON' ? 1 + rnd.int(16) : null,
+      counterNumber,
       channel,
-      resultSatisfaction: level(),
-      attitudeSatisfaction: level(),
-      comment: shift < 0 && rnd.next() < 0.5 ? 'Cán bộ hướng dẫn chưa rõ ràng, phải đi lại nhiều lần.' : null,
+      resultSatisfaction,
+      attitudeSatisfaction,
       ratedAt: new Date(dossier.finishedAt!.getTime() + HOUR_MS),
       ownerPath: dossier.ownerPath,
       receivingUnitCode: dossier.receivingUnitCode,
       agencyCode: officials.find((o) => o.id === dossier.handlerId)?.homeAgencyCode ?? null,
     });
   }
-  const { petitions, suggestions } = demoFeedback(random((options.seed ?? 2018) + 2), dossiers, desks.map((d) => d.desk), calendar, DEMO_UNTIL);
+  const { petitions, suggestions } = demoFeedback(random((options.seed ?? 2018) + 2), dossiers, dossierApplicants, desks.map((d) => d.desk), calendar, DEMO_UNTIL);
   // Staffing comes last, from its own random stream, so the dossiers above stay what they were.
   const staffRnd = random((options.seed ?? 2018) + 1);
   const staffing = demoStaffing({
@@ -256,7 +284,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
   return {
     fields, units, procedures, procedureVersions, procedureVariants, officials: [...officials, ...staffing.officials], secondments: staffing.secondments,
     counters: staffing.counters, counterAssignments: staffing.counterAssignments, dutyShifts: staffing.dutyShifts,
-    dossiers, dossierSteps, dossierEvents, codeSequences, ratings, petitions, suggestions,
+    dossiers, dossierApplicants, dossierSteps, dossierEvents, codeSequences, ratings, ratingComments, petitions, suggestions,
   };
 }
 

@@ -12,6 +12,8 @@ import { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedur
 import { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/entities/procedure-variant.entity';
 import { ProcedureVersionEntity } from '../../subgraphs/catalogue/src/entities/procedure-version.entity';
 import { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
+import { RatingCommentEntity } from '../../subgraphs/feedback/src/entities/rating-comment.entity';
+import { DossierApplicantEntity } from '../../subgraphs/dossiers/src/entities/dossier-applicant.entity';
 import { DossierEventEntity } from '../../subgraphs/dossiers/src/entities/dossier-event.entity';
 import { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
 import { PetitionEntity } from '../../subgraphs/feedback/src/entities/petition.entity';
@@ -44,6 +46,7 @@ const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => 
   },
   dossiers: async (manager, data) => {
     await insertAll(manager, DossierEntity, data.dossiers);
+    await insertAll(manager, DossierApplicantEntity, data.dossierApplicants);
     await insertAll(manager, DossierStepEntity, data.dossierSteps);
     await insertAll(manager, DossierEventEntity, data.dossierEvents as DossierEventEntity[]);
     // The day's numbers already given, so a reception on a seeded day continues the sequence.
@@ -62,6 +65,7 @@ const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => 
   },
   feedback: async (manager, data) => {
     await insertAll(manager, RatingEntity, data.ratings);
+    await insertAll(manager, RatingCommentEntity, data.ratingComments);
     // Repeats point at earlier petitions: those go first.
     await insertAll(manager, PetitionEntity, [...data.petitions].sort((a, b) => Number(!!a.repeatOfId) - Number(!!b.repeatOfId)));
     await insertAll(manager, SuggestionEntity, data.suggestions);

@@ -42,10 +42,10 @@ describe('anonymous reads of personal data', () => {
     stack = await startTestStack({ dossiers: 60 });
     const { demo } = stack;
     secrets = [
-      ...demo.dossiers.flatMap((d) => [d.applicantIdNumber, d.applicantName, d.applicantPhone, d.applicantAddress]),
+      ...demo.dossierApplicants.flatMap((a) => [a.idNumber, a.name, a.phone, a.address]),
       ...demo.petitions.flatMap((p) => [p.petitionerPhone, p.petitionerEmail, p.petitionerName, p.content]),
       ...demo.suggestions.flatMap((s) => [s.authorContact, s.authorName]),
-      ...demo.ratings.map((r) => r.comment),
+      ...demo.ratingComments.map((c) => c.comment),
       ...demo.officials.flatMap((o) => [o.email, o.phone]),
     ].filter((value): value is string => typeof value === 'string' && value.length >= 6);
   });

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { byKey, defineLoaders, manyByKey } from '../../../shared/loaders';
 import { AdministrativeUnitEntity } from './entities/administrative-unit.entity';
 import { FieldEntity } from './entities/field.entity';
@@ -8,7 +8,7 @@ import { ProcedureVersionEntity } from './entities/procedure-version.entity';
 import { versionAt } from './procedures/versions';
 import { childrenAt, history, unitAt } from './units/versions';
 
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: EntityManager) {
   return defineLoaders({
     unitByCode: byKey(db, AdministrativeUnitEntity, 'code'),
     unitChildren: manyByKey(db, AdministrativeUnitEntity, 'parentCode', { path: 'ASC' }),

@@ -1,9 +1,12 @@
 import { RatingSecret } from './migrations/1764800000000-rating-secret';
 import { StepHolderColumns } from './migrations/1764900000000-step-holder-columns';
 import { ClientRequestByCaller } from '../../../shared/migrations/1764700000000-client-request-by-caller';
+import { WrittenRows } from '../../../shared/migrations/1765100000000-written-rows';
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
 import { DossierEntity } from './entities/dossier.entity';
+import { DossierApplicantEntity } from './entities/dossier-applicant.entity';
+import { ApplicantApart } from './migrations/1765200000000-applicant-apart';
 import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierStepEntity } from './entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
@@ -23,7 +26,7 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
   name: 'dossiers',
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, PublicDossier, DossierStats: DossierStatsType, CentreBoard, Procedure, AdministrativeUnit, Official },
-  entities: [DossierEntity, DossierStepEntity, DossierEventEntity],
-  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret, StepHolderColumns],
+  entities: [DossierEntity, DossierApplicantEntity, DossierStepEntity, DossierEventEntity],
+  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret, StepHolderColumns, WrittenRows, ApplicantApart],
   createLoaders,
 };

@@ -1,20 +1,23 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { loadCalendar } from '../../../shared/calendar-store';
 import { byKey, defineLoaders, manyByKey, orderByKeys } from '../../../shared/loaders';
+import { DossierApplicantEntity } from './entities/dossier-applicant.entity';
 import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierStepEntity } from './entities/dossier-step.entity';
 import { DossierEntity } from './entities/dossier.entity';
 import { statsBatch } from './lifecycle/statistics';
 
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: EntityManager) {
   return defineLoaders({
     dossierById: byKey(db, DossierEntity, 'id'),
     dossierByCode: byKey(db, DossierEntity, 'code'),
+    /** Null where the database does not show the caller who applied (see the migration ApplicantApart). */
+    applicantByDossier: byKey(db, DossierApplicantEntity, 'dossierId'),
     stepsByDossier: manyByKey(db, DossierStepEntity, 'dossierId', { position: 'ASC' }),
     eventsByDossier: manyByKey(db, DossierEventEntity, 'dossierId', { id: 'ASC' }),
     /** The working calendar, read once per request whatever the key. */
     calendar: async (keys: readonly string[]) => {
-      const calendar = await loadCalendar(db.manager);
+      const calendar = await loadCalendar(db);
       return keys.map(() => calendar);
     },
     statsByUnitPath: statsBatch(db, 'owner_path'),

@@ -25,19 +25,19 @@ describe('row-level security on dossier', () => {
   it("updates no row of another commune's dossier, even with a raw UPDATE", async () => {
     const theirs = demo.dossiers.find((d) => d.ownerPath === communeB)!;
     const result = await inCallerScope(seeded.app, officialOf(communeA!), (manager) =>
-      manager.query(`UPDATE dossier SET applicant_name = 'Đã sửa trái phép' WHERE id = $1`, [theirs.id]),
+      manager.query(`UPDATE dossier SET applicant_public_name = 'Đã sửa trái phép' WHERE id = $1`, [theirs.id]),
     );
     expect(result[1]).toBe(0);
-    expect((await seeded.app.getRepository(DossierEntity).findOneByOrFail({ id: theirs.id })).applicantName).toBe(theirs.applicantName);
+    expect((await seeded.app.getRepository(DossierEntity).findOneByOrFail({ id: theirs.id })).applicantPublicName).toBe(theirs.applicantPublicName);
   });
 
   it('updates its own dossier', async () => {
     const mine = demo.dossiers.find((d) => d.ownerPath === communeA)!;
     const result = await inCallerScope(seeded.app, officialOf(communeA!), (manager) =>
-      manager.query(`UPDATE dossier SET applicant_name = $2 WHERE id = $1`, [mine.id, 'Nguyễn Thị Ánh Tuyết']),
+      manager.query(`UPDATE dossier SET applicant_public_name = $2 WHERE id = $1`, [mine.id, 'Nguyễn Thị Ánh Tuyết']),
     );
     expect(result[1]).toBe(1);
-    expect((await seeded.app.getRepository(DossierEntity).findOneByOrFail({ id: mine.id })).applicantName).toBe('Nguyễn Thị Ánh Tuyết');
+    expect((await seeded.app.getRepository(DossierEntity).findOneByOrFail({ id: mine.id })).applicantPublicName).toBe('Nguyễn Thị Ánh Tuyết');
   });
 
   it('lets the unit holding the active step move the dossier on and name its handler, and nothing else', async () => {
@@ -57,12 +57,12 @@ describe('row-level security on dossier', () => {
     const moved = await inCallerScope(seeded.app, holder, (manager) => manager.query(`UPDATE dossier SET handler_id = NULL, version = version + 1 WHERE id = $1`, [dossier.id]));
     expect(moved[1]).toBe(1);
     await expect(
-      inCallerScope(seeded.app, holder, (manager) => manager.query(`UPDATE dossier SET applicant_name = 'Đã sửa trái phép' WHERE id = $1`, [dossier.id])),
+      inCallerScope(seeded.app, holder, (manager) => manager.query(`UPDATE dossier SET applicant_public_name = 'Đã sửa trái phép' WHERE id = $1`, [dossier.id])),
     ).rejects.toThrow(/may only move it on/);
     await expect(
       inCallerScope(seeded.app, holder, (manager) => manager.query(`UPDATE dossier SET owner_path = $2 WHERE id = $1`, [dossier.id, step.ownerPath])),
     ).rejects.toThrow(/may only move it on|row-level security/);
-    expect((await seeded.app.getRepository(DossierEntity).findOneByOrFail({ id: dossier.id })).applicantName).toBe(dossier.applicantName);
+    expect((await seeded.app.getRepository(DossierEntity).findOneByOrFail({ id: dossier.id })).applicantPublicName).toBe(dossier.applicantPublicName);
   });
 
   it('refuses to insert a dossier owned by another commune, and writes nothing', async () => {
@@ -73,7 +73,7 @@ describe('row-level security on dossier', () => {
 
   it('refuses every write outside a caller scope', async () => {
     const any = demo.dossiers[0]!;
-    const result = await seeded.app.query(`UPDATE dossier SET applicant_name = 'x' WHERE id = $1`, [any.id]);
+    const result = await seeded.app.query(`UPDATE dossier SET applicant_public_name = 'x' WHERE id = $1`, [any.id]);
     expect(result[1]).toBe(0);
   });
 

@@ -1,8 +1,11 @@
 import { ClientRequestByCaller } from '../../../shared/migrations/1764700000000-client-request-by-caller';
+import { WrittenRows } from '../../../shared/migrations/1765100000000-written-rows';
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
 import { PetitionEntity } from './entities/petition.entity';
 import { RatingEntity } from './entities/rating.entity';
+import { RatingCommentEntity } from './entities/rating-comment.entity';
+import { PersonalRows } from './migrations/1765200000000-personal-rows';
 import { SuggestionEntity } from './entities/suggestion.entity';
 import { createLoaders, type FeedbackLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
@@ -19,7 +22,7 @@ export const feedback: SubgraphModule<FeedbackLoaders> = {
   name: 'feedback',
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Rating, Dossier, Official, Petition, Suggestion, AdministrativeUnit, CentreBoard },
-  entities: [RatingEntity, SuggestionEntity, PetitionEntity],
-  migrations: [Initial, Petitions, ClientRequestByCaller, NormalisedUnitCodes],
+  entities: [RatingEntity, RatingCommentEntity, SuggestionEntity, PetitionEntity],
+  migrations: [Initial, Petitions, ClientRequestByCaller, NormalisedUnitCodes, WrittenRows, PersonalRows],
   createLoaders,
 };

@@ -1,15 +1,18 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { byKey, defineLoaders, manyByKey } from '../../../shared/loaders';
 import type { Peers } from '../../../shared/peers';
 import { PetitionEntity } from './entities/petition.entity';
 import { RatingEntity } from './entities/rating.entity';
+import { RatingCommentEntity } from './entities/rating-comment.entity';
 import { SuggestionEntity } from './entities/suggestion.entity';
 import { satisfactionByOfficial, satisfactionByUnitPath } from './indicators/satisfaction';
 import { serviceIndexBatch } from './indicators/service-inputs';
 
-export function createLoaders(db: DataSource, peers: Peers) {
+export function createLoaders(db: EntityManager, peers: Peers) {
   return defineLoaders({
     ratingById: byKey(db, RatingEntity, 'id'),
+    /** Null where there is none, or the database does not show it to the caller. */
+    commentByRating: byKey(db, RatingCommentEntity, 'ratingId'),
     ratingsByDossier: manyByKey(db, RatingEntity, 'dossierId', { ratedAt: 'ASC', id: 'ASC' }),
     petitionById: byKey(db, PetitionEntity, 'id'),
     petitionsByDossier: manyByKey(db, PetitionEntity, 'dossierId', { receivedAt: 'ASC', id: 'ASC' }),

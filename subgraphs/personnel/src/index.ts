@@ -1,4 +1,5 @@
 import { ClientRequestByCaller } from '../../../shared/migrations/1764700000000-client-request-by-caller';
+import { WrittenRows } from '../../../shared/migrations/1765100000000-written-rows';
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
 import { CounterAssignmentEntity } from './entities/counter-assignment.entity';
@@ -22,6 +23,6 @@ export const personnel: SubgraphModule<PersonnelLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Official, Secondment, Counter, CounterAssignment, DutyShift },
   entities: [OfficialEntity, SecondmentEntity, CounterEntity, CounterAssignmentEntity, DutyShiftEntity],
-  migrations: [Initial, SecondmentMigration, ClientRequestByCaller],
+  migrations: [Initial, SecondmentMigration, ClientRequestByCaller, WrittenRows],
   createLoaders,
 };

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { byKey, defineLoaders, manyByKey } from '../../../shared/loaders';
 import { CounterAssignmentEntity } from './entities/counter-assignment.entity';
 import { CounterEntity } from './entities/counter.entity';
@@ -6,7 +6,7 @@ import { DutyShiftEntity } from './entities/duty-shift.entity';
 import { OfficialEntity } from './entities/official.entity';
 import { SecondmentEntity } from './entities/secondment.entity';
 
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: EntityManager) {
   return defineLoaders({
     officialById: byKey(db, OfficialEntity, 'id'),
     secondmentById: byKey(db, SecondmentEntity, 'id'),

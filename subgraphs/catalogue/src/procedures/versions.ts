@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { orderByKeys } from '../../../../shared/loaders';
 import { ProcedureVersionEntity } from '../entities/procedure-version.entity';
 
@@ -6,7 +6,7 @@ import { ProcedureVersionEntity } from '../entities/procedure-version.entity';
 export const versionKey = (procedureId: string, date: string) => `${procedureId}@${date}`;
 
 /** The version of each procedure in force on each date: the latest that took effect by then, unless repealed by then. */
-export function versionAt(db: DataSource) {
+export function versionAt(db: EntityManager) {
   return async (keys: readonly string[]): Promise<(ProcedureVersionEntity | null)[]> => {
     const pairs = keys.map((key) => key.split('@') as [string, string]);
     const found: { key: string; id: string }[] = await db.query(

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { groupByKeys, orderByKeys } from '../../../../shared/loaders';
 import type { AdministrativeUnitEntity } from '../entities/administrative-unit.entity';
 
@@ -21,7 +21,7 @@ type Row = UnitAsOf & { ended: boolean };
 const strip = ({ ended: _ended, ...unit }: Row): UnitAsOf => unit;
 
 /** Each unit at its date; null where the unit did not exist then (not yet created, or merged away). */
-export function unitAt(db: DataSource) {
+export function unitAt(db: EntityManager) {
   return async (keys: readonly string[]): Promise<(UnitAsOf | null)[]> => {
     const rows: Row[] = await db.query(
       `SELECT ${COLUMNS}
@@ -35,7 +35,7 @@ export function unitAt(db: DataSource) {
 }
 
 /** The units that sat directly inside each unit at its date. */
-export function childrenAt(db: DataSource) {
+export function childrenAt(db: EntityManager) {
   return async (keys: readonly string[]): Promise<UnitAsOf[][]> => {
     const rows: (Row & { key: string })[] = await db.query(
       `SELECT k.parent || '@' || to_char(k.at, 'YYYY-MM-DD') AS key, ${COLUMNS}
@@ -53,7 +53,7 @@ export function childrenAt(db: DataSource) {
 }
 
 /** Every version of each unit, oldest first. */
-export function history(db: DataSource) {
+export function history(db: EntityManager) {
   return async (codes: readonly string[]): Promise<UnitAsOf[][]> => {
     const rows: Row[] = await db.query(
       `SELECT ${COLUMNS} FROM unit_version v CROSS JOIN LATERAL (SELECT v.valid_from AS at) k

@@ -25,21 +25,14 @@ export class DossierEntity {
   @Column({ type: 'text' }) receivingUnitCode!: string;
   @Column({ type: 'uuid', nullable: true }) handlerId!: string | null;
   @Column({ type: 'text' }) applicantKind!: ApplicantKind;
-  @Column({ type: 'text' }) applicantName!: string;
-  /** Citizen ID (12 digits) or tax code; never shown publicly. */
-  @Column({ type: 'text' }) applicantIdNumber!: string;
+  /** The public projection of who applied: a person's masked name, an organisation's name (the rest is in DossierApplicantEntity). */
+  @Column({ type: 'text' }) applicantPublicName!: string;
   @Column({ type: 'text' }) channel!: Channel;
   @Column({ type: 'text' }) status!: DossierStatus;
   @Column({ type: 'timestamptz' }) receivedAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
   @Column({ type: 'text' }) ownerPath!: string;
-  @Column({ type: 'text', nullable: true }) applicantPhone!: string | null;
-  @Column({ type: 'text', nullable: true }) applicantEmail!: string | null;
-  @Column({ type: 'text', nullable: true }) applicantAddress!: string | null;
-  /** Người được ủy quyền — who filed on the applicant's behalf. */
-  @Column({ type: 'text', nullable: true }) proxyName!: string | null;
-  @Column({ type: 'text', nullable: true }) proxyIdNumber!: string | null;
   /** The documents handed in, as checked against the version's required list. */
   @Column({ type: 'jsonb' }) documents!: SubmittedDocument[];
   /** The commune or district the matter belongs to; role steps go to its units. */

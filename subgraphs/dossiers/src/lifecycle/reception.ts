@@ -6,9 +6,11 @@ import { badInput, forbidden, notFound } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
 import { vietnamDate } from '../../../../shared/scalars';
 import { isWithin, parentPath, type UnitLevel } from '../../../../shared/units';
+import { DossierApplicantEntity } from '../entities/dossier-applicant.entity';
 import { DossierStepEntity } from '../entities/dossier-step.entity';
 import { DossierEntity, type ApplicantKind, type Channel, type SubmittedDocument } from '../entities/dossier.entity';
 import { record } from './actions';
+import { publicName } from './applicant';
 
 export interface ReceiveInput {
   receivingUnitCode: string;
@@ -149,13 +151,7 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
     receivingUnitCode: desk.code,
     handlerId: null,
     applicantKind: input.applicant.kind,
-    applicantName: input.applicant.name.trim(),
-    applicantIdNumber: input.applicant.idNumber,
-    applicantPhone: input.applicant.phone ?? null,
-    applicantEmail: input.applicant.email ?? null,
-    applicantAddress: input.applicant.address ?? null,
-    proxyName: input.proxy?.name.trim() ?? null,
-    proxyIdNumber: input.proxy?.idNumber ?? null,
+    applicantPublicName: publicName(input.applicant.kind, input.applicant.name),
     documents: input.documents,
     areaUnitCode: area!.code,
     channel: input.channel,
@@ -176,6 +172,17 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
     version: 1,
   };
   await manager.insert(DossierEntity, dossier);
+  await manager.insert(DossierApplicantEntity, {
+    dossierId: dossier.id,
+    name: input.applicant.name.trim(),
+    idNumber: input.applicant.idNumber,
+    phone: input.applicant.phone ?? null,
+    email: input.applicant.email ?? null,
+    address: input.applicant.address ?? null,
+    proxyName: input.proxy?.name.trim() ?? null,
+    proxyIdNumber: input.proxy?.idNumber ?? null,
+    ownerPath: dossier.ownerPath,
+  });
   if (steps.length) {
     await manager.insert(
       DossierStepEntity,

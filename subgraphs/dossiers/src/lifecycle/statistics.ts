@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { percent, type Period } from '../../../../shared/figures';
 import { batchByGroup } from '../../../../shared/loaders';
 import { vietnamDaySql, vietnamMidnightSql } from '../../../../shared/scalars';
@@ -91,7 +91,7 @@ const scopeParams = (scope: string | null) => [scope ?? '', scope ? `${scope}.%`
  * dossiers under its own code). Figures of units alone come from the daily rollup; a filter or
  * another grouping counts the dossiers themselves.
  */
-export async function statistics(db: DataSource, filter: StatsFilter, groupBy: Grouping | null): Promise<(DossierStats & { key: string | null })[]> {
+export async function statistics(db: EntityManager, filter: StatsFilter, groupBy: Grouping | null): Promise<(DossierStats & { key: string | null })[]> {
   const byUnitOnly = (groupBy === null || groupBy === 'UNIT') && !filter.procedureId && !filter.fieldCode && !filter.receivingUnitCode && !filter.handlerId;
   const { sql, params } = byUnitOnly ? rollupStatisticsSql(filter, groupBy === 'UNIT' ? childUnitSql('r.owner_path', '$3') : null) : statisticsSql(filter, groupBy);
   return db.query(sql, params);
@@ -175,7 +175,7 @@ export function rollupStatisticsSql(filter: StatsFilter, key: string | null): { 
 }
 
 /** Figures for many subtrees (or procedures, or officials) in one statement: the batch of a contributed field. */
-export async function statisticsByKey(db: DataSource, period: Period, column: 'owner_path' | 'procedure_id' | 'handler_id', keys: string[], scope: string) {
+export async function statisticsByKey(db: EntityManager, period: Period, column: 'owner_path' | 'procedure_id' | 'handler_id', keys: string[], scope: string) {
   if (column === 'owner_path') {
     return db.query(
       `SELECT k.key, ${ROLLUP_AGGREGATES} FROM unnest($5::text[]) AS k(key)
@@ -201,6 +201,6 @@ export function onTimeRate(stats: DossierStats): number | null {
 }
 
 /** Batch function for contributed figures: keys are `from|to|scope|subject`; one statement per period and scope. */
-export const statsBatch = (db: DataSource, column: 'owner_path' | 'procedure_id' | 'handler_id') =>
+export const statsBatch = (db: EntityManager, column: 'owner_path' | 'procedure_id' | 'handler_id') =>
   batchByGroup(async ([from, to, scope], subjects) =>
     new Map((await statisticsByKey(db, { from: from!, to: to! }, column, subjects, scope!)).map(({ key, ...stats }): [string, DossierStats] => [key, stats])));

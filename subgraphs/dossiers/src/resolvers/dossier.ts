@@ -1,7 +1,9 @@
+import { notFound } from '../../../../shared/errors';
 import { vietnamDate } from '../../../../shared/scalars';
 import { isWithin } from '../../../../shared/units';
 import type { Context } from '../context';
 import type { DossierEventEntity } from '../entities/dossier-event.entity';
+import type { DossierApplicantEntity } from '../entities/dossier-applicant.entity';
 import type { DossierEntity } from '../entities/dossier.entity';
 import { pausesOf, stepsTimeliness, stepTimings, timeliness, type StepTiming } from '../lifecycle/timing';
 import { statusCode } from '../status';
@@ -28,6 +30,17 @@ export async function timings(dossier: DossierEntity, ctx: Context): Promise<Ste
   return stepTimings(dossier, steps, pausesOf(events), calendar, ctx.clock.now());
 }
 
+/**
+ * Who applied, as the database shows it to this caller: `visible` has already admitted the caller,
+ * and the read policy of `dossier_applicant` admits the same units; should they ever disagree,
+ * the answer is NOT_FOUND rather than someone's personal data.
+ */
+async function applicant(dossier: DossierEntity, ctx: Context): Promise<DossierApplicantEntity> {
+  const row = await ctx.loaders.applicantByDossier.load(dossier.id);
+  if (!row) throw notFound(`No dossier has code ${dossier.code}.`);
+  return row;
+}
+
 const unitRef = (code: string, at: Date) => ({ __typename: 'AdministrativeUnit', code, asOf: vietnamDate(at) });
 
 export const Dossier = {
@@ -38,13 +51,18 @@ export const Dossier = {
   receivingUnit: (dossier: DossierEntity) => unitRef(dossier.receivingUnitCode, dossier.receivedAt),
   handler: (dossier: DossierEntity) => (dossier.handlerId ? { __typename: 'Official', id: dossier.handlerId } : null),
   statusCode: (dossier: DossierEntity) => statusCode(dossier.status),
-  receipt: (dossier: DossierEntity) => ({
+  applicantName: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await applicant(dossier, ctx)).name,
+  applicantPhone: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await applicant(dossier, ctx)).phone,
+  applicantEmail: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await applicant(dossier, ctx)).email,
+  applicantAddress: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await applicant(dossier, ctx)).address,
+  proxyName: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await applicant(dossier, ctx)).proxyName,
+  receipt: async (dossier: DossierEntity, _: unknown, ctx: Context) => ({
     form: '01',
     code: dossier.code,
     barcode: dossier.code,
     ratingSecret: dossier.ratingSecret,
-    applicantName: dossier.applicantName,
-    proxyName: dossier.proxyName,
+    applicantName: (await applicant(dossier, ctx)).name,
+    proxyName: (await applicant(dossier, ctx)).proxyName,
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.dueAt,
     documents: dossier.documents,

@@ -7,13 +7,6 @@ import { timeliness } from '../lifecycle/timing';
 import { timings } from './dossier';
 import { statusCode } from '../status';
 
-/** "Nguyễn Văn An" → "Nguyễn V. A.": enough for the applicant to recognise, too little to identify. */
-export function maskName(name: string): string {
-  const [family, ...rest] = name.trim().split(/\s+/);
-  return [family, ...rest.map((word) => `${word.charAt(0).toLocaleUpperCase('vi')}.`)].join(' ');
-}
-
-/** The public view is built from the dossier row but exposes only these fields; nothing else reaches the type. */
 /** Compared in constant time, so the answer's timing tells nothing of the secret. */
 function sameSecret(given: string, actual: string): boolean {
   const [a, b] = [Buffer.from(given), Buffer.from(actual)];
@@ -22,7 +15,7 @@ function sameSecret(given: string, actual: string): boolean {
 
 export const PublicDossier = {
   ratingSecretMatches: (dossier: DossierEntity, args: { secret: string }) => sameSecret(args.secret.trim().toLowerCase(), dossier.ratingSecret),
-  applicantName: (dossier: DossierEntity) => (dossier.applicantKind === 'PERSON' ? maskName(dossier.applicantName) : dossier.applicantName),
+  applicantName: (dossier: DossierEntity) => dossier.applicantPublicName,
   statusCode: (dossier: DossierEntity) => statusCode(dossier.status),
   procedure: (dossier: DossierEntity) => ({ __typename: 'Procedure', id: dossier.procedureId }),
   appointmentAt: (dossier: DossierEntity) => dossier.dueAt,

@@ -9,11 +9,11 @@ export class RatingEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
   @Column({ type: 'uuid' }) dossierId!: string;
   @Column({ type: 'uuid', nullable: true }) officialId!: string | null;
+  /** Where the rated official sat that day, from the centre's counter assignments. */
   @Column({ type: 'integer', nullable: true }) counterNumber!: number | null;
   @Column({ type: 'text' }) channel!: RatingChannel;
   @Column({ type: 'text' }) resultSatisfaction!: SatisfactionLevel;
   @Column({ type: 'text' }) attitudeSatisfaction!: SatisfactionLevel;
-  @Column({ type: 'text', nullable: true }) comment!: string | null;
   @Column({ type: 'timestamptz' }) ratedAt!: Date;
   /** Where the dossier was received: the centre's daily board counts its ratings. */
   @Column({ type: 'text', nullable: true }) receivingUnitCode!: string | null;

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { badInput } from '../../../../shared/errors';
 import { percent, type Period } from '../../../../shared/figures';
 import { batchByGroup } from '../../../../shared/loaders';
@@ -33,7 +33,7 @@ export const RATED_IN_PERIOD = `r.rated_at >= ${vietnamMidnightSql('$1::date')} 
 const withRate = (figures: Omit<Satisfaction, 'satisfactionRate'>): Satisfaction => ({ ...figures, satisfactionRate: percent(figures.satisfied, figures.ratings) });
 
 /** Figures for many keys in one statement: officials by id, or units by path (each summed over its subtree). */
-async function byKeys(db: DataSource, period: Period, keys: string[], match: string): Promise<Map<string, Satisfaction>> {
+async function byKeys(db: EntityManager, period: Period, keys: string[], match: string): Promise<Map<string, Satisfaction>> {
   const rows: (Omit<Satisfaction, 'satisfactionRate'> & { key: string })[] = await db.query(
     `SELECT k.key, ${FIGURES} FROM unnest($3::text[]) AS k(key) LEFT JOIN rating r ON ${match} AND ${RATED_IN_PERIOD} GROUP BY k.key`,
     [period.from, period.to, keys],
@@ -42,10 +42,10 @@ async function byKeys(db: DataSource, period: Period, keys: string[], match: str
 }
 
 /** Batch function: keys are `from|to|subject`; one statement per distinct period. */
-const batch = (db: DataSource, match: string) => batchByGroup(([from, to], subjects) => byKeys(db, { from: from!, to: to! }, subjects, match));
+const batch = (db: EntityManager, match: string) => batchByGroup(([from, to], subjects) => byKeys(db, { from: from!, to: to! }, subjects, match));
 
-export const satisfactionByOfficial = (db: DataSource) => batch(db, 'r.official_id::text = k.key');
-export const satisfactionByUnitPath = (db: DataSource) => batch(db, `(r.owner_path = k.key OR r.owner_path LIKE k.key || '.%')`);
+export const satisfactionByOfficial = (db: EntityManager) => batch(db, 'r.official_id::text = k.key');
+export const satisfactionByUnitPath = (db: EntityManager) => batch(db, `(r.owner_path = k.key OR r.owner_path LIKE k.key || '.%')`);
 export const periodKey = (period: Period, subject: string) => `${period.from}|${period.to}|${subject}`;
 
 export interface SatisfactionFilter extends Period {
@@ -58,7 +58,7 @@ export interface SatisfactionFilter extends Period {
  * Satisfaction of a subtree, whole or per group, best first: the ranking of units, departments
  * (the rated official's home agency), officials or counters (`{desk}#{number}`).
  */
-export async function satisfactionStatistics(db: DataSource, filter: SatisfactionFilter, groupBy: SatisfactionGrouping | null) {
+export async function satisfactionStatistics(db: EntityManager, filter: SatisfactionFilter, groupBy: SatisfactionGrouping | null) {
   const params: unknown[] = [filter.from, filter.to];
   const where = [RATED_IN_PERIOD];
   if (filter.scope) {

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Period } from '../../../../shared/figures';
 import { batchByGroup } from '../../../../shared/loaders';
 import type { Peers } from '../../../../shared/peers';
@@ -14,7 +14,7 @@ type FeedbackInputs = Pick<ServiceIndexInputs, 'ratings' | 'satisfied' | 'petiti
 type DossierInputs = Omit<ServiceIndexInputs, keyof FeedbackInputs>;
 
 /** What feedback holds for each unit's subtree, in one statement. */
-function feedbackInputs(db: DataSource, period: Period, paths: string[]): Promise<(FeedbackInputs & { key: string })[]> {
+function feedbackInputs(db: EntityManager, period: Period, paths: string[]): Promise<(FeedbackInputs & { key: string })[]> {
   return db.query(
     `SELECT k.key,
        (SELECT count(*) FROM rating r WHERE ${IN_SUBTREE('r')} AND ${RATED_IN_PERIOD})::int AS ratings,
@@ -46,7 +46,7 @@ async function dossierInputs(peers: Peers, period: Period, paths: string[]): Pro
 }
 
 /** Batch function for `AdministrativeUnit.serviceIndex`: keys `from|to|path`, one statement and one peer call per period. */
-export const serviceIndexBatch = (db: DataSource, peers: Peers) =>
+export const serviceIndexBatch = (db: EntityManager, peers: Peers) =>
   batchByGroup(async ([from, to], paths) => {
     const period = { from: from!, to: to! };
     const [ours, theirs] = await Promise.all([feedbackInputs(db, period, paths), dossierInputs(peers, period, paths)]);

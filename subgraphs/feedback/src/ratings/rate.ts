@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { badInput, conflict } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
 import { RatingEntity, SATISFACTION_LEVELS, type RatingChannel } from '../entities/rating.entity';
-import { homeAgencyOf, ratableDossier } from '../lookups';
+import { ratableDossier, ratedOfficial } from '../lookups';
+import { RatingCommentEntity } from '../entities/rating-comment.entity';
+import { vietnamDate } from '../../../../shared/scalars';
 
 export interface NewRating {
   dossierCode: string;
@@ -13,7 +15,6 @@ export interface NewRating {
   resultScore: number;
   attitudeScore: number;
   comment?: string | null;
-  counterNumber?: number | null;
 }
 
 const SERVED = new Set(['PROCESSED', 'RESULT_RETURNED']);
@@ -33,7 +34,6 @@ export async function rateDossier(manager: EntityManager, peers: Peers, input: N
   const attitudeSatisfaction = level(input.attitudeScore, 'input.attitudeScore');
   const comment = input.comment?.trim() || null;
   if (comment && comment.length > 2000) throw badInput('input.comment', 'A comment is at most 2,000 characters.');
-  if (input.counterNumber != null && (!Number.isInteger(input.counterNumber) || input.counterNumber < 1)) throw badInput('input.counterNumber', 'A counter number is a whole number from 1.');
   const dossier = await ratableDossier(peers, input.dossierCode, input.ratingSecret);
   if (!SERVED.has(dossier.status)) throw conflict(`Dossier ${dossier.code} is ${dossier.status}; it can be rated once it has been processed.`, 'input.dossierCode');
   // One rating per dossier, whatever the channel: two concurrent raters of one dossier take turns on this lock.
@@ -42,10 +42,12 @@ export async function rateDossier(manager: EntityManager, peers: Peers, input: N
     throw conflict(`Dossier ${dossier.code} has already been rated; each dossier takes one rating.`, 'input.dossierCode');
   }
   const id = randomUUID();
+  const centreCode = dossier.receivingUnit?.code ?? null;
+  const official = dossier.handler ? await ratedOfficial(peers, dossier.handler.id, centreCode, vietnamDate(now)) : { agencyCode: null, counterNumber: null };
   await manager.insert(RatingEntity, {
-    id, dossierId: dossier.id, officialId: dossier.handler?.id ?? null, counterNumber: input.counterNumber ?? null, channel: input.channel,
-    resultSatisfaction, attitudeSatisfaction, comment, ratedAt: now, ownerPath: dossier.ownerPath,
-    receivingUnitCode: dossier.receivingUnit?.code ?? null, agencyCode: dossier.handler ? await homeAgencyOf(peers, dossier.handler.id) : null,
+    id, dossierId: dossier.id, officialId: dossier.handler?.id ?? null, counterNumber: official.counterNumber, channel: input.channel,
+    resultSatisfaction, attitudeSatisfaction, ratedAt: now, ownerPath: dossier.ownerPath, receivingUnitCode: centreCode, agencyCode: official.agencyCode,
   });
+  if (comment) await manager.insert(RatingCommentEntity, { ratingId: id, comment, ownerPath: dossier.ownerPath });
   return id;
 }

@@ -9,6 +9,7 @@ export const Rating = {
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.ratingById.load(ref.id),
   dossier: (rating: RatingEntity) => ({ __typename: 'Dossier', id: rating.dossierId }),
   official: (rating: RatingEntity) => (rating.officialId ? { __typename: 'Official', id: rating.officialId } : null),
+  comment: async (rating: RatingEntity, _: unknown, ctx: Context) => (await ctx.loaders.commentByRating.load(rating.id))?.comment ?? null,
 };
 
 /** A dossier reference as the gateway sends it, with what this subgraph @requires of the dossiers subgraph. */

@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { unitRef } from '../../../../shared/units';
 
 /** A centre's staffing on a day: who is seconded from where, which counters and fields are covered. */
-export async function centreStaffing(db: DataSource, centreCode: string, date: string) {
+export async function centreStaffing(db: EntityManager, centreCode: string, date: string) {
   const [byAgency, [counters]] = await Promise.all([
     db.query(
       `SELECT home_agency_code AS "homeAgencyCode", kind, count(*)::int AS officials
