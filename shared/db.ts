@@ -102,21 +102,43 @@ export interface RequestDb {
 }
 
 /**
+ * Whether any read policy of this database depends on the caller (personal data behind
+ * `motcua_in_scope` or `motcua_written`): asked of PostgreSQL once at start, so a database of
+ * public rows only (the catalogue) pays nothing per request for a scope its reads never consult.
+ */
+export async function readsDependOnCaller(db: DataSource): Promise<boolean> {
+  const [{ depends }] = await db.query(
+    `SELECT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = 'public' AND cmd IN ('SELECT', 'ALL') AND qual ~ 'motcua_(in_scope|written)') AS depends`,
+  );
+  return depends;
+}
+
+/**
  * A request's connection, taken from the pool at its first statement and set to the caller once
  * (one round trip), so the row-level security policies on personal data apply to every read
- * without a transaction per read. Release clears the settings before the connection serves
- * anyone else; if that fails, the connection is closed rather than pooled.
+ * without a transaction per read. A pooled connection carries nobody: release clears what the
+ * request set (the caller, rows it wrote); if that fails, the connection is closed rather than
+ * pooled. Where reads do not depend on the caller, or the caller has no unit, nothing is set.
  */
-export function requestDb(db: DataSource, caller: Caller): RequestDb {
+export function requestDb(db: DataSource, caller: Caller, readsByCaller: boolean): RequestDb {
   const runner = db.createQueryRunner();
+  const scoped = readsByCaller && !!caller.unit;
+  // Whether the connection may carry something of this request: its scope, or what a write showed the writer.
+  let carries = scoped;
   const connect = runner.connect.bind(runner);
   let ready: Promise<unknown> | undefined;
   runner.connect = () =>
     (ready ??= connect().then(async (client: { query(sql: string, params: unknown[]): Promise<unknown> }) => {
+      if (!scoped) return client;
       statementLog(db).logQuery(SET_CALLER_SQL);
       await client.query(SET_CALLER_SQL, [...callerSettings(caller), false]);
       return client;
     }));
+  const startTransaction = runner.startTransaction.bind(runner);
+  runner.startTransaction = (...args) => {
+    carries = true;
+    return startTransaction(...args);
+  };
   // A request's loaders run side by side; one connection answers one statement at a time, so they queue here rather than inside pg.
   const query = runner.query.bind(runner);
   let queue: Promise<unknown> = Promise.resolve();
@@ -134,7 +156,7 @@ export function requestDb(db: DataSource, caller: Caller): RequestDb {
         try {
           await ready;
           if (runner.isTransactionActive) throw new Error('A transaction was still open when the request ended.');
-          await runner.query(FORGET_CALLER_SQL);
+          if (carries) await runner.query(FORGET_CALLER_SQL);
           await runner.release();
         } catch (error) {
           // Closed, not pooled: a connection that may still carry this caller or a transaction serves nobody else.

@@ -19,7 +19,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { verifyCaller, type Caller } from './caller';
 import { systemClock, type Clock } from './clock';
-import { requestDb, type RequestDb } from './db';
+import { readsDependOnCaller, requestDb, type RequestDb } from './db';
 import type { SubgraphName } from './config';
 import { formatError } from './errors';
 import { rawBody, serveGraphQL } from './http';
@@ -125,6 +125,7 @@ function normaliseCodes(schema: GraphQLSchema): void {
 }
 
 export async function startSubgraph(module: SubgraphModule, options: StartOptions): Promise<RunningService> {
+  const readsByCaller = await readsDependOnCaller(options.db);
   const apollo = new ApolloServer<SubgraphContext & { connection: RequestDb }>({
     schema: buildSchema(module),
     formatError,
@@ -139,7 +140,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     context: async (request) => {
       const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, options.secret, { audience: module.name, body: rawBody(request) });
       const peers = peersFor(options.peers ?? {}, options.secret, caller);
-      const connection = requestDb(options.db, caller);
+      const connection = requestDb(options.db, caller, readsByCaller);
       return { caller, db: connection.manager, connection, loaders: module.createLoaders(connection.manager, peers), peers, clock: options.clock ?? systemClock };
     },
     settle: (context) => context.connection.release(),
