@@ -3,12 +3,13 @@ import { Roles, type Role } from '../shared/caller';
 import { config } from '../shared/config';
 import { issueToken } from '../gateway/src/auth';
 
-/** `npm run token -- --role OFFICIAL --unit 27.259.09238 [--sub name] [--expires 8h]`: a development token. */
+/** `npm run token -- --role OFFICIAL --unit 27.259.09238 [--official <id>] [--sub name] [--expires 8h]`: a development token. */
 const { values } = parseArgs({
   options: {
     role: { type: 'string', default: 'OFFICIAL' },
     unit: { type: 'string', default: '27' },
     sub: { type: 'string' },
+    official: { type: 'string' },
     expires: { type: 'string', default: '8h' },
   },
 });
@@ -17,7 +18,7 @@ if (!Roles.includes(role)) {
   console.error(`--role must be one of ${Roles.join(', ')}; got "${values.role}".`);
   process.exit(1);
 }
-issueToken({ sub: values.sub ?? `dev-${role.toLowerCase()}-${values.unit}`, role, unit: values.unit! }, config.jwtSecret, values.expires).then(
+issueToken({ sub: values.sub ?? `dev-${role.toLowerCase()}-${values.unit}`, role, unit: values.unit!, officialId: values.official ?? null }, config.jwtSecret, values.expires).then(
   (token) => console.log(token),
   (error: unknown) => {
     console.error((error as Error).message);

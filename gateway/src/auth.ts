@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerify
 import { ANONYMOUS, Roles, type Caller, type Role } from '../../shared/caller';
 import { credentialsRefused } from '../../shared/errors';
 import { isUnitPath } from '../../shared/units';
+import type { ClaimChecks } from './claims';
 
 /** Issuer name of the development tokens (`npm run token`, `npm start`, tests). */
 const DEVELOPMENT_ISSUER = 'motcua-development';
@@ -29,8 +30,6 @@ export interface OpenIdOptions {
   maxAge?: string;
 }
 
-/** Whether a unit path names a unit that exists now; asked once per path and cached by the caller of this. */
-export type UnitCheck = (unitPath: string) => Promise<boolean>;
 
 export interface Authenticator {
   /** The caller named by an `Authorization: Bearer <jwt>` header; anonymous without one. */
@@ -43,15 +42,21 @@ function claimString(claims: JWTPayload, name: string): string | null {
 }
 
 /** Turns verified claims into a caller, refusing what a well-formed token must not carry. */
-async function callerFromClaims(claims: JWTPayload, names: ClaimNames, unitExists: UnitCheck): Promise<Caller> {
+async function callerFromClaims(claims: JWTPayload, names: ClaimNames, checks: ClaimChecks): Promise<Caller> {
   if (typeof claims.sub !== 'string' || claims.sub.trim() === '') throw credentialsRefused('The token names no subject (sub); ask the identity provider for a token issued to a person.');
   const role = claims[names.role] as Role;
   if (!Roles.includes(role) || role === 'PUBLIC') throw credentialsRefused(`The token's role "${String(claims[names.role]).slice(0, 40)}" is not one of ${Roles.filter((r) => r !== 'PUBLIC').join(', ')}.`);
   const unit = claimString(claims, names.unit);
   if (!unit || !isUnitPath(unit)) throw credentialsRefused(`The token's unit "${String(claims[names.unit]).slice(0, 40)}" is not a unit path such as 27.259.09238.`);
-  if (!(await unitExists(unit))) throw credentialsRefused(`The token's unit ${unit} is not a unit of the catalogue; ask the administrator to correct your account.`);
-  return { sub: claims.sub, role, unit, officialId: claimString(claims, names.official), citizenId: claimString(claims, names.citizen) };
+  if (!(await checks.unitExists(unit))) throw credentialsRefused(`The token's unit ${unit} is not a unit of the catalogue; ask the administrator to correct your account.`);
+  const officialId = claimString(claims, names.official);
+  if (officialId && !(UUID.test(officialId) && (await checks.officialServes(officialId, unit)))) {
+    throw credentialsRefused(`The token's official ${officialId.slice(0, 40)} is not an active official of unit ${unit}, nor seconded to it today; ask the administrator to correct your account.`);
+  }
+  return { sub: claims.sub, role, unit, officialId, citizenId: claimString(claims, names.citizen) };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function bearer(header: string): string {
   const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/i.exec(header.trim());
@@ -68,7 +73,7 @@ function refusal(error: unknown): never {
 }
 
 /** An authenticator from a verifier: anonymous without a header, otherwise the verified claims turned into a caller. */
-function authenticator(verify: (token: string) => Promise<JWTPayload>, names: ClaimNames, unitExists: UnitCheck): Authenticator {
+function authenticator(verify: (token: string) => Promise<JWTPayload>, names: ClaimNames, checks: ClaimChecks): Authenticator {
   return {
     async callerOf(header) {
       if (!header) return ANONYMOUS;
@@ -79,7 +84,7 @@ function authenticator(verify: (token: string) => Promise<JWTPayload>, names: Cl
       } catch (error) {
         refusal(error);
       }
-      return callerFromClaims(claims, names, unitExists);
+      return callerFromClaims(claims, names, checks);
     },
   };
 }
@@ -88,7 +93,7 @@ function authenticator(verify: (token: string) => Promise<JWTPayload>, names: Cl
  * Verifies tokens from the province's OpenID provider (RS256/ES256 by its JWKS): issuer,
  * audience, `exp` required, age bounded, a subject, and a unit that exists.
  */
-export function openIdAuthenticator(options: OpenIdOptions, unitExists: UnitCheck): Authenticator {
+export function openIdAuthenticator(options: OpenIdOptions, checks: ClaimChecks): Authenticator {
   let keys: Promise<JWTVerifyGetKey> | undefined;
   const jwks = () =>
     (keys ??= (async () => {
@@ -109,14 +114,14 @@ export function openIdAuthenticator(options: OpenIdOptions, unitExists: UnitChec
         requiredClaims: ['exp', 'iat', 'sub'],
       })
     ).payload;
-  return authenticator(verify, { ...DEFAULT_CLAIM_NAMES, ...options.claims }, unitExists);
+  return authenticator(verify, { ...DEFAULT_CLAIM_NAMES, ...options.claims }, checks);
 }
 
 /** Development only: HS256 tokens signed with JWT_SECRET, as `npm run token` issues them. */
-export function developmentAuthenticator(secret: string, unitExists: UnitCheck): Authenticator {
+export function developmentAuthenticator(secret: string, checks: ClaimChecks): Authenticator {
   const key = new TextEncoder().encode(secret);
   const verify = async (token: string) => (await jwtVerify(token, key, { algorithms: ['HS256'], issuer: DEVELOPMENT_ISSUER, requiredClaims: ['exp', 'sub'] })).payload;
-  return authenticator(verify, DEFAULT_CLAIM_NAMES, unitExists);
+  return authenticator(verify, DEFAULT_CLAIM_NAMES, checks);
 }
 
 /** A development token the gateway accepts when it runs the development issuer; used by `npm run token` and by tests. */

@@ -10,8 +10,9 @@ import { inputRulesPlugin } from '../../shared/input-rules';
 import { serveGraphQL } from '../../shared/http';
 import { logger } from '../../shared/logger';
 import type { RunningService } from '../../shared/subgraph';
-import { developmentAuthenticator, openIdAuthenticator, type OpenIdOptions, type UnitCheck } from './auth';
-import { peersFor, type Peers } from '../../shared/peers';
+import { developmentAuthenticator, openIdAuthenticator, type OpenIdOptions } from './auth';
+import { claimChecks } from './claims';
+import { peersFor } from '../../shared/peers';
 import { explorerRoutes } from './explorer';
 import { limitAnonymousWrites, type AnonymousWriteLimits } from './plugins/anonymous-writes';
 import { productionDefaults } from './plugins/production-defaults';
@@ -102,33 +103,6 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** How long the gateway trusts its answer to "does this unit exist": units change by decision, rarely. */
-const UNIT_CHECK_TTL_MS = 5 * 60_000;
-
-/** Asks the catalogue whether a token's unit path is a current unit, remembering the answer a few minutes. */
-function catalogueUnitCheck(peers: Peers): UnitCheck {
-  const known = new Map<string, { exists: Promise<boolean>; at: number }>();
-  return (path) => {
-    const cached = known.get(path);
-    if (cached && Date.now() - cached.at < UNIT_CHECK_TTL_MS) return cached.exists;
-    const code = path.slice(path.lastIndexOf('.') + 1);
-    const exists = peers
-      .query<{ unit: { path: string } | null }>('catalogue', 'query ($code: String!) { unit(code: $code) { path } }', { code })
-      .then((data) => data.unit?.path === path)
-      .catch((error: unknown) => {
-        // Not remembered: the next request asks again. The caller cannot be checked now, so this request is refused with 503.
-        known.delete(path);
-        throw new GraphQLError('The catalogue service cannot confirm your unit right now; nothing was changed. Try again in a moment.', {
-          extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
-          originalError: error as Error,
-        });
-      });
-    if (known.size > 10_000) known.clear();
-    known.set(path, { exists, at: Date.now() });
-    return exists;
-  };
-}
-
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -152,8 +126,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     validationRules: protection.validationRules,
     plugins: [...protection.plugins, inputRulesPlugin(), productionDefaults(options.production ?? false), ApolloServerPluginLandingPageDisabled()],
   });
-  const unitExists = catalogueUnitCheck(peersFor({ catalogue: options.subgraphUrls.catalogue }, options.gatewaySecret, ANONYMOUS));
-  const authenticator = options.openId ? openIdAuthenticator(options.openId, unitExists) : developmentAuthenticator(options.jwtSecret, unitExists);
+  const checks = claimChecks(peersFor({ catalogue: options.subgraphUrls.catalogue, personnel: options.subgraphUrls.personnel }, options.gatewaySecret, ANONYMOUS));
+  const authenticator = options.openId ? openIdAuthenticator(options.openId, checks) : developmentAuthenticator(options.jwtSecret, checks);
   const explorer = explorerRoutes(options.explorerToken);
   const { app, base } = await serveGraphQL({
     apollo,

@@ -42,7 +42,9 @@ export function playLifecycle({ dossier, variant, area, units, deskOfficial, rol
   });
   const events: DemoEvent[] = [];
   const event = (action: string, from: DossierStatus | null, to: DossierStatus, at: Date, unit: string, stepPosition: number | null = null, details: object = {}) =>
-    events.push({ dossierId: dossier.id, action, fromStatus: from, toStatus: to, at, actorSubject: deskOfficial, actorRole: 'OFFICIAL', actorUnit: unit, stepPosition, details, ownerPath: unit });
+    events.push({ dossierId: dossier.id, action, fromStatus: from, toStatus: to, at, actorSubject: deskOfficial, actorRole: 'OFFICIAL', actorUnit: unit,
+      // The desk's own actions are its official's; the demo names no official of the other units.
+      actorOfficialId: unit === dossier.ownerPath ? dossier.handlerId : null, stepPosition, details, ownerPath: unit });
 
   const status = dossier.status;
   if (status === 'NEW') return { steps, events };

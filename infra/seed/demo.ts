@@ -201,6 +201,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       fieldCode: version.fieldCode,
       receivingUnitCode: desk.code,
       handlerId: status === 'NEW' ? null : rnd.pick(handlers).id,
+      receivingCounterNumber: null,
       applicantKind: organisation ? 'ORGANISATION' : 'PERSON',
       applicantName: organisation ? rnd.pick(COMPANY_NAMES) : personName(),
       applicantIdNumber: organisation ? `230${String(rnd.int(1e7)).padStart(7, '0')}` : `027${String(rnd.int(1e9)).padStart(9, '0')}`,

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { config } from '../../shared/config';
 import { issueToken } from '../../gateway/src/auth';
+import { buildDemo } from '../../infra/seed/demo';
 import { startOpenIdProvider, type OpenIdProvider } from '../support/openid';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -18,9 +19,15 @@ function expectRefused(answer: { status: number; data?: unknown; errors?: { exte
 describe('tokens from the province OpenID provider', () => {
   let provider: OpenIdProvider;
   let stack: TestStack;
+  // The demo is the same on every run: its officials are the accounts the provider knows.
+  const demo = buildDemo({ dossiers: 20 });
+  const lan = demo.officials.find((o) => o.ownerPath.startsWith('27.259') && o.employmentStatus === 'ACTIVE')!;
+  const elsewhere = demo.officials.find((o) => !o.ownerPath.startsWith('27.259') && o.employmentStatus === 'ACTIVE')!;
   beforeAll(async () => {
     provider = await startOpenIdProvider(AUDIENCE, {
-      'cb-nguyen-thi-lan': { role: 'OFFICIAL', unit: '27.259.09238', official_id: '5b1d7c2e-0000-4000-8000-000000000001' },
+      'cb-nguyen-thi-lan': { role: 'OFFICIAL', unit: '27.259', official_id: lan.id },
+      'cb-borrowed-name': { role: 'OFFICIAL', unit: '27.259', official_id: elsewhere.id },
+      'cb-nobody': { role: 'OFFICIAL', unit: '27.259', official_id: '5b1d7c2e-0000-4000-8000-000000000001' },
       'cb-nowhere': { role: 'OFFICIAL', unit: '27.999.99999' },
     });
     stack = await startTestStack({ dossiers: 20 }, undefined, { openId: { issuer: provider.issuer, audience: AUDIENCE } });
@@ -38,7 +45,7 @@ describe('tokens from the province OpenID provider', () => {
   });
 
   it('refuses the same claims signed with the development key, unsigned (alg none), or by another key', async () => {
-    const claims = { sub: 'cb-nguyen-thi-lan', role: 'OFFICIAL', unit: '27.259.09238', iss: provider.issuer, aud: AUDIENCE, iat: now(), exp: now() + 600 };
+    const claims = { sub: 'cb-nguyen-thi-lan', role: 'OFFICIAL', unit: '27.259', iss: provider.issuer, aud: AUDIENCE, iat: now(), exp: now() + 600 };
     expectRefused(await stack.gql(ASK, {}, await issueToken({ sub: claims.sub, role: 'OFFICIAL', unit: claims.unit }, config.jwtSecret)));
     expectRefused(await stack.gql(ASK, {}, unsigned(claims)));
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -47,6 +54,11 @@ describe('tokens from the province OpenID provider', () => {
 
   it('refuses a provider token for a unit the catalogue does not know', async () => {
     expectRefused(await stack.gql(ASK, {}, await provider.signIn('cb-nowhere')));
+  });
+
+  it('refuses a provider token naming an official who does not exist, or who works for another unit and is not seconded to it', async () => {
+    expectRefused(await stack.gql(ASK, {}, await provider.signIn('cb-nobody')));
+    expectRefused(await stack.gql(ASK, {}, await provider.signIn('cb-borrowed-name')));
   });
 });
 

@@ -7,6 +7,7 @@ import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
 import { DossierEntity } from './entities/dossier.entity';
 import { DossierApplicantEntity } from './entities/dossier-applicant.entity';
 import { ApplicantApart } from './migrations/1765200000000-applicant-apart';
+import { ActingOfficials } from './migrations/1765300000000-acting-officials';
 import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierStepEntity } from './entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
@@ -27,6 +28,6 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, PublicDossier, DossierStats: DossierStatsType, CentreBoard, Procedure, AdministrativeUnit, Official },
   entities: [DossierEntity, DossierApplicantEntity, DossierStepEntity, DossierEventEntity],
-  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret, StepHolderColumns, WrittenRows, ApplicantApart],
+  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret, StepHolderColumns, WrittenRows, ApplicantApart, ActingOfficials],
   createLoaders,
 };

@@ -44,24 +44,3 @@ export async function ratableDossier(peers: Peers, code: string, secret: string)
 
 /** The path of a current unit named by its code, from the catalogue. */
 export const unitPath = async (peers: Peers, code: string, field: string) => (await lookUpUnits(peers, { [field]: code }))[field]!.path;
-
-interface Assignment {
-  counter: { number: number; centre: { code: string } };
-  startDate: string;
-  endDate: string | null;
-}
-
-/**
- * Who the rated official is, from personnel: their home agency (departments are ranked by it) and
- * the counter they sat at on the day at the centre that received the dossier, from the centre's
- * own assignments. A rater's device does not say which counter it is; the assignments do.
- */
-export async function ratedOfficial(peers: Peers, officialId: string, centreCode: string | null, day: string): Promise<{ agencyCode: string | null; counterNumber: number | null }> {
-  const { official } = await peers.query<{ official: { homeAgency: { code: string } | null; counterAssignments: Assignment[] } | null }>(
-    'personnel',
-    `query ($id: ID!) { official(id: $id) { homeAgency { code } counterAssignments { counter { number centre { code } } startDate endDate } } }`,
-    { id: officialId },
-  );
-  const seat = official?.counterAssignments.find((a) => a.counter.centre.code === centreCode && a.startDate <= day && (a.endDate === null || day <= a.endDate));
-  return { agencyCode: official?.homeAgency?.code ?? null, counterNumber: seat?.counter.number ?? null };
-}

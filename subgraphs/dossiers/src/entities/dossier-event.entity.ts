@@ -13,6 +13,8 @@ export class DossierEventEntity {
   @Column({ type: 'text' }) actorSubject!: string;
   @Column({ type: 'text' }) actorRole!: string;
   @Column({ type: 'text' }) actorUnit!: string;
+  /** The official signed in, where the token names one (confirmed with personnel by the gateway). */
+  @Column({ type: 'uuid', nullable: true }) actorOfficialId!: string | null;
   @Column({ type: 'integer', nullable: true }) stepPosition!: number | null;
   /** What the action's form records: reason, missing items, new appointment, outcome. */
   @Column({ type: 'jsonb' }) details!: object;

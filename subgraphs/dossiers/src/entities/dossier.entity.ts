@@ -23,7 +23,10 @@ export class DossierEntity {
   /** Lĩnh vực of the version at reception, for statistics by field. */
   @Column({ type: 'text', nullable: true }) fieldCode!: string | null;
   @Column({ type: 'text' }) receivingUnitCode!: string;
+  /** The official handling the dossier now: the active step's, else the desk's (who received it, then who returned the result). */
   @Column({ type: 'uuid', nullable: true }) handlerId!: string | null;
+  /** Số quầy where it was received, from the centre's assignments of the receiving official that day. */
+  @Column({ type: 'integer', nullable: true }) receivingCounterNumber!: number | null;
   @Column({ type: 'text' }) applicantKind!: ApplicantKind;
   /** The public projection of who applied: a person's masked name, an organisation's name (the rest is in DossierApplicantEntity). */
   @Column({ type: 'text' }) applicantPublicName!: string;

@@ -48,11 +48,13 @@ export const TRANSITIONS = {
 
 export type Action = keyof typeof TRANSITIONS;
 
-/** The state an action sees: the dossier as read, its steps, and the step being worked on. */
+/** The state an action sees: the dossier as read, its steps, the step being worked on, and who acts. */
 export interface Situation {
   dossier: DossierEntity;
   steps: DossierStepEntity[];
   active: DossierStepEntity | null;
+  /** The official signed in, if the token names one: credited with the work they finish. */
+  actingOfficialId: string | null;
   now: Date;
 }
 
@@ -60,6 +62,8 @@ export interface Situation {
 export interface Effect {
   dossier?: Partial<DossierEntity>;
   step?: Partial<DossierStepEntity>;
+  /** Changes to the step the dossier moves to (its handler, on transfer). */
+  nextStep?: Partial<DossierStepEntity>;
   details?: Record<string, unknown>;
 }
 
@@ -86,7 +90,7 @@ export async function act(
   const dossier = await manager.findOneBy(DossierEntity, { id: dossierId });
   if (!dossier) throw notFound(`No dossier has id ${dossierId}.`, 'input.dossierId');
   const steps = await manager.find(DossierStepEntity, { where: { dossierId }, order: { position: 'ASC' } });
-  const situation: Situation = { dossier, steps, active: steps.find((s) => s.position === dossier.currentStep) ?? null, now };
+  const situation: Situation = { dossier, steps, active: steps.find((s) => s.position === dossier.currentStep) ?? null, actingOfficialId: caller.officialId ?? null, now };
 
   const where = position(caller, situation);
   const allowed = ({ DESK: where.desk, STEP: where.step, HOLDER: where.desk || where.step, CURRENT: situation.active ? where.step : where.desk } satisfies Record<Position, boolean>)[rule.by];
@@ -103,7 +107,7 @@ export async function act(
     throw conflict(`Dossier ${dossier.code} changed since you read it (version ${expectedVersion}, now ${dossier.version}); reload it and decide again.`, 'input.expectedVersion');
   }
 
-  const { dossier: patch = {}, step, details = {} } = await effect(situation);
+  const { dossier: patch = {}, step, nextStep, details = {} } = await effect(situation);
   const to = rule.to ?? dossier.status;
   const { affected } = await manager
     .createQueryBuilder()
@@ -113,6 +117,8 @@ export async function act(
     .execute();
   if (!affected) throw conflict(`Dossier ${dossier.code} was changed by someone else just now; reload it and decide again.`, 'input.dossierId');
   if (step && situation.active) await manager.update(DossierStepEntity, { id: situation.active.id }, step);
+  const next = nextStep && steps.find((s) => s.position === patch.currentStep);
+  if (next) await manager.update(DossierStepEntity, { id: next.id }, nextStep);
   await record(manager, caller, dossier, action, to, situation.active?.position ?? null, details, situation.now);
   return { ...dossier, ...patch, status: to, version: dossier.version + 1 };
 }
@@ -142,6 +148,7 @@ export async function record(
     actorSubject: caller.sub ?? '',
     actorRole: caller.role,
     actorUnit: caller.unit ?? '',
+    actorOfficialId: caller.officialId ?? null,
     stepPosition,
     details,
     ownerPath: caller.unit ?? '',

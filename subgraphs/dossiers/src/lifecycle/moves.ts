@@ -37,14 +37,20 @@ export const MOVES: Record<Action, Move> = {
 
   refuse: ({ now }, input) => ({ dossier: { finishedAt: now }, details: { form: '03', reason: reasonOf(input, 'for refusing the dossier') } }),
 
-  transfer: ({ steps }) => ({ dossier: { currentStep: steps.length ? 1 : null } }),
+  /** The first step's unit works on it now; the official named (one of that unit's, checked by the caller) handles it. */
+  transfer: ({ steps }, input) => ({
+    dossier: { currentStep: steps.length ? 1 : null, handlerId: input.handlerId ?? null },
+    nextStep: steps.length ? { handlerId: input.handlerId ?? null } : undefined,
+    details: input.handlerId ? { handlerId: input.handlerId } : {},
+  }),
 
-  completeStep: ({ active, steps, now }, input) => {
+  /** The finished step is credited to who did it; the next step's unit names its own handler (assignDossierHandler). */
+  completeStep: ({ active, steps, actingOfficialId, now }, input) => {
     if (!active) throw conflict('The dossier has no step in progress.', 'input.dossierId');
     if (active.position === steps.length) throw conflict(`Step ${active.position} is the last one; resolve the dossier to finish it.`, 'input.dossierId');
     return {
-      dossier: { currentStep: active.position + 1 },
-      step: { finishedAt: now, handlerId: input.handlerId ?? active.handlerId },
+      dossier: { currentStep: active.position + 1, handlerId: null },
+      step: { finishedAt: now, handlerId: input.handlerId ?? active.handlerId ?? actingOfficialId },
       details: { step: active.title, handedTo: steps[active.position]!.unitCode, note: input.reason ?? null },
     };
   },
@@ -80,20 +86,21 @@ export const MOVES: Record<Action, Move> = {
 
   stop: ({ now }, input) => ({ dossier: { finishedAt: now, currentStep: null }, details: { reason: reasonOf(input, 'for stopping') } }),
 
-  resolve: ({ active, steps, now }, input) => {
+  resolve: ({ active, steps, actingOfficialId, now }, input) => {
     if (active && active.position !== steps.length) throw conflict(`Steps ${active.position}–${steps.length} are still to do; complete step ${active.position} first.`, 'input.dossierId');
     if (!input.outcome) throw badInput('input.outcome', 'Say whether the request is approved or refused.');
     const reason = input.outcome === 'REFUSED' ? reasonOf(input, 'for refusing the request') : input.reason ?? null;
     return {
       dossier: { finishedAt: now, outcome: input.outcome, currentStep: null },
-      step: active ? { finishedAt: now, handlerId: input.handlerId ?? active.handlerId } : undefined,
+      step: active ? { finishedAt: now, handlerId: input.handlerId ?? active.handlerId ?? actingOfficialId } : undefined,
       details: { outcome: input.outcome, reason },
     };
   },
 
-  returnResult: ({ now }, input) => {
+  /** The official who hands the result over serves the citizen last: the rating is theirs. */
+  returnResult: ({ dossier, actingOfficialId, now }, input) => {
     const method = input.method ?? 'IN_PERSON';
-    return { dossier: { returnedAt: now, returnMethod: method }, details: { method } };
+    return { dossier: { returnedAt: now, returnMethod: method, handlerId: actingOfficialId ?? dossier.handlerId }, details: { method } };
   },
 
   /** Phân công — the unit working on the dossier names the official who handles it (checked against personnel by the caller). */

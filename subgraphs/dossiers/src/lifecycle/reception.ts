@@ -11,6 +11,7 @@ import { DossierStepEntity } from '../entities/dossier-step.entity';
 import { DossierEntity, type ApplicantKind, type Channel, type SubmittedDocument } from '../entities/dossier.entity';
 import { record } from './actions';
 import { publicName } from './applicant';
+import { servingOfficial } from '../../../../shared/officials';
 
 export interface ReceiveInput {
   receivingUnitCode: string;
@@ -140,6 +141,8 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
 
   const limit = input.channel === 'ONLINE' && variant.onlineTimeLimit ? variant.onlineTimeLimit : variant.timeLimit;
   const number = await nextNumber(manager, desk.electronicId, vietnamDate(now), desk.path);
+  // The receiving official handles it at the desk, at the counter the centre assigned them today.
+  const counter = caller.officialId ? (await servingOfficial(peers, caller.officialId, desk.code, vietnamDate(now))).counterNumber : null;
   const dossier: DossierEntity = {
     id: randomUUID(),
     ratingSecret: randomBytes(8).toString('hex'),
@@ -149,7 +152,8 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
     caseVariantId: variant.id,
     fieldCode: version.field.code,
     receivingUnitCode: desk.code,
-    handlerId: null,
+    handlerId: caller.officialId ?? null,
+    receivingCounterNumber: counter,
     applicantKind: input.applicant.kind,
     applicantPublicName: publicName(input.applicant.kind, input.applicant.name),
     documents: input.documents,

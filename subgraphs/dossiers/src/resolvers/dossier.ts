@@ -41,6 +41,12 @@ async function applicant(dossier: DossierEntity, ctx: Context): Promise<DossierA
   return row;
 }
 
+/** Who received the dossier: the official of its reception (or acceptance, online) in the history. */
+function receivingOfficialOf(events: DossierEventEntity[]) {
+  const id = events.find((e) => (e.action === 'receive' || e.action === 'accept') && e.actorOfficialId)?.actorOfficialId;
+  return id ? { __typename: 'Official', id } : null;
+}
+
 const unitRef = (code: string, at: Date) => ({ __typename: 'AdministrativeUnit', code, asOf: vietnamDate(at) });
 
 export const Dossier = {
@@ -67,6 +73,8 @@ export const Dossier = {
     appointmentAt: dossier.dueAt,
     documents: dossier.documents,
     receivingUnit: unitRef(dossier.receivingUnitCode, dossier.receivedAt),
+    receivingOfficial: receivingOfficialOf(await ctx.loaders.eventsByDossier.load(dossier.id)),
+    counterNumber: dossier.receivingCounterNumber,
     procedureVersion: dossier.procedureVersionId ? { __typename: 'ProcedureVersion', id: dossier.procedureVersionId } : null,
   }),
   steps: (dossier: DossierEntity, _: unknown, ctx: Context) => timings(dossier, ctx),
@@ -91,6 +99,7 @@ export const DossierStep = {
 
 export const DossierEvent = {
   details: (event: DossierEventEntity) => JSON.stringify(event.details),
+  actor: (event: DossierEventEntity) => (event.actorOfficialId ? { __typename: 'Official', id: event.actorOfficialId } : null),
 };
 
 export const Procedure = {

@@ -7,7 +7,7 @@ import { isWithin } from '../../../../shared/units';
 import { parseId } from '../../../../shared/ids';
 import { once } from '../../../../shared/idempotency';
 import type { Context } from '../context';
-import { act, type Action } from '../lifecycle/actions';
+import { act, type Action, type Situation } from '../lifecycle/actions';
 import { MOVES, type MoveInput } from '../lifecycle/moves';
 import { receiveDossier, type ReceiveInput } from '../lifecycle/reception';
 import { visible } from './dossier';
@@ -27,7 +27,10 @@ function move(action: Action) {
     const id = await inCallerScope(ctx.db, ctx.caller, async (manager) => {
       const calendar = await loadCalendar(manager);
       return once(manager, ctx.caller, input, action, async () => {
-        await act(manager, ctx.caller, dossierId, action, (situation) => MOVES[action](situation, input, calendar), ctx.clock.now(), input.expectedVersion);
+        await act(manager, ctx.caller, dossierId, action, async (situation) => {
+          if (input.handlerId) await requireOfficialOf(ctx, input.handlerId, handlerUnit(action, situation));
+          return MOVES[action](situation, input, calendar);
+        }, ctx.clock.now(), input.expectedVersion);
         return dossierId;
       });
     });
@@ -43,6 +46,11 @@ interface AssignDossierHandlerInput {
 
 /** What a mutation answers passes the same check as a query: the caller sees the dossier only if its unit may. */
 const payload = async (id: string, ctx: Context) => ({ dossier: await visible(await ctx.loaders.dossierById.load(id), ctx) });
+
+/** The unit whose official a move's handlerId must name: the first step's on transfer, else the step being worked on, else the desk's. */
+function handlerUnit(action: Action, { dossier, steps, active }: Situation): string {
+  return (action === 'transfer' ? steps[0]?.ownerPath : active?.ownerPath) ?? dossier.ownerPath;
+}
 
 /** The official must work for the unit (its home agency is that unit or below it), as personnel records it. */
 async function requireOfficialOf(ctx: Context, officialId: string, unitPath: string): Promise<void> {

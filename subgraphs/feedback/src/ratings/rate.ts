@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { badInput, conflict } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
 import { RatingEntity, SATISFACTION_LEVELS, type RatingChannel } from '../entities/rating.entity';
-import { ratableDossier, ratedOfficial } from '../lookups';
+import { ratableDossier } from '../lookups';
+import { servingOfficial } from '../../../../shared/officials';
 import { RatingCommentEntity } from '../entities/rating-comment.entity';
 import { vietnamDate } from '../../../../shared/scalars';
 
@@ -43,10 +44,10 @@ export async function rateDossier(manager: EntityManager, peers: Peers, input: N
   }
   const id = randomUUID();
   const centreCode = dossier.receivingUnit?.code ?? null;
-  const official = dossier.handler ? await ratedOfficial(peers, dossier.handler.id, centreCode, vietnamDate(now)) : { agencyCode: null, counterNumber: null };
+  const official = dossier.handler ? await servingOfficial(peers, dossier.handler.id, centreCode, vietnamDate(now)) : { homeAgencyCode: null, counterNumber: null };
   await manager.insert(RatingEntity, {
     id, dossierId: dossier.id, officialId: dossier.handler?.id ?? null, counterNumber: official.counterNumber, channel: input.channel,
-    resultSatisfaction, attitudeSatisfaction, ratedAt: now, ownerPath: dossier.ownerPath, receivingUnitCode: centreCode, agencyCode: official.agencyCode,
+    resultSatisfaction, attitudeSatisfaction, ratedAt: now, ownerPath: dossier.ownerPath, receivingUnitCode: centreCode, agencyCode: official.homeAgencyCode,
   });
   if (comment) await manager.insert(RatingCommentEntity, { ratingId: id, comment, ownerPath: dossier.ownerPath });
   return id;

@@ -1,0 +1,114 @@
+import { startTestStack, type TestStack } from './support/stack';
+
+const RECEIVE = `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier {
+  id code handler { id } receivingCounterNumber receipt { ratingSecret receivingOfficial { id } counterNumber } } } }`;
+const act = (name: string, input = 'DossierActionInput') =>
+  `mutation ($input: ${input}!) { ${name}(input: $input) { dossier { status handler { id } currentStep { position handler { id } } } } }`;
+const ASSIGN = `mutation ($input: AssignDossierHandlerInput!) { assignDossierHandler(input: $input) { dossier { handler { id } currentStep { position handler { id } } } } }`;
+const HISTORY = `query ($id: ID!) { dossier(id: $id) { handler { id } history { action actorUnit actor { id fullName } } steps { position handler { id } } } }`;
+const RATE = `mutation ($input: RateDossierInput!) { rateDossier(input: $input) { rating { official { id } counterNumber } } }`;
+const TODAY = '2026-11-20';
+
+/**
+ * Officials act in their own name: each action is recorded as theirs, the handler follows the
+ * step being worked on, and the citizen's rating is credited to whoever served them, at the
+ * counter they sat at. Tokens name demo officials, whom the gateway confirms with personnel.
+ */
+describe('accountability: every action by a named official', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ dossiers: 60 });
+  });
+  afterAll(() => stack.stop());
+
+  const officialsOf = (path: string) => stack.demo.officials.filter((o) => o.employmentStatus === 'ACTIVE' && (o.ownerPath === path || o.ownerPath.startsWith(`${path}.`)));
+  const tokenOf = (official: { id: string }, unit: string, role: 'OFFICIAL' | 'LEADER' = 'OFFICIAL') => stack.token({ role, unit, officialId: official.id, sub: `cb-${official.id}` });
+  const documentsOf = (code: string) => {
+    const procedure = stack.demo.procedures.find((p) => p.code === code)!;
+    const version = stack.demo.procedureVersions.find((v) => v.procedureId === procedure.id)!;
+    return { procedure, documents: version.documents.map(({ name, originals, copies }) => ({ name, originals, copies })) };
+  };
+  const ok = (answer: { data?: any; errors?: unknown }): any => {
+    expect(answer.errors).toBeUndefined();
+    return answer.data!;
+  };
+
+  it('records who received, handled each step, decided and returned a liên thông dossier; the handler follows the active step', async () => {
+    const COMMUNE = '27.259.09238';
+    const [clerk, colleague] = officialsOf(COMMUNE);
+    const [districtOfficer] = officialsOf('27.259');
+    expect([clerk, colleague, districtOfficer].every(Boolean)).toBe(true);
+    const [clerkToken, colleagueToken, districtToken, districtLeaderToken] = await Promise.all([
+      tokenOf(clerk!, COMMUNE), tokenOf(colleague!, COMMUNE), tokenOf(districtOfficer!, '27.259'), tokenOf(districtOfficer!, '27.259', 'LEADER'),
+    ]);
+    const { procedure, documents } = documentsOf('1.001776');
+    const received = ok(await stack.gql(RECEIVE, { input: {
+      clientRequestId: 'acc-receive-1', receivingUnitCode: '09238-MC', procedureId: procedure.id, channel: 'IN_PERSON',
+      applicant: { kind: 'PERSON', name: 'Đặng Thị Thu Hà', idNumber: '027190004567' }, documents,
+    } }, clerkToken)).receiveDossier.dossier;
+    expect(received.handler).toEqual({ id: clerk!.id });
+    expect(received.receipt.receivingOfficial).toEqual({ id: clerk!.id });
+    const go = (name: string, token: string, extra: Record<string, unknown> = {}, input?: string) =>
+      stack.gql(act(name, input), { input: { clientRequestId: `acc-${name}-${Math.random()}`, dossierId: received.id, ...extra } }, token);
+
+    // Transfer honours the handler named: one of the first step's unit's officials, no one else.
+    const stranger = officialsOf('27.258')[0]!;
+    const refused = await go('transferDossier', clerkToken, { handlerId: stranger.id });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.handlerId' });
+    const transferred = ok(await go('transferDossier', clerkToken, { handlerId: colleague!.id })).transferDossier.dossier;
+    expect(transferred).toMatchObject({ handler: { id: colleague!.id }, currentStep: { position: 1, handler: { id: colleague!.id } } });
+
+    // The colleague finishes step 1; step 2 is the district's, with no handler until it names one.
+    const atDistrict = ok(await go('completeDossierStep', colleagueToken)).completeDossierStep.dossier;
+    expect(atDistrict).toMatchObject({ handler: null, currentStep: { position: 2, handler: null } });
+    const assigned = ok(await stack.gql(ASSIGN, { input: { clientRequestId: 'acc-assign-1', dossierId: received.id, handlerId: districtOfficer!.id } }, districtToken));
+    expect(assigned.assignDossierHandler.dossier).toMatchObject({ handler: { id: districtOfficer!.id }, currentStep: { position: 2, handler: { id: districtOfficer!.id } } });
+    ok(await go('completeDossierStep', districtToken));
+    ok(await go('resolveDossier', districtLeaderToken, { outcome: 'APPROVED' }, 'ResolveDossierInput'));
+    const returned = ok(await go('returnDossierResult', clerkToken, { method: 'IN_PERSON' }, 'ReturnResultInput')).returnDossierResult.dossier;
+    expect(returned).toMatchObject({ status: 'RESULT_RETURNED', handler: { id: clerk!.id } });
+
+    const { dossier } = ok(await stack.gql(HISTORY, { id: received.id }, clerkToken));
+    expect(dossier.history.map((e: any) => [e.action, e.actor?.id])).toEqual([
+      ['receive', clerk!.id], ['transfer', clerk!.id], ['completeStep', colleague!.id], ['assignHandler', districtOfficer!.id],
+      ['completeStep', districtOfficer!.id], ['resolve', districtOfficer!.id], ['returnResult', clerk!.id],
+    ]);
+    expect(dossier.history[0].actor.fullName).toBe(clerk!.fullName);
+    expect(dossier.steps).toEqual([
+      { position: 1, handler: { id: colleague!.id } }, { position: 2, handler: { id: districtOfficer!.id } }, { position: 3, handler: { id: districtOfficer!.id } },
+    ]);
+  });
+
+  it("credits the citizen's rating to the official who served at the centre and to their counter, and counts it in the statistics by official and counter", async () => {
+    // A seconded official sitting at a counter of the provincial centre today, acting for the province.
+    const seat = stack.demo.counterAssignments.find((a) => a.startDate <= TODAY && (a.endDate === null || TODAY <= a.endDate))!;
+    const counter = stack.demo.counters.find((c) => c.id === seat.counterId)!;
+    const official = stack.demo.officials.find((o) => o.id === seat.officialId)!;
+    const [officialToken, leaderToken] = await Promise.all([tokenOf(official, '27'), stack.token({ role: 'LEADER', unit: '27' })]);
+    const { procedure, documents } = documentsOf('1.009794');
+    const received = ok(await stack.gql(RECEIVE, { input: {
+      clientRequestId: 'acc-receive-2', receivingUnitCode: counter.centreCode, procedureId: procedure.id, channel: 'IN_PERSON',
+      applicant: { kind: 'ORGANISATION', name: 'Công ty TNHH Xây dựng Đức Thành', idNumber: '2300123456' }, documents,
+    } }, officialToken)).receiveDossier.dossier;
+    expect(received).toMatchObject({ handler: { id: official.id }, receivingCounterNumber: counter.number, receipt: { counterNumber: counter.number, receivingOfficial: { id: official.id } } });
+    const go = (name: string, token: string, extra: Record<string, unknown> = {}, input?: string) =>
+      stack.gql(act(name, input), { input: { clientRequestId: `acc2-${name}-${Math.random()}`, dossierId: received.id, ...extra } }, token);
+    ok(await go('transferDossier', officialToken));
+    ok(await go('resolveDossier', leaderToken, { outcome: 'APPROVED' }, 'ResolveDossierInput'));
+    ok(await go('returnDossierResult', officialToken, { method: 'IN_PERSON' }, 'ReturnResultInput'));
+
+    const rated = ok(await stack.gql(RATE, { input: {
+      clientRequestId: 'acc-rate-device-7f3a9c21', dossierCode: received.code, ratingSecret: received.receipt.ratingSecret, channel: 'COUNTER_BUTTON', resultScore: 5, attitudeScore: 5,
+    } }));
+    expect(rated.rateDossier.rating).toEqual({ official: { id: official.id }, counterNumber: counter.number });
+
+    const figures = ok(await stack.gql(`query ($official: ID!) {
+      byOfficial: satisfactionStatistics(filter: { from: "${TODAY}", to: "${TODAY}" }, groupBy: OFFICIAL) { official { id } satisfaction { ratings } }
+      byCounter: satisfactionStatistics(filter: { from: "${TODAY}", to: "${TODAY}", receivingUnitCode: "${counter.centreCode}" }, groupBy: COUNTER) { key satisfaction { ratings } }
+      handled: dossierStatistics(filter: { from: "${TODAY}", to: "${TODAY}", handlerId: $official }) { stats { received resolved returned } }
+    }`, { official: official.id }, leaderToken));
+    expect(figures.byOfficial).toContainEqual({ official: { id: official.id }, satisfaction: { ratings: 1 } });
+    expect(figures.byCounter).toContainEqual({ key: `${counter.centreCode}#${counter.number}`, satisfaction: { ratings: 1 } });
+    expect(figures.handled[0].stats).toMatchObject({ received: 1, resolved: 1, returned: 1 });
+  });
+});
