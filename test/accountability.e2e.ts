@@ -35,11 +35,13 @@ describe('accountability: every action by a named official', () => {
 
   it('records who received, handled each step, decided and returned a liên thông dossier; the handler follows the active step', async () => {
     const COMMUNE = '27.259.09238';
+    const LABOUR = '27.259.259-PLDTBXH';
     const [clerk, colleague] = officialsOf(COMMUNE);
-    const [districtOfficer] = officialsOf('27.259');
-    expect([clerk, colleague, districtOfficer].every(Boolean)).toBe(true);
+    const [districtOfficer] = officialsOf(LABOUR);
+    const [districtHead] = officialsOf('27.259.259-MC');
+    expect([clerk, colleague, districtOfficer, districtHead].every(Boolean)).toBe(true);
     const [clerkToken, colleagueToken, districtToken, districtLeaderToken] = await Promise.all([
-      tokenOf(clerk!, COMMUNE), tokenOf(colleague!, COMMUNE), tokenOf(districtOfficer!, '27.259'), tokenOf(districtOfficer!, '27.259', 'LEADER'),
+      tokenOf(clerk!, COMMUNE), tokenOf(colleague!, COMMUNE), tokenOf(districtOfficer!, LABOUR), tokenOf(districtHead!, '27.259', 'LEADER'),
     ]);
     const { procedure, documents } = documentsOf('1.001776');
     const received = ok(await stack.gql(RECEIVE, { input: {
@@ -58,7 +60,7 @@ describe('accountability: every action by a named official', () => {
     const transferred = ok(await go('transferDossier', clerkToken, { handlerId: colleague!.id })).transferDossier.dossier;
     expect(transferred).toMatchObject({ handler: { id: colleague!.id }, currentStep: { position: 1, handler: { id: colleague!.id } } });
 
-    // The colleague finishes step 1; step 2 is the district's, with no handler until it names one.
+    // The colleague finishes step 1; step 2 is the district labour office's, with no handler until it names one.
     const atDistrict = ok(await go('completeDossierStep', colleagueToken)).completeDossierStep.dossier;
     expect(atDistrict).toMatchObject({ handler: null, currentStep: { position: 2, handler: null } });
     const assigned = ok(await stack.gql(ASSIGN, { input: { clientRequestId: 'acc-assign-1', dossierId: received.id, handlerId: districtOfficer!.id } }, districtToken));
@@ -71,11 +73,11 @@ describe('accountability: every action by a named official', () => {
     const { dossier } = ok(await stack.gql(HISTORY, { id: received.id }, clerkToken));
     expect(dossier.history.map((e: any) => [e.action, e.actor?.id])).toEqual([
       ['receive', clerk!.id], ['transfer', clerk!.id], ['completeStep', colleague!.id], ['assignHandler', districtOfficer!.id],
-      ['completeStep', districtOfficer!.id], ['resolve', districtOfficer!.id], ['returnResult', clerk!.id],
+      ['completeStep', districtOfficer!.id], ['resolve', districtHead!.id], ['returnResult', clerk!.id],
     ]);
     expect(dossier.history[0].actor.fullName).toBe(clerk!.fullName);
     expect(dossier.steps).toEqual([
-      { position: 1, handler: { id: colleague!.id } }, { position: 2, handler: { id: districtOfficer!.id } }, { position: 3, handler: { id: districtOfficer!.id } },
+      { position: 1, handler: { id: colleague!.id } }, { position: 2, handler: { id: districtOfficer!.id } }, { position: 3, handler: { id: districtHead!.id } },
     ]);
   });
 
@@ -110,5 +112,61 @@ describe('accountability: every action by a named official', () => {
     expect(figures.byOfficial).toContainEqual({ official: { id: official.id }, satisfaction: { ratings: 1 } });
     expect(figures.byCounter).toContainEqual({ key: `${counter.centreCode}#${counter.number}`, satisfaction: { ratings: 1 } });
     expect(figures.handled[0].stats).toMatchObject({ received: 1, resolved: 1, returned: 1 });
+  });
+
+  it('gives each step to the competent agency: the district police and the provincial social insurance hold, see and act on theirs', async () => {
+    const COMMUNE = '27.259.09238';
+    const [clerk, colleague] = officialsOf(COMMUNE);
+    const [police] = officialsOf('27.259.259-CA');
+    const [insurer] = officialsOf('27.27-BHXH');
+    expect([clerk, colleague, police, insurer].every(Boolean)).toBe(true);
+    const [clerkToken, colleagueToken, policeToken, insurerToken] = await Promise.all([
+      tokenOf(clerk!, COMMUNE), tokenOf(colleague!, COMMUNE), tokenOf(police!, '27.259.259-CA'), tokenOf(insurer!, '27.27-BHXH', 'LEADER'),
+    ]);
+    // Liên thông khai sinh – thường trú – bảo hiểm y tế: commune → district police → provincial social insurance.
+    const { procedure, documents } = documentsOf('1.008004');
+    const received = ok(await stack.gql(`mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier { id steps { position unit { code } } } } }`, { input: {
+      clientRequestId: 'acc-receive-3', receivingUnitCode: '09238-MC', procedureId: procedure.id, channel: 'IN_PERSON',
+      applicant: { kind: 'PERSON', name: 'Lê Thị Ngọc Ánh', idNumber: '027195007788' }, documents,
+    } }, clerkToken)).receiveDossier.dossier;
+    expect(received.steps).toEqual([
+      { position: 1, unit: { code: '09238' } }, { position: 2, unit: { code: '259-CA' } }, { position: 3, unit: { code: '27-BHXH' } },
+    ]);
+    const go = (name: string, token: string, extra: Record<string, unknown> = {}, input?: string) =>
+      stack.gql(act(name, input), { input: { clientRequestId: `acc3-${name}-${Math.random()}`, dossierId: received.id, ...extra } }, token);
+    const assign = (handler: { id: string }, token: string) =>
+      stack.gql(ASSIGN, { input: { clientRequestId: `acc3-assign-${Math.random()}`, dossierId: received.id, handlerId: handler.id } }, token);
+    ok(await go('transferDossier', clerkToken, { handlerId: colleague!.id }));
+    // The police see the dossier their step belongs to, and may act only once the step reaches them.
+    expect(ok(await stack.gql(HISTORY, { id: received.id }, policeToken)).dossier.steps).toHaveLength(3);
+    expect((await assign(police!, policeToken)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    ok(await go('completeDossierStep', colleagueToken));
+    ok(await assign(police!, policeToken));
+    ok(await go('completeDossierStep', policeToken));
+    expect((await stack.gql(HISTORY, { id: received.id }, insurerToken)).data.dossier.handler).toBeNull();
+    ok(await assign(insurer!, insurerToken));
+    ok(await go('resolveDossier', insurerToken, { outcome: 'APPROVED' }, 'ResolveDossierInput'));
+    ok(await go('returnDossierResult', clerkToken, { method: 'IN_PERSON' }, 'ReturnResultInput'));
+    const { dossier } = ok(await stack.gql(HISTORY, { id: received.id }, clerkToken));
+    expect(dossier.history.map((e: any) => [e.action, e.actorUnit, e.actor?.id])).toEqual([
+      ['receive', COMMUNE, clerk!.id], ['transfer', COMMUNE, clerk!.id], ['completeStep', COMMUNE, colleague!.id],
+      ['assignHandler', '27.259.259-CA', police!.id], ['completeStep', '27.259.259-CA', police!.id],
+      ['assignHandler', '27.27-BHXH', insurer!.id], ['resolve', '27.27-BHXH', insurer!.id], ['returnResult', COMMUNE, clerk!.id],
+    ]);
+  });
+
+  it("refuses at a commune desk a procedure that the commune's catalogue does not list, naming where it is received", async () => {
+    const COMMUNE = '27.259.09238';
+    const [clerk] = officialsOf(COMMUNE);
+    const district = stack.demo.procedures.find((p) => !p.levels.includes('COMMUNE') && p.levels.includes('DISTRICT'))!;
+    const { documents } = documentsOf(district.code);
+    const before = (await stack.ownerQuery('dossiers', 'SELECT count(*)::int AS n FROM dossier')).rows[0].n;
+    const refused = await stack.gql(RECEIVE, { input: {
+      clientRequestId: 'acc-receive-4', receivingUnitCode: '09238-MC', procedureId: district.id, channel: 'IN_PERSON',
+      applicant: { kind: 'PERSON', name: 'Phạm Văn Đức', idNumber: '027180001111' }, documents,
+    } }, await tokenOf(clerk!, COMMUNE));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.procedureId' });
+    expect(refused.errors![0]!.message).toContain('district one-stop desks');
+    expect((await stack.ownerQuery('dossiers', 'SELECT count(*)::int AS n FROM dossier')).rows[0].n).toBe(before);
   });
 });

@@ -52,7 +52,8 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
     expect(dossier).toMatchObject({ status: 'RECEIVED', currentStep: null });
     expect(dossier.steps).toEqual([
       { position: 1, level: 'COMMUNE', unit: { code: '09238' } },
-      { position: 2, level: 'DISTRICT', unit: { code: '259' } },
+      // Appraisal is the district labour office's role; the decision, the district People's Committee's.
+      { position: 2, level: 'DISTRICT', unit: { code: '259-PLDTBXH' } },
       { position: 3, level: 'DISTRICT', unit: { code: '259' } },
     ]);
     expect(dossier.receipt).toMatchObject({ form: '01', code: dossier.code, barcode: dossier.code, applicantName: 'Nguyễn Thị Hằng', appointmentAt: dossier.dueAt, procedureVersion: { number: 1 } });
@@ -61,7 +62,7 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
     const go = (name: string, token: string, extra: Record<string, unknown> = {}, input?: string) =>
       stack.gql(action(name, input), { input: { clientRequestId: `${name}-${Math.random()}`, dossierId: dossier.id, ...extra } }, token);
     expect((await go('transferDossier', commune)).data.transferDossier.dossier.currentStep).toEqual({ position: 1, unit: { code: '09238' } });
-    expect((await go('completeDossierStep', commune)).data.completeDossierStep.dossier.currentStep).toEqual({ position: 2, unit: { code: '259' } });
+    expect((await go('completeDossierStep', commune)).data.completeDossierStep.dossier.currentStep).toEqual({ position: 2, unit: { code: '259-PLDTBXH' } });
 
     // Step 2 is the district's now: the commune can no longer act on it.
     const notYours = await go('completeDossierStep', commune);

@@ -3,6 +3,7 @@ import { uuidFrom } from '../../shared/ids';
 import type { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
 import type { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/entities/procedure-variant.entity';
 import { workingHours } from '../../subgraphs/catalogue/src/procedures/content';
+import { playing } from '../../subgraphs/catalogue/src/units/competent';
 import type { DossierEventEntity } from '../../subgraphs/dossiers/src/entities/dossier-event.entity';
 import type { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
 import type { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
@@ -34,7 +35,8 @@ const FINISHED: ReadonlySet<DossierStatus> = new Set(['PROCESSED', 'RESULT_RETUR
  */
 export function playLifecycle({ dossier, variant, area, units, deskOfficial, roll }: Played, calendar: WorkingCalendar, until: Date): { steps: DossierStepEntity[]; events: DemoEvent[] } {
   const steps: DossierStepEntity[] = variant.process.map((step, i) => {
-    const unit = step.unitCode ? units.get(step.unitCode)! : area.find((u) => u.level === step.level)!;
+    const tier = area.find((u) => u.level === step.level)!;
+    const unit = step.unitCode ? units.get(step.unitCode)! : playing(step.role, tier, [...units.values()].filter((u) => u.parentCode === tier.code))!;
     return {
       id: uuidFrom(`dossier-step:${dossier.id}:${i + 1}`), dossierId: dossier.id, position: i + 1, title: step.title, level: step.level,
       unitCode: unit.code, role: step.role, allottedHours: workingHours(step.time), finishedAt: null, handlerId: null, ownerPath: unit.path,

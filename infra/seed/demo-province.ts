@@ -28,6 +28,33 @@ export const DISTRICT_OFFICES: [code: string, name: string][] = [
   ['PTCKH', 'Phòng Tài chính – Kế hoạch'],
 ];
 
+/** Branches of provincial and central agencies in each district, by the process role they play: steps given by that role go to them. */
+export const DISTRICT_BRANCHES: [code: string, name: (district: string) => string, role: string][] = [
+  ['CA', (district) => `Công an ${district}`, 'Công an cấp huyện'],
+  ['CNDD', (district) => `Chi nhánh Văn phòng đăng ký đất đai ${district}`, 'Chi nhánh Văn phòng đăng ký đất đai'],
+];
+
+/** The roles the People's Committee of each tier plays in processes. */
+const COMMITTEE_ROLES: Record<string, string[]> = {
+  PROVINCE: ['Ủy ban nhân dân tỉnh', 'Chủ tịch Ủy ban nhân dân tỉnh'],
+  DISTRICT: ['Ủy ban nhân dân cấp huyện', 'Chủ tịch Ủy ban nhân dân cấp huyện'],
+  COMMUNE: ['Ủy ban nhân dân cấp xã', 'Chủ tịch Ủy ban nhân dân cấp xã', 'Công chức Tư pháp – Hộ tịch'],
+};
+
+/** Provincial agencies with a role in liên thông processes, by code suffix. */
+const PROVINCE_AGENCY_ROLES: Record<string, string[]> = { CA: ['Công an tỉnh'], BHXH: ['Bảo hiểm xã hội tỉnh'] };
+
+/** Vai trò — the process roles a demo unit plays, as the province's catalogue administrators record them. */
+export function rolesOf(code: string, name: string, kind: string, level: string): string[] {
+  if (kind === 'ADMINISTRATIVE') return COMMITTEE_ROLES[level] ?? [];
+  if (kind !== 'AGENCY') return [];
+  const suffix = code.slice(code.lastIndexOf('-') + 1);
+  if (level === 'PROVINCE') return PROVINCE_AGENCY_ROLES[suffix] ?? [];
+  if (level !== 'DISTRICT') return [];
+  const branch = DISTRICT_BRANCHES.find(([short]) => short === suffix);
+  return branch ? [branch[2]] : DISTRICT_OFFICES.some(([short]) => short === suffix) ? [name] : [];
+}
+
 export const DISTRICTS: { code: string; name: string; short: string; communes: [code: string, name: string][] }[] = [
   {
     code: '256', name: 'Thành phố Bắc Ninh', short: 'thành phố Bắc Ninh',

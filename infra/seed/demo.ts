@@ -24,7 +24,7 @@ import type { DossierStatus } from '../../subgraphs/dossiers/src/status';
 import type { RatingEntity, SatisfactionLevel } from '../../subgraphs/feedback/src/entities/rating.entity';
 import type { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
 import {
-  COMPANY_NAMES, DEPARTMENTS, DISTRICT_OFFICES, DISTRICTS, FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, PROVINCE,
+  CENTRAL_OFFICES, COMPANY_NAMES, DEPARTMENTS, DISTRICT_BRANCHES, DISTRICT_OFFICES, DISTRICTS, FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, PROVINCE, rolesOf,
 } from './demo-province';
 
 export interface DemoData {
@@ -75,6 +75,8 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
   const rnd = random(options.seed ?? 2018);
   const units: AdministrativeUnitEntity[] = [];
   const unit = (code: string, name: string, kind: AdministrativeUnitEntity['kind'], level: UnitLevel, parent: AdministrativeUnitEntity | null, electronicId: string | null) => {
+    const made = units.find((u) => u.code === code);
+    if (made) return made;
     const row: AdministrativeUnitEntity = {
       code, name, kind, level, electronicId,
       parentCode: parent?.code ?? null,
@@ -82,6 +84,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       validFrom: VALID_FROM,
       validTo: null,
       ownerPath: PROVINCE.code,
+      roles: rolesOf(code, name, kind, level),
     };
     units.push(row);
     return row;
@@ -91,8 +94,12 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
   const province = unit(PROVINCE.code, PROVINCE.name, 'ADMINISTRATIVE', 'PROVINCE', null, null);
   const provinceCentre = unit(`${PROVINCE.code}-TTHCC`, 'Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh', 'SERVICE_CENTRE', 'PROVINCE', province, eid(0, 0));
   const departments = new Map(DEPARTMENTS.map(([short, name], i) => [short, unit(`${PROVINCE.code}-${short}`, name, 'AGENCY', 'PROVINCE', province, eid(i + 1, 0))]));
+  // The central agencies' provincial offices hold liên thông steps (the police, social insurance); staffing places their officials later.
+  for (const [code, name] of CENTRAL_OFFICES) unit(`${PROVINCE.code}-${code}`, name, 'AGENCY', 'PROVINCE', province, null);
   const desks: { desk: AdministrativeUnitEntity; owner: AdministrativeUnitEntity; level: UnitLevel }[] = [{ desk: provinceCentre, owner: province, level: 'PROVINCE' }];
   const agencies: { agency: AdministrativeUnitEntity; owner: AdministrativeUnitEntity; fieldOffice?: string }[] = [...departments].map(([short, agency]) => ({ agency, owner: province, fieldOffice: short }));
+  /** District branches of the police and the land registry: their officials are drawn last, from their own stream. */
+  const branches: AdministrativeUnitEntity[] = [];
 
   DISTRICTS.forEach((d, di) => {
     const district = unit(d.code, d.name, 'ADMINISTRATIVE', 'DISTRICT', province, null);
@@ -100,6 +107,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     desks.push({ desk: centre, owner: district, level: 'DISTRICT' });
     agencies.push({ agency: centre, owner: district });
     DISTRICT_OFFICES.forEach(([short, name]) => agencies.push({ agency: unit(`${d.code}-${short}`, name, 'AGENCY', 'DISTRICT', district, null), owner: district, fieldOffice: short }));
+    DISTRICT_BRANCHES.forEach(([short, name]) => branches.push(unit(`${d.code}-${short}`, name(d.short), 'AGENCY', 'DISTRICT', district, null)));
     d.communes.forEach(([code, name], ci) => {
       const commune = unit(code, name, 'ADMINISTRATIVE', 'COMMUNE', district, null);
       // "Xã Việt Thống" reads "xã Việt Thống" inside another name.
@@ -282,8 +290,23 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     unit: (code, name, kind, level, parent) => unit(code, name, kind, level, parent, null),
     personName: () => `${staffRnd.pick(FAMILY_NAMES)} ${staffRnd.pick(MIDDLE_NAMES)} ${staffRnd.pick(GIVEN_NAMES)}`,
   });
+  // The district branches' officials, from a stream of their own so everything drawn before stays as it was.
+  const branchRnd = random((options.seed ?? 2018) + 3);
+  const branchOfficials: OfficialEntity[] = branches.flatMap((branch) =>
+    [0, 1].map((i) => ({
+      id: uuidFrom(`official:${branch.code}:${i}`),
+      fullName: `${branchRnd.pick(FAMILY_NAMES)} ${branchRnd.pick(MIDDLE_NAMES)} ${branchRnd.pick(GIVEN_NAMES)}`,
+      title: i === 0 ? 'Phó Trưởng' : 'Cán bộ',
+      homeAgencyCode: branch.code,
+      email: null,
+      phone: null,
+      employmentStatus: 'ACTIVE' as const,
+      isLeader: i === 0,
+      ownerPath: branch.path,
+    })),
+  );
   return {
-    fields, units, procedures, procedureVersions, procedureVariants, officials: [...officials, ...staffing.officials], secondments: staffing.secondments,
+    fields, units, procedures, procedureVersions, procedureVariants, officials: [...officials, ...staffing.officials, ...branchOfficials], secondments: staffing.secondments,
     counters: staffing.counters, counterAssignments: staffing.counterAssignments, dutyShifts: staffing.dutyShifts,
     dossiers, dossierApplicants, dossierSteps, dossierEvents, codeSequences, ratings, ratingComments, petitions, suggestions,
   };

@@ -14,6 +14,8 @@ export abstract class UnitShape {
   @Column({ type: 'text' }) path!: string;
   @Column({ type: 'text', nullable: true }) electronicId!: string | null;
   @Column({ type: 'text' }) ownerPath!: string;
+  /** Vai trò — the process roles it plays ("Công an cấp huyện"): steps given by role come to it. */
+  @Column({ type: 'text', array: true }) roles!: string[];
 }
 
 @Entity('administrative_unit')

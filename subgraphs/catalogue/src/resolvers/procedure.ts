@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import type { ProcedureVariantEntity } from '../entities/procedure-variant.entity';
 import type { ProcedureVersionEntity } from '../entities/procedure-version.entity';
 import type { ProcedureEntity } from '../entities/procedure.entity';
+import { playing } from '../units/competent';
 import { workingHours, type ProcessStep as Step, type TimeLimit as Limit } from '../procedures/content';
 import { versionKey } from '../procedures/versions';
 
@@ -49,7 +50,19 @@ export const CaseVariant = {
 
 export const ProcessStep = {
   unit: (step: Step, _: unknown, ctx: Context) => (step.unitCode ? ctx.loaders.unitByCode.load(step.unitCode) : null),
+  unitFor: (step: Step, args: { area: string }, ctx: Context) => competentUnit(step, args.area, ctx),
 };
+
+/** The unit holding a step for a matter of `area`: the step's own unit, else the one playing its role at its tier of the area. */
+async function competentUnit(step: Step, area: string, ctx: Context) {
+  if (step.unitCode) return ctx.loaders.unitByCode.load(step.unitCode);
+  const place = await ctx.loaders.unitByCode.load(area);
+  if (!place) return null;
+  const chain = await Promise.all(place.path.split('.').map((code) => ctx.loaders.unitByCode.load(code)));
+  const tier = chain.find((unit) => unit?.kind === 'ADMINISTRATIVE' && unit.level === step.level);
+  if (!tier) return null;
+  return playing(step.role ?? null, tier, (await ctx.loaders.unitChildren.load(tier.code)).filter((unit) => !unit.validTo));
+}
 
 export const TimeLimit = {
   workingHours: (limit: Limit) => workingHours(limit),

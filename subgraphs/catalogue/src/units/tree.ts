@@ -8,8 +8,8 @@ import { UnitVersionEntity, type UnitChange } from '../entities/unit-version.ent
 
 /** The version row that records a unit's shape from `validFrom` on. */
 export function versionOf(unit: AdministrativeUnitEntity, change: UnitChange, validFrom: string, decision: string | null = null, ended = false): Omit<UnitVersionEntity, 'id'> {
-  const { code, name, kind, level, parentCode, path, electronicId, ownerPath } = unit;
-  return { code, name, kind, level, parentCode, path, electronicId, ownerPath, validFrom, change, decision, ended };
+  const { code, name, kind, level, parentCode, path, electronicId, ownerPath, roles } = unit;
+  return { code, name, kind, level, parentCode, path, electronicId, ownerPath, roles, validFrom, change, decision, ended };
 }
 
 export interface Change {
@@ -115,6 +115,8 @@ export interface NewUnit {
   level: UnitLevel;
   parentCode: string;
   electronicId?: string | null;
+  /** The process roles it plays, e.g. "Công an cấp huyện". */
+  roles?: string[] | null;
 }
 
 /** Adds a unit, agency or centre under a current unit of the caller's province. */
@@ -139,6 +141,7 @@ export async function addUnit(manager: EntityManager, given: NewUnit, change: Ch
     code: input.code, name: input.name, kind: input.kind, level: input.level, parentCode: parent.code,
     path: `${parent.path}.${input.code}`, electronicId: input.electronicId ?? null,
     validFrom: change.effectiveFrom, validTo: null, ownerPath: parent.ownerPath,
+    roles: [...new Set((input.roles ?? []).map((role) => role.trim()).filter(Boolean))],
   };
   await manager.insert(AdministrativeUnitEntity, unit);
   await appendVersions(manager, [versionOf(unit, 'CREATED', change.effectiveFrom, change.decision)]);

@@ -35,10 +35,19 @@ interface CatalogueUnit {
   ancestors: { code: string; level: UnitLevel; kind: string; path: string }[];
 }
 
+/** Where each tier's procedures are received. */
+const LEVEL_DESKS: Record<UnitLevel, string> = {
+  PROVINCE: 'the provincial public administration centre',
+  DISTRICT: 'the district one-stop desks',
+  COMMUNE: 'the commune reception desks',
+};
+
 interface CatalogueAnswer {
   procedure: {
     id: string;
     name: string;
+    /** The tiers whose desks receive it. */
+    levels: UnitLevel[];
     versionAt: {
       id: string;
       field: { code: string };
@@ -48,6 +57,7 @@ interface CatalogueAnswer {
         name: string;
         timeLimit: { workingHours: number } | null;
         onlineTimeLimit: { workingHours: number } | null;
+        /** `unit`: who holds the step for this matter's area, by the catalogue's rule (the fixed unit, else the one playing the role). */
         process: { position: number; title: string; level: UnitLevel; role: string | null; unit: { code: string; path: string } | null; time: { workingHours: number } }[];
       }[];
     } | null;
@@ -59,13 +69,13 @@ interface CatalogueAnswer {
 const UNIT_FIELDS = 'code name kind level path electronicId ancestors { code level kind path }';
 const CATALOGUE_QUERY = `query Reception($procedureId: ID!, $date: Date!, $desk: String!, $area: String!) {
   procedure(id: $procedureId) {
-    id name
+    id name levels
     versionAt(date: $date) {
       id
       field { code }
       documents { name originals copies }
       variants { id name timeLimit { workingHours } onlineTimeLimit { workingHours }
-        process { position title level role unit { code path } time { workingHours } } }
+        process { position title level role unit: unitFor(area: $area) { code path } time { workingHours } } }
     }
   }
   desk: unit(code: $desk) { ${UNIT_FIELDS} }
@@ -118,6 +128,9 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
   if (!isWithin(desk.path, caller.unit ?? '-')) throw forbidden(`${desk.name} is not your unit's desk; officials of ${caller.unit} receive at desks of their own unit.`);
   if (input.areaUnitCode && !area) throw notFound(`No unit has code ${input.areaUnitCode}.`, 'input.areaUnitCode');
   if (!procedure) throw notFound(`No procedure has id ${input.procedureId}.`, 'input.procedureId');
+  if (!procedure.levels.includes(desk.level)) {
+    throw badInput('input.procedureId', `${procedure.name} is received at ${procedure.levels.map((l) => LEVEL_DESKS[l]).join(' or ')}, not at ${desk.name}.`);
+  }
   const version = procedure.versionAt;
   if (!version) throw badInput('input.procedureId', `${procedure.name} is not in force today (not yet effective, or repealed).`);
   const variant = input.caseVariantId ? version.variants.find((v) => v.id === input.caseVariantId) : version.variants.length === 1 ? version.variants[0] : undefined;
@@ -132,11 +145,12 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
   }
 
   // Role steps go to the unit of the matter's area at the step's tier: the area itself or one of its ancestors.
-  const areaUnits = [...area!.ancestors, area!].filter((u) => u.kind === 'ADMINISTRATIVE');
-  const steps = variant.process.map((step) => {
-    const unit = step.unit ?? areaUnits.find((u) => u.level === step.level);
-    if (!unit) throw badInput('input.areaUnitCode', `Step ${step.position} (${step.title}) goes to a ${step.level.toLowerCase()}; name the ${step.level.toLowerCase()} the matter belongs to.`);
-    return { ...step, unit };
+  // Each step goes to the unit the catalogue names competent for the matter's area: by role, the police or the social insurance agency, not the People's Committee.
+  const tiers = new Set([...area!.ancestors, area!].filter((u) => u.kind === 'ADMINISTRATIVE').map((u) => u.level));
+  const steps = variant.process.map(({ unit, ...step }) => {
+    if (unit) return { ...step, unit };
+    if (!tiers.has(step.level)) throw badInput('input.areaUnitCode', `Step ${step.position} (${step.title}) goes to a ${step.level.toLowerCase()}; name the ${step.level.toLowerCase()} the matter belongs to.`);
+    throw badInput('input.procedureId', `No unit of ${area!.name} plays the role "${step.role}" that step ${step.position} (${step.title}) needs; the catalogue administrator records which unit does.`);
   });
 
   const limit = input.channel === 'ONLINE' && variant.onlineTimeLimit ? variant.onlineTimeLimit : variant.timeLimit;
