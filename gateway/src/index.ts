@@ -12,6 +12,7 @@ import { logger } from '../../shared/logger';
 import type { RunningService } from '../../shared/subgraph';
 import { developmentAuthenticator, openIdAuthenticator, type OpenIdOptions } from './auth';
 import { claimChecks } from './claims';
+import { formRoutes } from './forms';
 import { peersFor } from '../../shared/peers';
 import { explorerRoutes } from './explorer';
 import { limitAnonymousWrites, type AnonymousWriteLimits } from './plugins/anonymous-writes';
@@ -134,7 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     port: options.port,
     host: options.host,
     context: async (request) => ({ caller: await authenticator.callerOf(request.headers.authorization) }),
-    routes: { ...explorer.assets, '/health': () => ({ status: 'ok', service: 'gateway' }) },
+    routes: { ...explorer.assets, ...formRoutes(apollo, authenticator), '/health': () => ({ status: 'ok', service: 'gateway' }) },
     page: explorer.page,
     plugins: (app) => limitAnonymousWrites(app, options.anonymousWriteLimits),
   });
