@@ -72,8 +72,8 @@ describe('accountability: every action by a named official', () => {
 
     const { dossier } = ok(await stack.gql(HISTORY, { id: received.id }, clerkToken));
     expect(dossier.history.map((e: any) => [e.action, e.actor?.id])).toEqual([
-      ['receive', clerk!.id], ['transfer', clerk!.id], ['completeStep', colleague!.id], ['assignHandler', districtOfficer!.id],
-      ['completeStep', districtOfficer!.id], ['resolve', districtHead!.id], ['returnResult', clerk!.id],
+      ['RECEIVE_DOSSIER', clerk!.id], ['TRANSFER_DOSSIER', clerk!.id], ['COMPLETE_DOSSIER_STEP', colleague!.id], ['ASSIGN_DOSSIER_HANDLER', districtOfficer!.id],
+      ['COMPLETE_DOSSIER_STEP', districtOfficer!.id], ['RESOLVE_DOSSIER', districtHead!.id], ['RETURN_DOSSIER_RESULT', clerk!.id],
     ]);
     expect(dossier.history[0].actor.fullName).toBe(clerk!.fullName);
     expect(dossier.steps).toEqual([
@@ -149,9 +149,9 @@ describe('accountability: every action by a named official', () => {
     ok(await go('returnDossierResult', clerkToken, { method: 'IN_PERSON' }, 'ReturnResultInput'));
     const { dossier } = ok(await stack.gql(HISTORY, { id: received.id }, clerkToken));
     expect(dossier.history.map((e: any) => [e.action, e.actorUnit, e.actor?.id])).toEqual([
-      ['receive', COMMUNE, clerk!.id], ['transfer', COMMUNE, clerk!.id], ['completeStep', COMMUNE, colleague!.id],
-      ['assignHandler', '27.259.259-CA', police!.id], ['completeStep', '27.259.259-CA', police!.id],
-      ['assignHandler', '27.27-BHXH', insurer!.id], ['resolve', '27.27-BHXH', insurer!.id], ['returnResult', COMMUNE, clerk!.id],
+      ['RECEIVE_DOSSIER', COMMUNE, clerk!.id], ['TRANSFER_DOSSIER', COMMUNE, clerk!.id], ['COMPLETE_DOSSIER_STEP', COMMUNE, colleague!.id],
+      ['ASSIGN_DOSSIER_HANDLER', '27.259.259-CA', police!.id], ['COMPLETE_DOSSIER_STEP', '27.259.259-CA', police!.id],
+      ['ASSIGN_DOSSIER_HANDLER', '27.27-BHXH', insurer!.id], ['RESOLVE_DOSSIER', '27.27-BHXH', insurer!.id], ['RETURN_DOSSIER_RESULT', COMMUNE, clerk!.id],
     ]);
   });
 
@@ -168,5 +168,39 @@ describe('accountability: every action by a named official', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.procedureId' });
     expect(refused.errors![0]!.message).toContain('district one-stop desks');
     expect((await stack.ownerQuery('dossiers', 'SELECT count(*)::int AS n FROM dossier')).rows[0].n).toBe(before);
+  });
+
+  it('records what each action wrote in typed details, and the fee owed and paid on the dossier', async () => {
+    const COMMUNE = '27.259.09238';
+    const [clerk] = officialsOf(COMMUNE);
+    const token = await tokenOf(clerk!, COMMUNE);
+    const { procedure, documents } = documentsOf('1.001776');
+    const received = ok(await stack.gql(RECEIVE, { input: {
+      clientRequestId: 'acc-receive-5', receivingUnitCode: '09238-MC', procedureId: procedure.id, channel: 'IN_PERSON',
+      applicant: { kind: 'PERSON', name: 'Vũ Thị Huyền Trang', idNumber: '027190002222' }, documents,
+    } }, token)).receiveDossier.dossier;
+    const sent = async (name: string, input: string, extra: Record<string, unknown> = {}) => ok(await stack.gql(`mutation ($input: ${input}!) { ${name}(input: $input) { dossier { status feeOwedVnd feePaidVnd } } }`, { input: { clientRequestId: `acc5-${name}`, dossierId: received.id, ...extra } }, token))[name].dossier;
+    await sent('requestSupplement', 'RequestSupplementInput', { missingItems: ['Giấy xác nhận khuyết tật'] });
+    const nothing = await stack.gql(`mutation ($input: ReceiveSupplementInput!) { receiveSupplement(input: $input) { dossier { status } } }`, { input: { clientRequestId: 'acc5-empty', dossierId: received.id, handedIn: [' '] } }, token);
+    expect(nothing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.handedIn' });
+    expect(await sent('receiveSupplement', 'ReceiveSupplementInput', { handedIn: ['Giấy xác nhận khuyết tật'] })).toMatchObject({ status: 'PROCESSING' });
+    expect(await sent('requestFinancialObligation', 'FinancialObligationInput', { amountVnd: 150_000 })).toEqual({ status: 'FINANCIAL_OBLIGATION', feeOwedVnd: 150_000, feePaidVnd: null });
+    expect(await sent('confirmFinancialObligation', 'DossierActionInput')).toEqual({ status: 'PROCESSING', feeOwedVnd: 150_000, feePaidVnd: 150_000 });
+
+    const { dossier } = ok(await stack.gql(`query ($id: ID!) { dossier(id: $id) { history { action detail {
+      __typename
+      ... on ReceptionDetail { appointmentAt documentCount }
+      ... on SupplementRequestDetail { form missingItems }
+      ... on SupplementReceivedDetail { handedIn pausedWorkingHours }
+      ... on FeeDetail { amountVnd }
+    } } } }`, { id: received.id }, token));
+    expect(dossier.history.map((e: any) => [e.action, e.detail?.__typename ?? null])).toEqual([
+      ['RECEIVE_DOSSIER', 'ReceptionDetail'], ['REQUEST_SUPPLEMENT', 'SupplementRequestDetail'], ['RECEIVE_SUPPLEMENT', 'SupplementReceivedDetail'],
+      ['REQUEST_FINANCIAL_OBLIGATION', 'FeeDetail'], ['CONFIRM_FINANCIAL_OBLIGATION', 'FeeDetail'],
+    ]);
+    expect(dossier.history[0].detail.documentCount).toBe(documents.length);
+    expect(dossier.history[1].detail).toMatchObject({ form: '02', missingItems: ['Giấy xác nhận khuyết tật'] });
+    expect(dossier.history[2].detail).toMatchObject({ handedIn: ['Giấy xác nhận khuyết tật'], pausedWorkingHours: 0 });
+    expect(dossier.history.slice(3).map((e: any) => e.detail.amountVnd)).toEqual([150_000, 150_000]);
   });
 });

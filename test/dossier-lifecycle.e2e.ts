@@ -76,12 +76,12 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
     const { data } = await stack.gql(DOSSIER, { id: dossier.id }, commune);
     expect(data.dossier).toMatchObject({ status: 'RESULT_RETURNED', outcome: 'APPROVED', returnMethod: 'IN_PERSON' });
     expect(data.dossier.history).toEqual([
-      { action: 'receive', fromStatus: null, toStatus: 'RECEIVED', actorUnit: COMMUNE, stepPosition: null },
-      { action: 'transfer', fromStatus: 'RECEIVED', toStatus: 'PROCESSING', actorUnit: COMMUNE, stepPosition: null },
-      { action: 'completeStep', fromStatus: 'PROCESSING', toStatus: 'PROCESSING', actorUnit: COMMUNE, stepPosition: 1 },
-      { action: 'completeStep', fromStatus: 'PROCESSING', toStatus: 'PROCESSING', actorUnit: '27.259', stepPosition: 2 },
-      { action: 'resolve', fromStatus: 'PROCESSING', toStatus: 'PROCESSED', actorUnit: '27.259', stepPosition: 3 },
-      { action: 'returnResult', fromStatus: 'PROCESSED', toStatus: 'RESULT_RETURNED', actorUnit: COMMUNE, stepPosition: null },
+      { action: 'RECEIVE_DOSSIER', fromStatus: null, toStatus: 'RECEIVED', actorUnit: COMMUNE, stepPosition: null },
+      { action: 'TRANSFER_DOSSIER', fromStatus: 'RECEIVED', toStatus: 'PROCESSING', actorUnit: COMMUNE, stepPosition: null },
+      { action: 'COMPLETE_DOSSIER_STEP', fromStatus: 'PROCESSING', toStatus: 'PROCESSING', actorUnit: COMMUNE, stepPosition: 1 },
+      { action: 'COMPLETE_DOSSIER_STEP', fromStatus: 'PROCESSING', toStatus: 'PROCESSING', actorUnit: '27.259', stepPosition: 2 },
+      { action: 'RESOLVE_DOSSIER', fromStatus: 'PROCESSING', toStatus: 'PROCESSED', actorUnit: '27.259', stepPosition: 3 },
+      { action: 'RETURN_DOSSIER_RESULT', fromStatus: 'PROCESSED', toStatus: 'RESULT_RETURNED', actorUnit: COMMUNE, stepPosition: null },
     ]);
     // Another commune neither sees it nor may touch it.
     const neighbour = await stack.token({ role: 'OFFICIAL', unit: '27.259.09241' });

@@ -231,6 +231,9 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       currentStep: null,
       pausedAt: status === 'SUPPLEMENT_REQUESTED' ? calendar.addWorkingHours(received, 8) : null,
       supplementCount: status === 'SUPPLEMENT_REQUESTED' ? 1 : 0,
+      // As the demo's history asks it (demo-lifecycle): 500,000 đồng, not yet paid.
+      feeOwedVnd: status === 'FINANCIAL_OBLIGATION' ? 500_000 : null,
+      feePaidVnd: null,
       rescheduled: false,
       outcome: status === 'PROCESSED' || status === 'RESULT_RETURNED' ? (rnd.next() < 0.05 ? 'REFUSED' : 'APPROVED') : null,
       returnedAt: status === 'RESULT_RETURNED' ? calendar.addWorkingHours(finished!, 4) : null,

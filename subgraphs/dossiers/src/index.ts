@@ -8,6 +8,7 @@ import { DossierEntity } from './entities/dossier.entity';
 import { DossierApplicantEntity } from './entities/dossier-applicant.entity';
 import { ApplicantApart } from './migrations/1765200000000-applicant-apart';
 import { ActingOfficials } from './migrations/1765300000000-acting-officials';
+import { Fees } from './migrations/1765400000000-fees';
 import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierStepEntity } from './entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
@@ -16,7 +17,7 @@ import { DailyRollup } from './migrations/1764400000000-daily-rollup';
 import { createLoaders, type DossiersLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
 import { PinProcedureVersion } from './migrations/1764100000000-procedure-version';
-import { AdministrativeUnit, Dossier, DossierEvent, DossierStep, Official, Procedure } from './resolvers/dossier';
+import { AdministrativeUnit, Dossier, DossierEvent, DossierEventDetail, DossierStep, HandlerDetail, Official, Procedure, ReceptionDetail, StepDetail } from './resolvers/dossier';
 import { CentreBoard, DossierStatsType } from './resolvers/statistics';
 import { Mutation } from './resolvers/mutation';
 import { PublicDossier } from './resolvers/public-dossier';
@@ -26,8 +27,8 @@ import { Query } from './resolvers/query';
 export const dossiers: SubgraphModule<DossiersLoaders> = {
   name: 'dossiers',
   typeDefs: readSchema(path.join(__dirname, '..')),
-  resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, PublicDossier, DossierStats: DossierStatsType, CentreBoard, Procedure, AdministrativeUnit, Official },
+  resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, DossierEventDetail, ReceptionDetail, HandlerDetail, StepDetail, PublicDossier, DossierStats: DossierStatsType, CentreBoard, Procedure, AdministrativeUnit, Official },
   entities: [DossierEntity, DossierApplicantEntity, DossierStepEntity, DossierEventEntity],
-  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret, StepHolderColumns, WrittenRows, ApplicantApart, ActingOfficials],
+  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret, StepHolderColumns, WrittenRows, ApplicantApart, ActingOfficials, Fees],
   createLoaders,
 };

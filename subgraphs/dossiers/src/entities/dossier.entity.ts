@@ -47,6 +47,9 @@ export class DossierEntity {
   /** When a supplement was requested: the clock is paused until it comes. */
   @Column({ type: 'timestamptz', nullable: true }) pausedAt!: Date | null;
   @Column({ type: 'integer' }) supplementCount!: number;
+  /** Nghĩa vụ tài chính: the amount asked for (whole đồng), and what was paid once confirmed; null until asked. */
+  @Column({ type: 'integer', nullable: true }) feeOwedVnd!: number | null;
+  @Column({ type: 'integer', nullable: true }) feePaidVnd!: number | null;
   /** Mã đánh giá — printed in the receipt's QR code; a rating needs it with the dossier code. */
   @Column({ type: 'text' }) ratingSecret!: string;
   /** Form 04 was sent: a dossier is rescheduled at most once. */

@@ -9,6 +9,8 @@ export interface MoveInput {
   reason?: string | null;
   handlerId?: string | null;
   missingItems?: string[] | null;
+  /** What the applicant handed in when supplementing. */
+  handedIn?: string[] | null;
   amountVnd?: number | null;
   newDueAt?: Date | null;
   outcome?: Outcome | null;
@@ -61,17 +63,22 @@ export const MOVES: Record<Action, Move> = {
     return { dossier: { pausedAt: now, supplementCount: dossier.supplementCount + 1 }, details: { form: '02', missingItems: missing, note: input.reason ?? null } };
   },
 
-  receiveSupplement: (situation, _input, calendar) => ({
-    dossier: { dueAt: resumed(situation, calendar), pausedAt: null, currentStep: situation.dossier.currentStep ?? (situation.steps.length ? 1 : null) },
-    details: { pausedWorkingHours: situation.dossier.pausedAt ? calendar.workingHoursBetween(situation.dossier.pausedAt, situation.now) : 0 },
-  }),
+  receiveSupplement: (situation, input, calendar) => {
+    const handedIn = (input.handedIn ?? []).map((item) => item.trim()).filter(Boolean);
+    if (!handedIn.length) throw badInput('input.handedIn', 'List what the applicant handed in; it is checked against what form 02 asked for.');
+    return {
+      dossier: { dueAt: resumed(situation, calendar), pausedAt: null, currentStep: situation.dossier.currentStep ?? (situation.steps.length ? 1 : null) },
+      details: { handedIn, pausedWorkingHours: situation.dossier.pausedAt ? calendar.workingHoursBetween(situation.dossier.pausedAt, situation.now) : 0 },
+    };
+  },
 
   requestFinancialObligation: (_situation, input) => {
     if (!Number.isInteger(input.amountVnd) || input.amountVnd! < 0) throw badInput('input.amountVnd', 'The amount due is a whole number of đồng, zero or more.');
-    return { details: { amountVnd: input.amountVnd, note: input.reason ?? null } };
+    return { dossier: { feeOwedVnd: input.amountVnd!, feePaidVnd: null }, details: { amountVnd: input.amountVnd, note: input.reason ?? null } };
   },
 
-  confirmFinancialObligation: () => ({}),
+  /** Paid in full: what was asked for. */
+  confirmFinancialObligation: ({ dossier }) => ({ dossier: { feePaidVnd: dossier.feeOwedVnd ?? 0 }, details: { amountVnd: dossier.feeOwedVnd ?? 0 } }),
 
   reschedule: ({ dossier, now }, input, calendar) => {
     if (dossier.rescheduled) throw conflict(`Dossier ${dossier.code} was already given a new appointment; a dossier is rescheduled only once.`, 'input.dossierId');

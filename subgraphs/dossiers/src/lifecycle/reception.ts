@@ -181,6 +181,8 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
     currentStep: null,
     pausedAt: null,
     supplementCount: 0,
+    feeOwedVnd: null,
+    feePaidVnd: null,
     rescheduled: false,
     outcome: null,
     returnedAt: null,

@@ -7,6 +7,7 @@ import type { DossierApplicantEntity } from '../entities/dossier-applicant.entit
 import type { DossierEntity } from '../entities/dossier.entity';
 import { pausesOf, stepsTimeliness, stepTimings, timeliness, type StepTiming } from '../lifecycle/timing';
 import { statusCode } from '../status';
+import { actionValue, detailOf } from '../lifecycle/history';
 import { contributedStats } from './statistics';
 
 /**
@@ -46,6 +47,23 @@ function receivingOfficialOf(events: DossierEventEntity[]) {
   const id = events.find((e) => (e.action === 'receive' || e.action === 'accept') && e.actorOfficialId)?.actorOfficialId;
   return id ? { __typename: 'Official', id } : null;
 }
+
+type Detail = Record<string, unknown>;
+
+/** The typed details' fields that are references or renamed: the rest are read as recorded. */
+export const DossierEventDetail = {
+  __resolveType: (detail: { __typename: string }) => detail.__typename,
+};
+export const ReceptionDetail = {
+  appointmentAt: (detail: Detail) => detail.dueAt ?? null,
+  documentCount: (detail: Detail) => (typeof detail.documents === 'number' ? detail.documents : null),
+};
+export const HandlerDetail = {
+  handler: (detail: Detail) => ({ __typename: 'Official', id: detail.handlerId }),
+};
+export const StepDetail = {
+  handedTo: (detail: Detail) => (typeof detail.handedTo === 'string' ? { __typename: 'AdministrativeUnit', code: detail.handedTo, asOf: null } : null),
+};
 
 const unitRef = (code: string, at: Date) => ({ __typename: 'AdministrativeUnit', code, asOf: vietnamDate(at) });
 
@@ -98,6 +116,8 @@ export const DossierStep = {
 };
 
 export const DossierEvent = {
+  action: (event: DossierEventEntity) => actionValue(event.action),
+  detail: (event: DossierEventEntity) => detailOf(event.action, event.details as Record<string, unknown>),
   details: (event: DossierEventEntity) => JSON.stringify(event.details),
   actor: (event: DossierEventEntity) => (event.actorOfficialId ? { __typename: 'Official', id: event.actorOfficialId } : null),
 };

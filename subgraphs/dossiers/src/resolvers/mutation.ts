@@ -7,7 +7,8 @@ import { isWithin } from '../../../../shared/units';
 import { parseId } from '../../../../shared/ids';
 import { once } from '../../../../shared/idempotency';
 import type { Context } from '../context';
-import { act, type Action, type Situation } from '../lifecycle/actions';
+import { act, TRANSITIONS, type Action, type Situation } from '../lifecycle/actions';
+import { MUTATION_OF } from '../lifecycle/history';
 import { MOVES, type MoveInput } from '../lifecycle/moves';
 import { receiveDossier, type ReceiveInput } from '../lifecycle/reception';
 import { visible } from './dossier';
@@ -75,19 +76,8 @@ export const Mutation = {
     });
     return payload(id, ctx);
   },
-  acceptDossier: move('accept'),
-  refuseDossier: move('refuse'),
-  transferDossier: move('transfer'),
-  completeDossierStep: move('completeStep'),
-  requestSupplement: move('requestSupplement'),
-  receiveSupplement: move('receiveSupplement'),
-  requestFinancialObligation: move('requestFinancialObligation'),
-  confirmFinancialObligation: move('confirmFinancialObligation'),
-  rescheduleDossier: move('reschedule'),
-  withdrawDossier: move('withdraw'),
-  stopDossier: move('stop'),
-  resolveDossier: move('resolve'),
-  returnDossierResult: move('returnResult'),
+  // Every action of the transition table is the mutation the history names it by.
+  ...Object.fromEntries((Object.keys(TRANSITIONS) as Action[]).filter((action) => action !== 'assignHandler').map((action) => [MUTATION_OF[action], move(action)])),
 
   /** Only the unit working on the dossier now, and only to one of its own officials, with a history row. */
   assignDossierHandler: async (_: unknown, { input }: { input: AssignDossierHandlerInput }, ctx: Context) => {

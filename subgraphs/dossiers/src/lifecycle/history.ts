@@ -1,0 +1,52 @@
+import type { Action } from './actions';
+
+/** A recorded action: every lifecycle action, and reception. */
+export type Recorded = Action | 'receive';
+
+/** The public mutation each recorded action was: the history speaks the API's language. */
+export const MUTATION_OF = {
+  receive: 'receiveDossier',
+  accept: 'acceptDossier',
+  refuse: 'refuseDossier',
+  transfer: 'transferDossier',
+  completeStep: 'completeDossierStep',
+  requestSupplement: 'requestSupplement',
+  receiveSupplement: 'receiveSupplement',
+  requestFinancialObligation: 'requestFinancialObligation',
+  confirmFinancialObligation: 'confirmFinancialObligation',
+  reschedule: 'rescheduleDossier',
+  withdraw: 'withdrawDossier',
+  stop: 'stopDossier',
+  resolve: 'resolveDossier',
+  returnResult: 'returnDossierResult',
+  assignHandler: 'assignDossierHandler',
+} as const satisfies Record<Recorded, string>;
+
+/** `completeDossierStep` → `COMPLETE_DOSSIER_STEP`, the value of the DossierAction enum. */
+export const actionValue = (action: string): string => (MUTATION_OF[action as Recorded] ?? action).replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+
+/** The GraphQL type of what each action records (the forms read them); actions that record nothing have none. */
+const DETAIL_TYPE: Partial<Record<Recorded, string>> = {
+  receive: 'ReceptionDetail',
+  accept: 'ReceptionDetail',
+  refuse: 'ReasonDetail',
+  withdraw: 'ReasonDetail',
+  stop: 'ReasonDetail',
+  transfer: 'HandlerDetail',
+  assignHandler: 'HandlerDetail',
+  completeStep: 'StepDetail',
+  requestSupplement: 'SupplementRequestDetail',
+  receiveSupplement: 'SupplementReceivedDetail',
+  requestFinancialObligation: 'FeeDetail',
+  confirmFinancialObligation: 'FeeDetail',
+  reschedule: 'RescheduleDetail',
+  resolve: 'DecisionDetail',
+  returnResult: 'ReturnDetail',
+};
+
+/** What a history row records, typed by its action; null where the action recorded nothing. */
+export function detailOf(action: string, details: Record<string, unknown>): ({ __typename: string } & Record<string, unknown>) | null {
+  const type = DETAIL_TYPE[action as Recorded];
+  if (!type || (type === 'HandlerDetail' && !details.handlerId)) return null;
+  return { __typename: type, ...details };
+}
