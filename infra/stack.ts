@@ -5,7 +5,7 @@ import { connect, migrate } from '../shared/standalone';
 import { startSubgraph, type RunningService } from '../shared/subgraph';
 import { startGateway } from '../gateway/src';
 import type { OpenIdOptions } from '../gateway/src/auth';
-import type { AnonymousWriteLimits } from '../gateway/src/plugins/anonymous-writes';
+import type { AnonymousLimits } from '../gateway/src/plugins/anonymous-limits';
 import { subgraphs } from '../subgraphs';
 import { readSupergraph } from './composition';
 import type { DatabaseUrls } from './postgres';
@@ -18,7 +18,7 @@ export interface StackOptions {
   jwtSecret?: string;
   /** The OpenID provider whose tokens the gateway accepts instead of the development issuer's. */
   openId?: OpenIdOptions;
-  anonymousWriteLimits?: AnonymousWriteLimits;
+  anonymousLimits?: AnonymousLimits;
   explorerToken?: string;
   /** The services' clock; tests run on the demo's. */
   clock?: Clock;
@@ -65,7 +65,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       gatewaySecret: secret,
       jwtSecret: options.jwtSecret ?? config.jwtSecret,
       openId: options.openId,
-      anonymousWriteLimits: options.anonymousWriteLimits,
+      anonymousLimits: options.anonymousLimits,
       explorerToken: options.explorerToken,
     });
     services.push(gateway);

@@ -14,8 +14,9 @@ const { values } = parseArgs({
   },
 });
 const role = values.role as Role;
-if (!Roles.includes(role)) {
-  console.error(`--role must be one of ${Roles.join(', ')}; got "${values.role}".`);
+// PUBLIC is who calls without a token: it is not a role a token carries.
+if (!Roles.includes(role) || role === 'PUBLIC') {
+  console.error(`--role must be one of ${Roles.filter((r) => r !== 'PUBLIC').join(', ')}; got "${values.role}" (call without a token to act as the public).`);
   process.exit(1);
 }
 issueToken({ sub: values.sub ?? `dev-${role.toLowerCase()}-${values.unit}`, role, unit: values.unit!, officialId: values.official ?? null }, config.jwtSecret, values.expires).then(

@@ -19,6 +19,8 @@ function env(name: string): string | undefined {
 const DEVELOPMENT_SECRETS = { GATEWAY_SECRET: 'motcua-dev-secret-change-me', JWT_SECRET: 'motcua-dev-secret-change-me-jwt' } as const;
 type SecretName = keyof typeof DEVELOPMENT_SECRETS;
 const MIN_SECRET_BYTES = 32;
+/** A random base64 value of 32 bytes uses about 30 different characters; fewer than this was typed by hand. */
+const MIN_DISTINCT_SYMBOLS = 12;
 
 export const isProduction = () => process.env.NODE_ENV === 'production';
 
@@ -37,8 +39,11 @@ export function secretProblems(names: SecretName[]): string[] {
     const value = env(name);
     const advice = `set ${name} to a random value of at least ${MIN_SECRET_BYTES} bytes (e.g. openssl rand -base64 48), the same in the gateway and every subgraph`;
     if (!value) return [`${name} is not set: ${advice}.`];
-    if (Object.values(DEVELOPMENT_SECRETS).includes(value as never)) return [`${name} is the development value published in the repository: ${advice}.`];
-    if (Buffer.byteLength(value) < MIN_SECRET_BYTES) return [`${name} is ${Buffer.byteLength(value)} bytes long: ${advice}.`];
+    const trimmed = value.trim();
+    if (Object.values(DEVELOPMENT_SECRETS).some((known) => trimmed.includes(known))) return [`${name} contains the development value published in the repository: ${advice}.`];
+    if (Buffer.byteLength(trimmed) < MIN_SECRET_BYTES) return [`${name} is ${Buffer.byteLength(trimmed)} bytes long without its surrounding spaces: ${advice}.`];
+    // A value typed by hand ("aaaa…", a word repeated) is guessable whatever its length; a random one uses many symbols.
+    if (new Set(trimmed).size < MIN_DISTINCT_SYMBOLS) return [`${name} uses only ${new Set(trimmed).size} different characters, too few for a random value: ${advice}.`];
     return [];
   });
 }
@@ -78,6 +83,16 @@ export const config = {
       }),
     );
     return { issuer, audience: env('OIDC_AUDIENCE') ?? '', jwksUrl: env('OIDC_JWKS_URL'), claims, maxAge: env('OIDC_MAX_TOKEN_AGE') };
+  },
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): unset, none — the socket's
+   * address is the client's; `true`, any; else the balancers' addresses or CIDRs, comma-separated.
+   */
+  get trustProxy(): boolean | string[] {
+    const value = env('TRUST_PROXY');
+    if (!value || value === 'false') return false;
+    if (value === 'true') return true;
+    return value.split(',').map((entry) => entry.trim()).filter(Boolean);
   },
   /** Interface the services listen on; 0.0.0.0 in containers. */
   host: env('HOST') ?? '127.0.0.1',

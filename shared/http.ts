@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import type { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { config } from './config';
 import { logger } from './logger';
 
 /** Longer than the gateway client's 15 s idle socket time, so the server never closes a socket the client is about to reuse. */
@@ -169,6 +170,8 @@ export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C
       void (reply as FastifyReply).code(400).send(errorBody('BAD_REQUEST', `The request is malformed (${error.message.replace(/'[^']*'/g, 'its URL')}).`));
     },
     bodyLimit: MAX_BODY_BYTES,
+    // Behind a load balancer the client's address is in X-Forwarded-For, trusted only from the proxies named here.
+    trustProxy: config.trustProxy,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,
     clientErrorHandler: answerClientError,

@@ -35,10 +35,11 @@ export async function once<T>(
   const { clientRequestId } = input;
   const anonymous = !caller.sub;
   const shortest = anonymous ? ANONYMOUS_MIN_ID_LENGTH : 1;
-  if (!clientRequestId || clientRequestId.length < shortest || clientRequestId.length > 100) {
+  // Visible ASCII only: sixteen spaces or zero-width characters are not an id nobody else would send.
+  if (!clientRequestId || clientRequestId.length < shortest || clientRequestId.length > 100 || !/^[\x21-\x7E]+$/.test(clientRequestId)) {
     throw badInput(
       'input.clientRequestId',
-      `clientRequestId must be ${shortest} to 100 characters, unique per intended action; generate a UUID on the device${anonymous ? ' (without sign-in it is what tells your retry from anyone else\'s request)' : ''}.`,
+      `clientRequestId must be ${shortest} to 100 visible ASCII characters (letters, digits, dashes), unique per intended action; generate a UUID on the device${anonymous ? ' (without sign-in it is what tells your retry from anyone else\'s request)' : ''}.`,
     );
   }
   const key = [caller.sub ?? '', caller.unit ?? '', clientRequestId];
@@ -53,11 +54,9 @@ export async function once<T>(
       `SELECT operation, input_hash AS "inputHash", result FROM client_request WHERE subject = $1 AND unit_path = $2 AND client_request_id = $3`,
       key,
     )) as { operation: string; inputHash: string | null; result: T }[];
-    if (first!.operation !== operation) {
-      throw conflict(`clientRequestId "${clientRequestId}" was already used for ${first!.operation}; use a new id for ${operation}.`, 'input.clientRequestId');
-    }
-    if (first!.inputHash !== hash) {
-      throw conflict(`clientRequestId "${clientRequestId}" was already used for ${operation} with other input; use a new id for a new request.`, 'input.clientRequestId');
+    // One message for both: it says nothing of what the earlier request was.
+    if (first!.operation !== operation || first!.inputHash !== hash) {
+      throw conflict(`clientRequestId "${clientRequestId}" was already used for another request; use a new id for a new request.`, 'input.clientRequestId');
     }
     return first!.result;
   }

@@ -56,6 +56,8 @@ function textLimit(name: string): number {
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Control characters other than tab and line breaks: invisible, they make stored text lie about what it says (terminal escapes included). */
 const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Bidirectional overrides and isolates: they make a name or a complaint display as something it is not. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 const show = (value: unknown) => {
   const text = typeof value === 'string' ? value : typeof value === 'object' ? (Array.isArray(value) ? 'a list' : 'an object') : String(value);
@@ -95,6 +97,7 @@ function scalarProblem(type: string, name: string, value: unknown): string | nul
       if (value.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
       if (UNPAIRED_SURROGATE.test(value)) return 'contains an unpaired UTF-16 surrogate; send valid Unicode text';
       if (CONTROL.test(value)) return 'contains a control character; send plain text (tabs and line breaks are fine)';
+      if (BIDI_CONTROL.test(value)) return 'contains a text-direction override (U+202A–U+202E, U+2066–U+2069); send plain text';
       const limit = textLimit(name);
       if (value.length > limit) return `is ${value.length} characters long; at most ${limit} are allowed`;
       return null;

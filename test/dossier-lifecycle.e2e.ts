@@ -180,11 +180,46 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
     const type = await stack.gql(`{ __type(name: "PublicDossier") { fields { name } } }`);
     // Nothing else about the applicant; the rest names units, the serving official and the dossier's id (for ratings and petitions by code).
     expect(type.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
-      'accountableUnitPath', 'applicantName', 'appointmentAt', 'code', 'currentUnit', 'handler', 'id', 'ownerPath', 'procedure', 'receivedAt',
-      'receivingUnit', 'status', 'statusCode', 'timeliness',
+      'accountableUnitPath', 'applicantName', 'appointmentAt', 'code', 'currentUnit', 'handler', 'id', 'missingItems', 'ownerPath', 'procedure', 'receivedAt',
+      'receivingUnit', 'resultPickup', 'status', 'statusCode', 'steps', 'timeliness',
     ]);
     // Without signing in, the full dossier stays hidden.
     expect((await stack.gql(`query ($code: String!) { dossierByCode(code: $code) { applicantIdNumber: applicantName } }`, { code })).data.dossierByCode).toBeNull();
     expect((await stack.gql(`{ publicDossier(code: "000.01.22.H06-000000-0000") { code } }`)).data.publicDossier).toBeNull();
+  });
+
+  it('shows the public a timeline: each step with its unit and time, what to supplement while asked, and where and from when to collect the result', async () => {
+    const { data } = await stack.gql(RECEIVE, { input: receiveInput('timeline-1') }, commune);
+    const { id, code, dueAt } = data.receiveDossier.dossier;
+    const go = (name: string, token: string, extra: Record<string, unknown> = {}, input?: string) =>
+      stack.gql(action(name, input), { input: { clientRequestId: `tl-${name}-${Math.random()}`, dossierId: id, ...extra } }, token);
+    const TIMELINE = `query ($code: String!) { publicDossier(code: $code) { status missingItems
+      steps { position title unit { code } startedAt dueAt finishedAt late } resultPickup { unit { code } from } } }`;
+    const timeline = async () => (await stack.gql(TIMELINE, { code })).data.publicDossier;
+
+    expect((await go('transferDossier', commune)).errors).toBeUndefined();
+    expect((await go('requestSupplement', commune, { missingItems: ['Giấy xác nhận khuyết tật', 'Sổ hộ khẩu'] }, 'RequestSupplementInput')).errors).toBeUndefined();
+    const asked = await timeline();
+    expect(asked).toMatchObject({ status: 'SUPPLEMENT_REQUESTED', missingItems: ['Giấy xác nhận khuyết tật', 'Sổ hộ khẩu'], resultPickup: { unit: { code: DESK }, from: dueAt } });
+    expect(asked.steps.map((s: any) => [s.position, s.unit.code, s.startedAt !== null, s.finishedAt, s.late])).toEqual([
+      [1, '09238', true, null, false], [2, '259-PLDTBXH', false, null, false], [3, '259', false, null, false],
+    ]);
+    expect((await go('receiveSupplement', commune, { handedIn: ['Giấy xác nhận khuyết tật', 'Sổ hộ khẩu'] }, 'ReceiveSupplementInput')).errors).toBeUndefined();
+    expect((await go('completeDossierStep', commune)).errors).toBeUndefined();
+    const moved = await timeline();
+    expect(moved.missingItems).toBeNull();
+    expect(moved.steps[0].finishedAt).not.toBeNull();
+    expect(moved.steps[1].startedAt).toBe(moved.steps[0].finishedAt);
+    // Nobody is named on the public timeline.
+    expect(JSON.stringify(moved)).not.toMatch(/handler|fullName/);
+    expect((await go('completeDossierStep', district)).errors).toBeUndefined();
+    expect((await go('resolveDossier', districtLeader, { outcome: 'APPROVED' }, 'ResolveDossierInput')).errors).toBeUndefined();
+    // Processed before the appointment: the result can be collected from now, at the desk that received it.
+    const ready = await timeline();
+    expect(ready.status).toBe('PROCESSED');
+    expect(ready.resultPickup.unit.code).toBe(DESK);
+    expect(new Date(ready.resultPickup.from).getTime()).toBeLessThanOrEqual(new Date(dueAt).getTime());
+    expect((await go('returnDossierResult', commune, { method: 'IN_PERSON' }, 'ReturnResultInput')).errors).toBeUndefined();
+    expect((await timeline()).resultPickup).toBeNull();
   });
 });

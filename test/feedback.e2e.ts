@@ -31,10 +31,14 @@ describe('feedback, satisfaction and service quality, through the gateway', () =
   it('lets anyone rate a served dossier with its code and the secret on its receipt, once whatever the channel, and refuses bad input writing nothing', async () => {
     const rated = new Set(stack.demo.ratings.map((r) => r.dossierId));
     const served = stack.demo.dossiers.find((d) => d.status === 'RESULT_RETURNED' && !rated.has(d.id) && d.handlerId)!;
-    // The secret is printed on the receipt: officials read it there.
-    const receipt = await stack.gql(`query ($id: ID!) { dossier(id: $id) { receipt { ratingSecret } } }`, { id: served.id }, province);
-    const ratingSecret: string = receipt.data.dossier.receipt.ratingSecret;
+    // The secret is printed on the receipt by the receiving unit; the province above it, which is rated too, does not see it.
+    const RECEIPT = `query ($id: ID!) { dossier(id: $id) { receipt { ratingSecret } } }`;
+    const desk = await stack.token({ role: 'OFFICIAL', unit: served.ownerPath });
+    const ratingSecret: string = (await stack.gql(RECEIPT, { id: served.id }, desk)).data.dossier.receipt.ratingSecret;
     expect(ratingSecret).toMatch(/^[0-9a-f]{16}$/);
+    const communes = stack.demo.dossiers.find((d) => d.ownerPath.split('.').length === 3 && d.status === 'RESULT_RETURNED')!;
+    expect((await stack.gql(RECEIPT, { id: communes.id }, await stack.token({ role: 'OFFICIAL', unit: communes.ownerPath }))).data.dossier.receipt.ratingSecret).toMatch(/^[0-9a-f]{16}$/);
+    expect((await stack.gql(RECEIPT, { id: communes.id }, province)).data.dossier.receipt.ratingSecret).toBeNull();
     const input = { clientRequestId: 'kiosk-1-device-7f3a9c21', dossierCode: served.code, ratingSecret, channel: 'KIOSK', resultScore: 5, attitudeScore: 4, comment: 'Cán bộ hướng dẫn tận tình.' };
     const before = await rows();
     // The code alone, or with a wrong secret, is answered as an unknown dossier.

@@ -44,6 +44,8 @@ function claimString(claims: JWTPayload, name: string): string | null {
 /** Turns verified claims into a caller, refusing what a well-formed token must not carry. */
 async function callerFromClaims(claims: JWTPayload, names: ClaimNames, checks: ClaimChecks): Promise<Caller> {
   if (typeof claims.sub !== 'string' || claims.sub.trim() === '') throw credentialsRefused('The token names no subject (sub); ask the identity provider for a token issued to a person.');
+  // Claims travel to every subgraph and into the database: they pass the same checks as input.
+  if (!SUBJECT.test(claims.sub)) throw credentialsRefused('The token\'s subject (sub) must be 1 to 200 printable characters.');
   const role = claims[names.role] as Role;
   if (!Roles.includes(role) || role === 'PUBLIC') throw credentialsRefused(`The token's role "${String(claims[names.role]).slice(0, 40)}" is not one of ${Roles.filter((r) => r !== 'PUBLIC').join(', ')}.`);
   const unit = claimString(claims, names.unit);
@@ -53,10 +55,14 @@ async function callerFromClaims(claims: JWTPayload, names: ClaimNames, checks: C
   if (officialId && !(UUID.test(officialId) && (await checks.officialServes(officialId, unit)))) {
     throw credentialsRefused(`The token's official ${officialId.slice(0, 40)} is not an active official of unit ${unit}, nor seconded to it today; ask the administrator to correct your account.`);
   }
-  return { sub: claims.sub, role, unit, officialId, citizenId: claimString(claims, names.citizen) };
+  const citizenId = claimString(claims, names.citizen);
+  if (citizenId && !/^\d{12}$/.test(citizenId)) throw credentialsRefused('The token\'s citizen ID must be the 12 digits of a căn cước.');
+  return { sub: claims.sub, role, unit, officialId, citizenId };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Printable characters only: no NUL, no controls, no lone surrogates (PostgreSQL refuses them, logs show them). */
+const SUBJECT = /^[^\p{Cc}\p{Cs}\p{Cf}]{1,200}$/u;
 
 function bearer(header: string): string {
   const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/i.exec(header.trim());

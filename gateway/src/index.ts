@@ -15,7 +15,7 @@ import { claimChecks } from './claims';
 import { formRoutes } from './forms';
 import { peersFor } from '../../shared/peers';
 import { explorerRoutes } from './explorer';
-import { limitAnonymousWrites, type AnonymousWriteLimits } from './plugins/anonymous-writes';
+import { limitAnonymousRequests, type AnonymousLimits } from './plugins/anonymous-limits';
 import { productionDefaults } from './plugins/production-defaults';
 
 export interface GatewayContext {
@@ -35,7 +35,7 @@ export interface GatewayOptions {
   /** The province's OpenID provider, whose tokens callers bring. */
   openId?: OpenIdOptions;
   /** Anonymous ratings, suggestions and petitions per client address. */
-  anonymousWriteLimits?: AnonymousWriteLimits;
+  anonymousLimits?: AnonymousLimits;
   /** Production hides the schema from anonymous callers. */
   production?: boolean;
   /** Pre-fills the explorer's Authorization header; development only. */
@@ -137,7 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     context: async (request) => ({ caller: await authenticator.callerOf(request.headers.authorization) }),
     routes: { ...explorer.assets, ...formRoutes(apollo, authenticator), '/health': () => ({ status: 'ok', service: 'gateway' }) },
     page: explorer.page,
-    plugins: (app) => limitAnonymousWrites(app, options.anonymousWriteLimits),
+    plugins: (app) => limitAnonymousRequests(app, options.anonymousLimits),
   });
   logger.info({ url: `${base}/graphql`, explorer: base }, 'gateway listening');
   return { name: 'gateway', url: `${base}/graphql`, server: app.server, stop: () => apollo.stop() };

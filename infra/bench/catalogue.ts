@@ -1,3 +1,4 @@
+import { UNTHROTTLED } from './client';
 import { performance } from 'node:perf_hooks';
 import { statementLog } from '../../shared/db';
 import { uuidFrom } from '../../shared/ids';
@@ -38,7 +39,7 @@ async function main() {
   const demo = buildDemo({ dossiers: 50 });
   demo.procedures.push(...generatedProcedures(demo.procedures));
   await writeDemo(databases.urls, demo);
-  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 } });
+  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 }, anonymousLimits: UNTHROTTLED });
   const token = await issueToken({ sub: 'bench', role: 'OFFICIAL', unit: '27' }, config.jwtSecret);
   const query = `query ($search: String!) { procedures(filter: { search: $search }, first: 20) { totalCount nodes { id code localCode name onlineLevel field { name } } } }`;
   let wrong = 0;

@@ -1,3 +1,4 @@
+import { UNTHROTTLED } from './client';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { config, SUBGRAPH_NAMES } from '../../shared/config';
@@ -69,7 +70,7 @@ async function main() {
   await writeDemo(databases.urls, demo);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   const cloneSeconds = await generate(databases.urls.dossiers.migration);
-  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 } });
+  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 }, anonymousLimits: UNTHROTTLED });
   const [{ count, steps }] = await stack.dbs.dossiers.query(`SELECT (SELECT count(*) FROM dossier)::int AS count, (SELECT count(*) FROM dossier_step)::int AS steps`);
   const province = await issueToken({ sub: 'bench', role: 'LEADER', unit: '27' }, config.jwtSecret);
   let wrong = 0;

@@ -1,3 +1,4 @@
+import { UNTHROTTLED } from './client';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -38,7 +39,7 @@ async function load(url: string, token: string, query: string, seconds: number):
 async function main() {
   const databases = await benchDatabases();
   await writeDemo(databases.urls, buildDemo({ dossiers: 400 }));
-  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 } });
+  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 }, anonymousLimits: UNTHROTTLED });
   const token = await issueToken({ sub: 'bench', role: 'ADMIN', unit: '27' }, config.jwtSecret);
   let wrong = 0;
   try {

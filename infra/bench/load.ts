@@ -13,6 +13,7 @@ import { random } from '../seed/random';
 import { writeDemo } from '../seed/seed';
 import { startStack } from '../stack';
 import { cpuBetween, cpuSample, graphqlClient, latencySummary, sleep, worktreeState, type GraphQLAnswer } from './client';
+import { UNTHROTTLED } from './client';
 import { benchDatabases, runBench, setupLine } from './harness';
 
 /**
@@ -122,7 +123,7 @@ async function main() {
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   // The services run on the demo's clock, as the tests do: "today" is 20 November 2026 whatever the machine's date.
   const clock = Clock.startingAt(DEMO_UNTIL);
-  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 }, clock });
+  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 }, anonymousLimits: UNTHROTTLED, clock });
   const client = graphqlClient(stack.gatewayUrl, { maxSockets: Math.max(USERS, CONNECTIONS) + 8 });
   const token = (role: Role, unit: string) => issueToken({ sub: `bench-${role}-${unit}`, role, unit }, config.jwtSecret);
   const province = await token('LEADER', '27');

@@ -113,4 +113,23 @@ describe('coded answers to bad requests through the gateway', () => {
     expect(answer.errors).toEqual([{ message: 'Sign in as an official of a unit to do this.', path: ['petition'], extensions: { code: 'UNAUTHENTICATED', serviceName: 'feedback' } }]);
     expect(JSON.stringify(answer)).not.toMatch(/http:\/\/|127\.0\.0\.1|localhost/);
   });
+
+  it('refuses names with digits or invisible characters, a malformed email and text-direction overrides, writing nothing', async () => {
+    const PETITION = `mutation ($input: SubmitPetitionInput!) { submitPetition(input: $input) { petition { id } } }`;
+    const count = async () => (await stack.ownerQuery('feedback', 'SELECT count(*)::int AS n FROM petition')).rows[0].n as number;
+    const before = await count();
+    const petition = (overrides: Record<string, unknown>, petitioner: Record<string, unknown> = {}) =>
+      stack.gql(PETITION, { input: {
+        clientRequestId: `names-${Math.random().toString(36).slice(2)}-device`, unitCode: '09238-MC', subject: 'Chậm trả kết quả', content: 'Hồ sơ bị chậm.',
+        petitioner: { name: 'Trần Văn Nam', ...petitioner }, ...overrides,
+      } });
+    expect(firstError(await petition({}, { name: 'Nguyễn\u200bVăn An' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitioner.name' });
+    expect(firstError(await petition({}, { name: 'Đỗ Thị (CCCD 001099012345)' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitioner.name' });
+    expect(firstError(await petition({}, { email: 'not-an-email' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitioner.email' });
+    expect(firstError(await petition({ content: 'Hồ sơ \u202Eđã xong\u202C bị chậm.' }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await count()).toBe(before);
+    // Names of ethnic minorities keep their apostrophes; the name is stored in one canonical form.
+    expect((await petition({}, { name: "  Ksor   H'Bia " })).errors).toBeUndefined();
+    expect((await stack.ownerQuery('feedback', `SELECT petitioner_name FROM petition ORDER BY received_at DESC, id DESC LIMIT 1`)).rows[0].petitioner_name).toBe("Ksor H'Bia");
+  });
 });

@@ -78,6 +78,8 @@ describe('forged development tokens', () => {
     ['expired', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt(now() - 7200).setExpirationTime(now() - 3600).sign(key())],
     ['without exp', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().sign(key())],
     ['with an empty subject', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('').setIssuedAt().setExpirationTime('1h').sign(key())],
+    ['with a NUL in its subject', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('cb\u0000x').setIssuedAt().setExpirationTime('1h').sign(key())],
+    ['with a malformed citizen ID', () => new SignJWT({ ...base, citizen_id: '0271\u0000' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
     ['for an unknown unit', () => new SignJWT({ ...base, unit: '27.404' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
     ['with a malformed unit', () => new SignJWT({ ...base, unit: "27' OR 1=1" }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
     ['with the PUBLIC role', () => new SignJWT({ ...base, role: 'PUBLIC' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],

@@ -28,9 +28,23 @@ describe('idempotency across callers', () => {
     expect(await suggestions()).toBe(before);
   });
 
-  it('asks an anonymous device for an id nobody else would send', async () => {
-    const answer = await stack.gql(SUGGEST, { input: { clientRequestId: 'retry-1', unitCode: '09238-MC', content: 'Ngắn.' } });
-    expect(answer.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientRequestId' });
+  it('asks an anonymous device for an id nobody else would send: sixteen visible characters, not spaces or invisible ones', async () => {
+    const before = await suggestions();
+    for (const clientRequestId of ['retry-1', ' '.repeat(16), '\u200b'.repeat(16), '\u00a0'.repeat(16), '😀'.repeat(8), `a${'\u0301'.repeat(15)}`]) {
+      const answer = await stack.gql(SUGGEST, { input: { clientRequestId, unitCode: '09238-MC', content: 'Ngắn.' } });
+      expect({ clientRequestId, extensions: answer.errors?.[0]?.extensions }).toMatchObject({ clientRequestId, extensions: { code: 'BAD_USER_INPUT', field: 'input.clientRequestId' } });
+    }
+    expect(await suggestions()).toBe(before);
+  });
+
+  it('says nothing of what an id was used for: another mutation with the same id gets the same CONFLICT as other input', async () => {
+    const id = 'c3d2e1f0-6b2f-4d6f-8e8f-1a2b3c4d5e6f';
+    expect((await stack.gql(SUGGEST, { input: { clientRequestId: id, unitCode: '09238-MC', content: 'Góp ý về giờ làm việc.' } })).errors).toBeUndefined();
+    const petition = await stack.gql(`mutation ($input: SubmitPetitionInput!) { submitPetition(input: $input) { petition { id } } }`, {
+      input: { clientRequestId: id, unitCode: '09238-MC', subject: 'Chậm trả kết quả', content: 'Hồ sơ của tôi bị chậm.', petitioner: { name: 'Trần Văn Nam' } },
+    });
+    expect(petition.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.clientRequestId' });
+    expect(petition.errors![0]!.message).not.toMatch(/submitSuggestion|suggestion/i);
   });
 
   it('keeps the same subject in two units apart', async () => {

@@ -32,8 +32,10 @@ const STRONG = 'x'.repeat(20) + 'a-long-random-production-secret-0123456789';
 describe('production refuses to start on unsafe secrets', () => {
   it.each([
     ['missing', {}, 'GATEWAY_SECRET is not set'],
-    ['the published development value', { GATEWAY_SECRET: 'motcua-dev-secret-change-me' }, 'GATEWAY_SECRET is the development value'],
+    ['the published development value', { GATEWAY_SECRET: 'motcua-dev-secret-change-me' }, 'GATEWAY_SECRET contains the development value'],
+    ['the development value padded to length', { GATEWAY_SECRET: '      motcua-dev-secret-change-me-padding ' }, 'GATEWAY_SECRET contains the development value'],
     ['too short', { GATEWAY_SECRET: 'short-secret' }, 'GATEWAY_SECRET is 12 bytes long'],
+    ['typed by hand', { GATEWAY_SECRET: 'a'.repeat(40) }, 'GATEWAY_SECRET uses only 1 different characters'],
   ])('a subgraph with the gateway secret %s exits non-zero saying what to set', async (_case, env, message) => {
     const { code, output } = await startInProduction('subgraphs/dossiers/src/main.ts', env);
     expect(code).toBe(1);

@@ -1,12 +1,14 @@
-import { DEFAULT_ANONYMOUS_WRITE_LIMITS } from '../../gateway/src/plugins/anonymous-writes';
+import { DEFAULT_ANONYMOUS_LIMITS } from '../../gateway/src/plugins/anonymous-limits';
 import { startTestStack, type TestStack } from '../support/stack';
 
+/** A small read allowance, so the test reaches it quickly; production's is DEFAULT_ANONYMOUS_LIMITS.reads a minute. */
+const READS = 40;
 const SUGGEST = `mutation ($input: SubmitSuggestionInput!) { submitSuggestion(input: $input) { suggestion { id } } }`;
 
 describe('anonymous writes are bounded per client address', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ dossiers: 5 }, undefined, { anonymousWriteLimits: DEFAULT_ANONYMOUS_WRITE_LIMITS });
+    stack = await startTestStack({ dossiers: 5 }, undefined, { anonymousLimits: { ...DEFAULT_ANONYMOUS_LIMITS, reads: READS } });
   });
   afterAll(() => stack.stop());
 
@@ -19,15 +21,30 @@ describe('anonymous writes are bounded per client address', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: SUGGEST, variables: { input: { clientRequestId: `flood-${i}-7f3a9c21-device`, unitCode: '09238-MC', content: `Góp ý số ${i}` } } }),
       });
-    for (let i = 0; i < DEFAULT_ANONYMOUS_WRITE_LIMITS.max; i += 1) expect((await send(i)).status).toBe(200);
+    for (let i = 0; i < DEFAULT_ANONYMOUS_LIMITS.writes; i += 1) expect((await send(i)).status).toBe(200);
     const refused = await send(999);
     const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect([refused.status, body.errors[0]!.extensions.code]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await count()).toBe(before + DEFAULT_ANONYMOUS_WRITE_LIMITS.max);
+    expect(await count()).toBe(before + DEFAULT_ANONYMOUS_LIMITS.writes);
     // Reads are not writes, and an official's work is not throttled with the public's.
     expect((await stack.gql('{ fields { code } }')).status).toBe(200);
     const official = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
     expect((await stack.gql('{ suggestions { id } }', {}, official)).errors).toBeUndefined();
+  });
+
+  it('bounds reads without a token too, in a count of their own, so one address cannot starve the public lookup for everyone', async () => {
+    const read = () => fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ fields { code } }' }) });
+    // The earlier test spent one read; the rest of the allowance answers, the next read is refused with its wait.
+    const statuses: number[] = [];
+    for (let i = 0; i < READS; i += 1) statuses.push((await read()).status);
+    expect(statuses.filter((s) => s === 200).length).toBe(READS - 1);
+    const refused = await read();
+    expect([refused.status, ((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Officials and the load balancer's health probe are not counted.
+    const official = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
+    expect((await stack.gql('{ fields { code } }', {}, official)).status).toBe(200);
+    expect((await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/health'))).status).toBe(200);
   });
 });

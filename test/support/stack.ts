@@ -2,7 +2,7 @@ import { Client, type QueryResult } from 'pg';
 import type { Role } from '../../shared/caller';
 import { config, SUBGRAPH_NAMES, type SubgraphName } from '../../shared/config';
 import { issueToken, type OpenIdOptions } from '../../gateway/src/auth';
-import type { AnonymousWriteLimits } from '../../gateway/src/plugins/anonymous-writes';
+import type { AnonymousLimits } from '../../gateway/src/plugins/anonymous-limits';
 import { buildDemo, type DemoData, type DemoOptions } from '../../infra/seed/demo';
 import { writeDemo } from '../../infra/seed/seed';
 import { startStack, type Stack } from '../../infra/stack';
@@ -36,7 +36,7 @@ export async function postGraphQL<T>(url: string, body: unknown, headers: Record
 /** The gateway as tests need it; tests of other behaviour send many anonymous writes from one address, so the limit is lifted unless a test sets it. */
 export interface TestGatewayOptions {
   openId?: OpenIdOptions;
-  anonymousWriteLimits?: AnonymousWriteLimits;
+  anonymousLimits?: AnonymousLimits;
 }
 
 export async function startTestStack(demoOptions: DemoOptions = {}, explorerToken?: string, gateway: TestGatewayOptions = {}): Promise<TestStack> {
@@ -49,7 +49,7 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
     explorerToken,
     openId: gateway.openId,
-    anonymousWriteLimits: gateway.anonymousWriteLimits ?? { max: 1_000_000, windowMs: 60_000 },
+    anonymousLimits: gateway.anonymousLimits ?? { writes: 1_000_000, reads: 1_000_000, windowMs: 60_000 },
     clock: TEST_CLOCK,
   });
   const owners = new Map<SubgraphName, Promise<Client>>();

@@ -13,7 +13,8 @@ export interface ReceiptData {
   receipt: {
     code: string;
     barcode: string;
-    ratingSecret: string;
+    /** Null for a caller other than the receiving unit: only it prints the rating code. */
+    ratingSecret: string | null;
     applicantName: string;
     proxyName: string | null;
     receivedAt: string;
@@ -35,7 +36,7 @@ export function receiptPdf({ receipt, procedure, applicantAddress, applicantPhon
     const [qr, barcode, ratingQr] = await Promise.all([
       symbol('qrcode', receipt.code),
       symbol('code128', receipt.barcode),
-      symbol('qrcode', `${receipt.code}#${receipt.ratingSecret}`),
+      receipt.ratingSecret ? symbol('qrcode', `${receipt.code}#${receipt.ratingSecret}`) : null,
     ]);
     const top = doc.y;
     const half = (doc.page.width - 120) / 2;
@@ -49,8 +50,10 @@ export function receiptPdf({ receipt, procedure, applicantAddress, applicantPhon
     const symbols = doc.y + 6;
     doc.image(qr, 60, symbols, { width: 70 });
     doc.image(barcode, 150, symbols + 15, { width: 220, height: 40 });
-    doc.image(ratingQr, doc.page.width - 130, symbols, { width: 70 });
-    doc.fontSize(8).text('Đánh giá', doc.page.width - 130, symbols + 72, { width: 70, align: 'center' });
+    if (ratingQr) {
+      doc.image(ratingQr, doc.page.width - 130, symbols, { width: 70 });
+      doc.fontSize(8).text('Đánh giá', doc.page.width - 130, symbols + 72, { width: 70, align: 'center' });
+    }
     doc.fontSize(11).text('', 60, symbols + 95);
 
     const line = (label: string, value: string | null | undefined) => {

@@ -11,6 +11,7 @@ import { DossierStepEntity } from '../entities/dossier-step.entity';
 import { DossierEntity, type ApplicantKind, type Channel, type SubmittedDocument } from '../entities/dossier.entity';
 import { record } from './actions';
 import { publicName } from './applicant';
+import { personName } from '../../../../shared/people';
 import { servingOfficial } from '../../../../shared/officials';
 
 export interface ReceiveInput {
@@ -88,6 +89,8 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').repl
 function checkApplicant(input: ReceiveInput): void {
   const { applicant, proxy } = input;
   if (!applicant.name.trim()) throw badInput('input.applicant.name', "Write the applicant's name as on their papers.");
+  if (applicant.kind === 'PERSON') applicant.name = personName(applicant.name, 'input.applicant.name', "The applicant's name");
+  if (proxy) proxy.name = personName(proxy.name, 'input.proxy.name', "The authorised person's name");
   if (applicant.kind === 'PERSON' && !/^\d{12}$/.test(applicant.idNumber)) {
     throw badInput('input.applicant.idNumber', 'A citizen ID (căn cước) has 12 digits.');
   }

@@ -84,7 +84,8 @@ export const Dossier = {
     form: '01',
     code: dossier.code,
     barcode: dossier.code,
-    ratingSecret: dossier.ratingSecret,
+    // Only the receiving unit prints the receipt: the units above it and the step holders being rated must not rate in the citizen's place.
+    ratingSecret: ctx.caller.unit && isWithin(ctx.caller.unit, dossier.ownerPath) ? dossier.ratingSecret : null,
     applicantName: (await applicant(dossier, ctx)).name,
     proxyName: (await applicant(dossier, ctx)).proxyName,
     receivedAt: dossier.receivedAt,

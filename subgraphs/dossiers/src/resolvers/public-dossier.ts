@@ -13,6 +13,9 @@ function sameSecret(given: string, actual: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A result will be (or is) waiting at the desk: the dossier is being or has been processed. */
+const PICKUP_STATUSES = new Set(['RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION', 'PROCESSED']);
+
 export const PublicDossier = {
   ratingSecretMatches: (dossier: DossierEntity, args: { secret: string }) => sameSecret(args.secret.trim().toLowerCase(), dossier.ratingSecret),
   applicantName: (dossier: DossierEntity) => dossier.applicantPublicName,
@@ -27,6 +30,27 @@ export const PublicDossier = {
   timeliness: (dossier: DossierEntity, _: unknown, ctx: Context) => timeliness(dossier, ctx.clock.now()),
   receivingUnit: (dossier: DossierEntity) => ({ __typename: 'AdministrativeUnit', code: dossier.receivingUnitCode, asOf: vietnamDate(dossier.receivedAt) }),
   handler: (dossier: DossierEntity) => (dossier.handlerId ? { __typename: 'Official', id: dossier.handlerId } : null),
+  steps: async (dossier: DossierEntity, _: unknown, ctx: Context) =>
+    (await timings(dossier, ctx)).map((t) => ({
+      position: t.step.position,
+      title: t.step.title,
+      unit: { __typename: 'AdministrativeUnit', code: t.step.unitCode, asOf: vietnamDate(t.startedAt ?? ctx.clock.now()) },
+      startedAt: t.startedAt,
+      dueAt: t.dueAt,
+      finishedAt: t.step.finishedAt,
+      late: t.overHours > 0,
+    })),
+  missingItems: async (dossier: DossierEntity, _: unknown, ctx: Context) => {
+    if (dossier.status !== 'SUPPLEMENT_REQUESTED') return null;
+    const asked = (await ctx.loaders.eventsByDossier.load(dossier.id)).filter((e) => e.action === 'requestSupplement').at(-1);
+    return (asked?.details as { missingItems?: string[] } | undefined)?.missingItems ?? [];
+  },
+  resultPickup: (dossier: DossierEntity) => {
+    if (dossier.returnedAt || !PICKUP_STATUSES.has(dossier.status)) return null;
+    const ready = dossier.status === 'PROCESSED' ? dossier.finishedAt : null;
+    const from = ready && (!dossier.dueAt || ready < dossier.dueAt) ? ready : dossier.dueAt;
+    return { unit: { __typename: 'AdministrativeUnit', code: dossier.receivingUnitCode, asOf: vietnamDate(dossier.receivedAt) }, from };
+  },
   accountableUnitPath: async (dossier: DossierEntity, _: unknown, ctx: Context) => {
     const delayed = (await timings(dossier, ctx)).filter((t) => t.overHours > 0);
     return delayed.length ? delayed.sort((a, b) => b.overHours - a.overHours)[0]!.step.ownerPath : dossier.ownerPath;

@@ -5,6 +5,7 @@ import type { Caller } from '../../../../shared/caller';
 import { callerOwns } from '../../../../shared/db';
 import { badInput, codedError, conflict, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
+import { emailAddress, personName } from '../../../../shared/people';
 import type { Peers } from '../../../../shared/peers';
 import { PetitionEntity } from '../entities/petition.entity';
 import { petitionDeadlines, publishDeadline } from './deadlines';
@@ -36,7 +37,8 @@ const required = (value: string, field: string, what: string, max = 4000) => {
 export async function submitPetition(manager: EntityManager, peers: Peers, calendar: WorkingCalendar, input: NewPetition, now: Date): Promise<string> {
   const subject = required(input.subject, 'input.subject', 'The subject', 200);
   const content = required(input.content, 'input.content', 'The content');
-  const name = required(input.petitioner.name, 'input.petitioner.name', 'The petitioner’s name', 200);
+  const name = personName(input.petitioner.name, 'input.petitioner.name', 'The petitioner’s name');
+  const email = emailAddress(input.petitioner.email, 'input.petitioner.email');
   const phone = input.petitioner.phone?.trim() || null;
   if (phone && !/^\+?[0-9 .-]{8,15}$/.test(phone)) throw badInput('input.petitioner.phone', `"${phone}" is not a phone number (8 to 15 digits).`);
   if (!input.dossierCode === !input.unitCode) throw badInput('input.dossierCode', 'Name either the dossier (its code) or the unit the petition is about, not both.');
@@ -57,7 +59,7 @@ export async function submitPetition(manager: EntityManager, peers: Peers, calen
   const id = randomUUID();
   await manager.insert(PetitionEntity, {
     id, dossierId: dossier?.id ?? null, dossierCode: dossier?.code ?? null, unitCode: ownerPath.slice(ownerPath.lastIndexOf('.') + 1),
-    subject, content, petitionerName: name, petitionerPhone: phone, petitionerEmail: input.petitioner.email?.trim() || null,
+    subject, content, petitionerName: name, petitionerPhone: phone, petitionerEmail: email,
     status: 'RECEIVED', receivedAt: now, ...petitionDeadlines(now, calendar), publishBy: null, note: null, answer: null, answeredAt: null,
     publishedAnswer: null, publishedAt: null, repeatOfId: earlier?.id ?? null, version: 1, ownerPath,
   });
