@@ -53,8 +53,8 @@ export interface SubgraphModule<L = any> {
   entities: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
-  /** A request's loaders; `peers` asks other subgraphs as the same caller, for figures that combine theirs with ours. */
-  createLoaders(db: EntityManager, peers: Peers): L;
+  /** A request's loaders; `peers` asks other subgraphs as the same caller, for figures that combine theirs with ours; `clock` says what time it is. */
+  createLoaders(db: EntityManager, peers: Peers, clock: Clock): L;
 }
 
 /** Reads the `schema.graphql` that sits at the subgraph's root. */
@@ -141,7 +141,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
       const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, options.secret, { audience: module.name, body: rawBody(request) });
       const peers = peersFor(options.peers ?? {}, options.secret, caller);
       const connection = requestDb(options.db, caller, readsByCaller);
-      return { caller, db: connection.manager, connection, loaders: module.createLoaders(connection.manager, peers), peers, clock: options.clock ?? systemClock };
+      return { caller, db: connection.manager, connection, loaders: module.createLoaders(connection.manager, peers, options.clock ?? systemClock), peers, clock: options.clock ?? systemClock };
     },
     settle: (context) => context.connection.release(),
     routes: {

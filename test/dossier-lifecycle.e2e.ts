@@ -180,7 +180,7 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
     const type = await stack.gql(`{ __type(name: "PublicDossier") { fields { name } } }`);
     // Nothing else about the applicant; the rest names units, the serving official and the dossier's id (for ratings and petitions by code).
     expect(type.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
-      'accountableUnitPath', 'applicantName', 'appointmentAt', 'code', 'currentUnit', 'handler', 'id', 'missingItems', 'ownerPath', 'procedure', 'receivedAt',
+      'accountableUnitPath', 'applicantName', 'appointmentAt', 'code', 'currentUnit', 'fieldCode', 'handler', 'id', 'missingItems', 'ownerPath', 'procedure', 'receivedAt',
       'receivingUnit', 'resultPickup', 'status', 'statusCode', 'steps', 'timeliness',
     ]);
     // Without signing in, the full dossier stays hidden.

@@ -283,6 +283,8 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       ownerPath: dossier.ownerPath,
       receivingUnitCode: dossier.receivingUnitCode,
       agencyCode: officials.find((o) => o.id === dossier.handlerId)?.homeAgencyCode ?? null,
+      procedureId: dossier.procedureId,
+      fieldCode: dossier.fieldCode,
     });
   }
   const { petitions, suggestions } = demoFeedback(random((options.seed ?? 2018) + 2), dossiers, dossierApplicants, desks.map((d) => d.desk), calendar, DEMO_UNTIL);

@@ -9,6 +9,7 @@ import { DossierApplicantEntity } from './entities/dossier-applicant.entity';
 import { ApplicantApart } from './migrations/1765200000000-applicant-apart';
 import { ActingOfficials } from './migrations/1765300000000-acting-officials';
 import { Fees } from './migrations/1765400000000-fees';
+import { NationalTargets } from './migrations/1765500000000-national-targets';
 import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierStepEntity } from './entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
@@ -29,6 +30,6 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, DossierEventDetail, ReceptionDetail, HandlerDetail, StepDetail, PublicDossier, DossierStats: DossierStatsType, CentreBoard, Procedure, AdministrativeUnit, Official },
   entities: [DossierEntity, DossierApplicantEntity, DossierStepEntity, DossierEventEntity],
-  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret, StepHolderColumns, WrittenRows, ApplicantApart, ActingOfficials, Fees],
+  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret, StepHolderColumns, WrittenRows, ApplicantApart, ActingOfficials, Fees, NationalTargets],
   createLoaders,
 };

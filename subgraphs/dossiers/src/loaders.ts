@@ -5,9 +5,12 @@ import { DossierApplicantEntity } from './entities/dossier-applicant.entity';
 import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierStepEntity } from './entities/dossier-step.entity';
 import { DossierEntity } from './entities/dossier.entity';
-import { statsBatch } from './lifecycle/statistics';
+import { statsBatch, type NationalTarget } from './lifecycle/statistics';
+import { delaysBatch } from './lifecycle/delays';
+import type { Peers } from '../../../shared/peers';
+import type { Clock } from '../../../shared/clock';
 
-export function createLoaders(db: EntityManager) {
+export function createLoaders(db: EntityManager, _peers: Peers, clock: Clock) {
   return defineLoaders({
     dossierById: byKey(db, DossierEntity, 'id'),
     dossierByCode: byKey(db, DossierEntity, 'code'),
@@ -20,6 +23,13 @@ export function createLoaders(db: EntityManager) {
       const calendar = await loadCalendar(db);
       return keys.map(() => calendar);
     },
+    /** The national targets, read once per request whatever the key. */
+    nationalTargets: async (keys: readonly string[]) => {
+      const targets: NationalTarget[] = await db.query(`SELECT indicator, target_percent::float AS target, source FROM national_target ORDER BY indicator`);
+      return keys.map(() => targets);
+    },
+    /** Late dossiers of a subtree by the unit that caused the delay: keys `from|to|path`. */
+    delaysByUnitPath: delaysBatch(db, () => clock.now()),
     statsByUnitPath: statsBatch(db, 'owner_path'),
     statsByProcedure: statsBatch(db, 'procedure_id'),
     statsByOfficial: statsBatch(db, 'handler_id'),

@@ -37,7 +37,9 @@ describe('the daily statistics rollup', () => {
         for (const grouped of [false, true]) {
           const scan = statisticsSql(filter, grouped ? 'UNIT' : null);
           const rollup = rollupStatisticsSql(filter, grouped ? childUnitSql('r.owner_path', '$3') : null);
-          const [counted, rolled] = [await seeded.app.query(scan.sql, scan.params), await seeded.app.query(rollup.sql, rollup.params)];
+          // Resolution times are counted from the dossiers only; the rollup leaves them null (as the schema says).
+          const counts = (rows: Record<string, unknown>[]) => rows.map(({ averageResolutionDays: _a, medianResolutionDays: _m, ...figures }) => figures);
+          const [counted, rolled] = [counts(await seeded.app.query(scan.sql, scan.params)), counts(await seeded.app.query(rollup.sql, rollup.params))];
           expect([scope, period, grouped, rolled]).toEqual([scope, period, grouped, counted]);
         }
       }

@@ -6,6 +6,7 @@ import { PetitionEntity } from './entities/petition.entity';
 import { RatingEntity } from './entities/rating.entity';
 import { RatingCommentEntity } from './entities/rating-comment.entity';
 import { PersonalRows } from './migrations/1765200000000-personal-rows';
+import { RatingProcedure } from './migrations/1765300000000-rating-procedure';
 import { SuggestionEntity } from './entities/suggestion.entity';
 import { createLoaders, type FeedbackLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
@@ -15,14 +16,14 @@ import { Mutation } from './resolvers/mutation';
 import { Petition, Suggestion } from './resolvers/petition';
 import { AdministrativeUnit, CentreBoard } from './resolvers/unit';
 import { Query } from './resolvers/query';
-import { Dossier, Official, Rating } from './resolvers/rating';
+import { Dossier, Official, Procedure, Rating } from './resolvers/rating';
 
 /** Phản hồi — ratings, suggestions, complaints and service-quality indicators. */
 export const feedback: SubgraphModule<FeedbackLoaders> = {
   name: 'feedback',
   typeDefs: readSchema(path.join(__dirname, '..')),
-  resolvers: { Query, Mutation, Rating, Dossier, Official, Petition, Suggestion, AdministrativeUnit, CentreBoard },
+  resolvers: { Query, Mutation, Rating, Dossier, Official, Procedure, Petition, Suggestion, AdministrativeUnit, CentreBoard },
   entities: [RatingEntity, RatingCommentEntity, SuggestionEntity, PetitionEntity],
-  migrations: [Initial, Petitions, ClientRequestByCaller, NormalisedUnitCodes, WrittenRows, PersonalRows],
+  migrations: [Initial, Petitions, ClientRequestByCaller, NormalisedUnitCodes, WrittenRows, PersonalRows, RatingProcedure],
   createLoaders,
 };

@@ -5,7 +5,7 @@ import { PetitionEntity } from './entities/petition.entity';
 import { RatingEntity } from './entities/rating.entity';
 import { RatingCommentEntity } from './entities/rating-comment.entity';
 import { SuggestionEntity } from './entities/suggestion.entity';
-import { satisfactionByOfficial, satisfactionByUnitPath } from './indicators/satisfaction';
+import { satisfactionByOfficial, satisfactionByProcedure, satisfactionByUnitPath } from './indicators/satisfaction';
 import { serviceIndexBatch } from './indicators/service-inputs';
 
 export function createLoaders(db: EntityManager, peers: Peers) {
@@ -19,6 +19,7 @@ export function createLoaders(db: EntityManager, peers: Peers) {
     suggestionById: byKey(db, SuggestionEntity, 'id'),
     satisfactionByOfficial: satisfactionByOfficial(db),
     satisfactionByUnitPath: satisfactionByUnitPath(db),
+    satisfactionByProcedure: satisfactionByProcedure(db),
     serviceIndexByUnitPath: serviceIndexBatch(db, peers),
   });
 }

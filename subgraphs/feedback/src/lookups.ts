@@ -10,10 +10,12 @@ export interface DossierSummary {
   accountableUnitPath: string;
   receivingUnit: { code: string } | null;
   handler: { id: string } | null;
+  procedure: { id: string } | null;
+  fieldCode: string | null;
 }
 
 /** What this subgraph needs of a dossier, from the dossiers subgraph's public lookup. */
-const SUMMARY = 'id code status ownerPath accountableUnitPath receivingUnit { code } handler { id }';
+const SUMMARY = 'id code status ownerPath accountableUnitPath receivingUnit { code } handler { id } procedure { id } fieldCode';
 
 /** The dossier a citizen names by its code (printed on the receipt), from the dossiers subgraph's public lookup. */
 export async function dossierByCode(peers: Peers, code: string, field: string): Promise<DossierSummary> {

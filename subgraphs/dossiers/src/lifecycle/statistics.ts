@@ -21,6 +21,9 @@ export interface DossierStats {
   inProgressOverdue: number;
   withdrawn: number;
   returned: number;
+  /** Calendar days from reception to resolution, over those resolved in the period; null from the daily rollup. */
+  averageResolutionDays?: number | null;
+  medianResolutionDays?: number | null;
 }
 
 /** The Vietnam calendar day of an instant as a day number: plain arithmetic, no time-zone lookup per row. */
@@ -45,13 +48,16 @@ const FACTS = `
   d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at < p.stop AND (d.finished_at IS NULL OR d.finished_at >= p.stop) AS open_at_stop,
   d.due_at < least(p.stop, ${NOW_SQL}) AS overdue,
   d.status = 'WITHDRAWN' AND d.finished_at >= p.start AND d.finished_at < p.stop AS withdrawn,
-  d.returned_at >= p.start AND d.returned_at < p.stop AS returned`;
+  d.returned_at >= p.start AND d.returned_at < p.stop AS returned,
+  extract(epoch FROM d.finished_at - d.received_at) / 86400 AS resolution_days`;
 
 /** A group is listed when one of its dossiers counts in some figure. */
 const COUNTED = 'f.received OR f.carried_over OR f.resolved OR f.open_at_stop OR f.withdrawn OR f.returned';
 
 /** Every figure as one aggregate over the facts; column aliases are the DossierStats fields. */
 const AGGREGATES = `
+  round(avg(f.resolution_days) FILTER (WHERE f.resolved)::numeric, 2)::float AS "averageResolutionDays",
+  round(percentile_cont(0.5) WITHIN GROUP (ORDER BY f.resolution_days) FILTER (WHERE f.resolved)::numeric, 2)::float AS "medianResolutionDays",
   count(*) FILTER (WHERE f.received)::int AS "received",
   count(*) FILTER (WHERE f.received AND f.channel = 'IN_PERSON')::int AS "receivedInPerson",
   count(*) FILTER (WHERE f.received AND f.channel = 'POSTAL')::int AS "receivedPostal",
@@ -71,7 +77,28 @@ const PERIOD = `(SELECT ${vietnamMidnightSql('$1::date')} AS start, ${vietnamMid
 /** Only dossiers alive during the period: received before its end, not closed (result returned, or finished) before its start. Matches dossier_alive_idx. */
 const TOUCHES = `tstzrange(d.received_at, coalesce(d.returned_at, d.finished_at, 'infinity'), '[]') && tstzrange(p.start, p.stop, '[)')`;
 
-export type Grouping = 'UNIT' | 'AGENCY' | 'FIELD' | 'PROCEDURE' | 'OFFICIAL';
+export type Grouping = 'UNIT' | 'AGENCY' | 'FIELD' | 'PROCEDURE' | 'OFFICIAL' | PeriodGrouping;
+export type PeriodGrouping = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER';
+
+/** Calendar buckets: how PostgreSQL truncates a date to one, and how its key is written (2026-11, 2026-W48, 2026-Q4). */
+const BUCKETS: Record<PeriodGrouping, { unit: string; step: string; key: string }> = {
+  DAY: { unit: 'day', step: '1 day', key: 'YYYY-MM-DD' },
+  WEEK: { unit: 'week', step: '1 week', key: 'IYYY-"W"IW' },
+  MONTH: { unit: 'month', step: '1 month', key: 'YYYY-MM' },
+  QUARTER: { unit: 'quarter', step: '3 months', key: 'YYYY-"Q"Q' },
+};
+export const isPeriodGrouping = (grouping: Grouping | null): grouping is PeriodGrouping => grouping !== null && grouping in BUCKETS;
+
+/**
+ * The period cut into calendar buckets (ISO weeks from Monday), the first and last clipped to it,
+ * each with its Vietnam-midnight bounds: the facts of every dossier are worked out per bucket.
+ */
+const bucketsSql = (grouping: PeriodGrouping) => {
+  const { unit, step, key } = BUCKETS[grouping];
+  return `(SELECT to_char(g, '${key}') AS key, greatest(g::date, $1::date) AS first_day, least((g + interval '${step}')::date - 1, $2::date) AS last_day,
+            ${vietnamMidnightSql('greatest(g::date, $1::date)')} AS start, ${vietnamMidnightSql("least((g + interval '" + step + "')::date, $2::date + 1)")} AS stop
+       FROM generate_series(date_trunc('${unit}', $1::date), $2::date, interval '${step}') g) p`;
+};
 
 export interface StatsFilter extends Period {
   /** The subtree the figures sum over; null for every unit (a centre's public board filters by its desk instead). */
@@ -115,7 +142,14 @@ export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { 
     FIELD: 'd.field_code',
     PROCEDURE: 'd.procedure_id::text',
     OFFICIAL: 'd.handler_id::text',
-  }[groupBy ?? 'UNIT'];
+  }[isPeriodGrouping(groupBy) ? 'UNIT' : (groupBy ?? 'UNIT')];
+  if (isPeriodGrouping(groupBy)) {
+    // Every bucket is listed, also one with nothing in it: a month without a late dossier is a figure too.
+    const sql = `SELECT p.key, to_char(p.first_day, 'YYYY-MM-DD') AS "from", to_char(p.last_day, 'YYYY-MM-DD') AS "to", ${AGGREGATES}
+         FROM ${bucketsSql(groupBy)} LEFT JOIN LATERAL (SELECT ${FACTS} FROM dossier d WHERE ${where.join(' AND ')}) f ON true
+        GROUP BY p.key, p.first_day, p.last_day ORDER BY p.first_day`;
+    return { sql, params };
+  }
   const grouped = groupBy !== null;
   const sql = `SELECT ${grouped ? 'f.key' : 'NULL AS key'}, ${AGGREGATES}
        FROM (SELECT ${key} AS key, ${FACTS} FROM dossier d, ${PERIOD} WHERE ${where.join(' AND ')}) f
@@ -152,6 +186,7 @@ const OVERDUE = `CASE WHEN ${RUNNING}
 
 const inPeriod = (expression: string) => `coalesce(sum(${expression}) FILTER (WHERE r.day >= $1::date), 0)::int`;
 const ROLLUP_AGGREGATES = `
+  NULL::float AS "averageResolutionDays", NULL::float AS "medianResolutionDays",
   ${inPeriod('r.received')} AS "received",
   ${inPeriod('r.received_in_person')} AS "receivedInPerson",
   ${inPeriod('r.received_postal')} AS "receivedPostal",
@@ -193,6 +228,25 @@ export async function statisticsByKey(db: EntityManager, period: Period, column:
     [period.from, period.to, keys, ...scopeParams(scope)],
   );
   return rows;
+}
+
+/** A national target (see the migration NationalTargets). */
+export interface NationalTarget {
+  indicator: 'ON_TIME_RATE' | 'ONLINE_SHARE';
+  target: number;
+  source: string;
+}
+
+/** Received online over received, in percent with 2 decimals; null when nothing was received. */
+export const onlineShare = (stats: DossierStats) => percent(stats.receivedOnline, stats.received);
+
+/** Each figure held against its national target: the gap is the figure less the target (below it, negative); null when the figure is. */
+export function againstTargets(stats: DossierStats, targets: NationalTarget[]) {
+  const value = { ON_TIME_RATE: onTimeRate(stats), ONLINE_SHARE: onlineShare(stats) };
+  return targets.map(({ indicator, target, source }) => {
+    const figure = value[indicator] ?? null;
+    return { indicator, source, target, value: figure, gap: figure === null ? null : Math.round((figure - target) * 100) / 100 };
+  });
 }
 
 /** Trước hạn + đúng hạn over resolved, in percent with 2 decimals; null when nothing was resolved. */

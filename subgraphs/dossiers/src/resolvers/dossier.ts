@@ -1,4 +1,6 @@
 import { notFound } from '../../../../shared/errors';
+import { requireUnit } from '../../../../shared/caller';
+import { checkPeriod, type Period } from '../../../../shared/figures';
 import { vietnamDate } from '../../../../shared/scalars';
 import { isWithin } from '../../../../shared/units';
 import type { Context } from '../context';
@@ -132,6 +134,13 @@ export const Procedure = {
 export const AdministrativeUnit = {
   __resolveReference: (ref: { code: string; asOf: string | null; path: string }) => ref,
   dossierStats: contributedStats.unit,
+  /** Within the caller's subtree only, like the unit's figures. */
+  delays: async (unit: { path: string }, args: Period, ctx: Context) => {
+    if (!isWithin(unit.path, requireUnit(ctx.caller))) return null;
+    const { from, to } = checkPeriod(args);
+    const delays = await ctx.loaders.delaysByUnitPath.load(`${from}|${to}|${unit.path}`);
+    return (delays ?? []).map((d) => ({ unit: { __typename: 'AdministrativeUnit', code: d.unitCode, asOf: null }, dossiers: d.dossiers, overHours: d.overHours }));
+  },
 };
 
 export const Official = {

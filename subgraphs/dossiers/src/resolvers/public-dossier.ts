@@ -5,6 +5,7 @@ import type { Context } from '../context';
 import type { DossierEntity } from '../entities/dossier.entity';
 import { timeliness } from '../lifecycle/timing';
 import { timings } from './dossier';
+import { accountable } from '../lifecycle/delays';
 import { statusCode } from '../status';
 
 /** Compared in constant time, so the answer's timing tells nothing of the secret. */
@@ -17,6 +18,7 @@ function sameSecret(given: string, actual: string): boolean {
 const PICKUP_STATUSES = new Set(['RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION', 'PROCESSED']);
 
 export const PublicDossier = {
+  fieldCode: (dossier: DossierEntity) => dossier.fieldCode,
   ratingSecretMatches: (dossier: DossierEntity, args: { secret: string }) => sameSecret(args.secret.trim().toLowerCase(), dossier.ratingSecret),
   applicantName: (dossier: DossierEntity) => dossier.applicantPublicName,
   statusCode: (dossier: DossierEntity) => statusCode(dossier.status),
@@ -51,10 +53,7 @@ export const PublicDossier = {
     const from = ready && (!dossier.dueAt || ready < dossier.dueAt) ? ready : dossier.dueAt;
     return { unit: { __typename: 'AdministrativeUnit', code: dossier.receivingUnitCode, asOf: vietnamDate(dossier.receivedAt) }, from };
   },
-  accountableUnitPath: async (dossier: DossierEntity, _: unknown, ctx: Context) => {
-    const delayed = (await timings(dossier, ctx)).filter((t) => t.overHours > 0);
-    return delayed.length ? delayed.sort((a, b) => b.overHours - a.overHours)[0]!.step.ownerPath : dossier.ownerPath;
-  },
+  accountableUnitPath: async (dossier: DossierEntity, _: unknown, ctx: Context) => accountable(dossier, await timings(dossier, ctx)).path,
 };
 
 export const publicDossier = (_: unknown, args: { code: string }, ctx: Context) => (args.code.length > 60 ? null : ctx.loaders.dossierByCode.load(normaliseCode(args.code)));

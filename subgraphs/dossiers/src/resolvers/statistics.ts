@@ -4,7 +4,7 @@ import { parseId } from '../../../../shared/ids';
 import { isWithin, parseUnitPath, unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
 import { checkPeriod, type Period } from '../../../../shared/figures';
-import { onTimeRate, statistics, type DossierStats, type Grouping } from '../lifecycle/statistics';
+import { againstTargets, onlineShare, onTimeRate, statistics, type DossierStats, type Grouping } from '../lifecycle/statistics';
 
 interface FilterInput extends Period {
   unitPath?: string | null;
@@ -14,15 +14,48 @@ interface FilterInput extends Period {
   handlerId?: string | null;
 }
 
+/** What a group is, as the entity its key names: an analyst reads the field's name, not its code. */
 const groupRef: Record<Grouping, (key: string) => Record<string, unknown>> = {
   UNIT: (key) => ({ unit: unitRef(key) }),
   AGENCY: (key) => ({ unit: unitRef(key) }),
-  FIELD: () => ({}),
+  FIELD: (key) => ({ field: { __typename: 'Field', code: key } }),
   PROCEDURE: (key) => ({ procedure: { __typename: 'Procedure', id: key } }),
   OFFICIAL: (key) => ({ official: { __typename: 'Official', id: key } }),
+  DAY: () => ({}),
+  WEEK: () => ({}),
+  MONTH: () => ({}),
+  QUARTER: () => ({}),
 };
 
-export const dossierStatistics = async (_: unknown, args: { filter: FilterInput; groupBy?: Grouping | null }, ctx: Context) => {
+type Figure = 'RECEIVED' | 'RESOLVED' | 'RESOLVED_LATE' | 'IN_PROGRESS_OVERDUE' | 'ON_TIME_RATE' | 'ONLINE_SHARE' | 'AVERAGE_RESOLUTION_DAYS';
+const FIGURE: Record<Figure, (stats: DossierStats) => number | null> = {
+  RECEIVED: (s) => s.received,
+  RESOLVED: (s) => s.resolved,
+  RESOLVED_LATE: (s) => s.resolvedLate,
+  IN_PROGRESS_OVERDUE: (s) => s.inProgressOverdue,
+  ON_TIME_RATE: onTimeRate,
+  ONLINE_SHARE: onlineShare,
+  AVERAGE_RESOLUTION_DAYS: (s) => s.averageResolutionDays ?? null,
+};
+
+/** Groups ranked by a figure (groups without it last), then cut to `limit`. */
+export function ranked<G extends { stats: DossierStats }>(groups: G[], sort: { by: Figure; descending?: boolean | null } | null | undefined, limit: number | null | undefined): G[] {
+  if (limit != null && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw badInput('limit', `"limit" is a whole number from 1 to 1000; got ${limit}.`);
+  const sorted = sort
+    ? [...groups].sort((a, b) => {
+        const [x, y] = [FIGURE[sort.by](a.stats), FIGURE[sort.by](b.stats)];
+        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+        return sort.descending === false ? x - y : y - x;
+      })
+    : groups;
+  return limit ? sorted.slice(0, limit) : sorted;
+}
+
+export const dossierStatistics = async (
+  _: unknown,
+  args: { filter: FilterInput; groupBy?: Grouping | null; sort?: { by: Figure; descending?: boolean | null } | null; limit?: number | null },
+  ctx: Context,
+) => {
   const own = requireUnit(ctx.caller);
   const { filter } = args;
   checkPeriod(filter, 'filter');
@@ -38,11 +71,16 @@ export const dossierStatistics = async (_: unknown, args: { filter: FilterInput;
     },
     args.groupBy ?? null,
   );
-  return rows.map(({ key, ...stats }) => ({ key, stats, ...(key && args.groupBy ? groupRef[args.groupBy](key) : {}) }));
+  const groups = rows.map(({ key, from, to, ...stats }: DossierStats & { key: string | null; from?: string; to?: string }) => ({
+    key, from: from ?? null, to: to ?? null, stats, ...(key && args.groupBy ? groupRef[args.groupBy](key) : {}),
+  }));
+  return ranked(groups, args.sort, args.limit);
 };
 
 export const DossierStatsType = {
   onTimeRate: (stats: DossierStats) => onTimeRate(stats),
+  onlineShare: (stats: DossierStats) => onlineShare(stats),
+  targets: async (stats: DossierStats, _: unknown, ctx: Context) => againstTargets(stats, await ctx.loaders.nationalTargets.load('targets')),
 };
 
 /** Loader key of a contributed figure: the period, the caller's subtree, and what it is about. */

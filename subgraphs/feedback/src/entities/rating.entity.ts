@@ -21,4 +21,7 @@ export class RatingEntity {
   @Column({ type: 'text', nullable: true }) agencyCode!: string | null;
   /** The rated dossier's owner, copied so a unit reads its own ratings without asking dossiers. */
   @Column({ type: 'text' }) ownerPath!: string;
+  /** The rated dossier's procedure and field, for satisfaction by procedure and field; null for ratings given before they were recorded. */
+  @Column({ type: 'uuid', nullable: true }) procedureId!: string | null;
+  @Column({ type: 'text', nullable: true }) fieldCode!: string | null;
 }

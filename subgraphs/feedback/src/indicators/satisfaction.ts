@@ -14,7 +14,7 @@ export interface Satisfaction {
   averageScore: number | null;
 }
 
-export type SatisfactionGrouping = 'UNIT' | 'AGENCY' | 'OFFICIAL' | 'COUNTER';
+export type SatisfactionGrouping = 'UNIT' | 'AGENCY' | 'OFFICIAL' | 'COUNTER' | 'PROCEDURE' | 'FIELD';
 
 /** Five for very satisfied down to one for very dissatisfied. */
 const score = (column: string) => `CASE ${column} ${SATISFACTION_LEVELS.map((level, i) => `WHEN '${level}' THEN ${5 - i}`).join(' ')} END`;
@@ -45,6 +45,7 @@ async function byKeys(db: EntityManager, period: Period, keys: string[], match: 
 const batch = (db: EntityManager, match: string) => batchByGroup(([from, to], subjects) => byKeys(db, { from: from!, to: to! }, subjects, match));
 
 export const satisfactionByOfficial = (db: EntityManager) => batch(db, 'r.official_id::text = k.key');
+export const satisfactionByProcedure = (db: EntityManager) => batch(db, 'r.procedure_id::text = k.key');
 export const satisfactionByUnitPath = (db: EntityManager) => batch(db, `(r.owner_path = k.key OR r.owner_path LIKE k.key || '.%')`);
 export const periodKey = (period: Period, subject: string) => `${period.from}|${period.to}|${subject}`;
 
@@ -74,6 +75,8 @@ export async function satisfactionStatistics(db: EntityManager, filter: Satisfac
     AGENCY: 'r.agency_code',
     OFFICIAL: 'r.official_id::text',
     COUNTER: `r.receiving_unit_code || '#' || r.counter_number`,
+    PROCEDURE: 'r.procedure_id::text',
+    FIELD: 'r.field_code',
   }[groupBy ?? 'UNIT'];
   if (groupBy === 'UNIT' && !filter.scope) throw badInput('filter.unitPath', 'Grouping by unit needs the unit whose children are compared.');
   const rows: (Omit<Satisfaction, 'satisfactionRate'> & { key: string | null })[] = await db.query(

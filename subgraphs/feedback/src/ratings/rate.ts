@@ -48,6 +48,7 @@ export async function rateDossier(manager: EntityManager, peers: Peers, input: N
   await manager.insert(RatingEntity, {
     id, dossierId: dossier.id, officialId: dossier.handler?.id ?? null, counterNumber: official.counterNumber, channel: input.channel,
     resultSatisfaction, attitudeSatisfaction, ratedAt: now, ownerPath: dossier.ownerPath, receivingUnitCode: centreCode, agencyCode: official.homeAgencyCode,
+    procedureId: dossier.procedure?.id ?? null, fieldCode: dossier.fieldCode,
   });
   if (comment) await manager.insert(RatingCommentEntity, { ratingId: id, comment, ownerPath: dossier.ownerPath });
   return id;

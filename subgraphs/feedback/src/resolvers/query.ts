@@ -9,7 +9,7 @@ import { PetitionEntity, type PetitionStatus } from '../entities/petition.entity
 import { RatingEntity, type RatingChannel } from '../entities/rating.entity';
 import { SuggestionEntity, type SuggestionStatus } from '../entities/suggestion.entity';
 import { checkPeriod, type Period } from '../../../../shared/figures';
-import { DISSATISFIED, SATISFIED, satisfactionStatistics, type SatisfactionGrouping } from '../indicators/satisfaction';
+import { DISSATISFIED, SATISFIED, satisfactionStatistics, type Satisfaction, type SatisfactionGrouping } from '../indicators/satisfaction';
 import { OVERDUE_SQL } from '../petitions/transitions';
 
 interface RatingFilter {
@@ -45,7 +45,32 @@ const groupRef: Record<SatisfactionGrouping, (key: string) => Record<string, unk
   AGENCY: (key) => ({ unit: unitRef(key) }),
   OFFICIAL: (key) => ({ official: { __typename: 'Official', id: key } }),
   COUNTER: (key) => ({ unit: unitRef(key.split('#')[0]!) }),
+  PROCEDURE: (key) => ({ procedure: { __typename: 'Procedure', id: key } }),
+  FIELD: (key) => ({ field: { __typename: 'Field', code: key } }),
 };
+
+type SatisfactionFigure = 'SATISFACTION_RATE' | 'AVERAGE_SCORE' | 'RATINGS';
+const SATISFACTION_FIGURE: Record<SatisfactionFigure, (s: Satisfaction) => number | null> = {
+  SATISFACTION_RATE: (s) => s.satisfactionRate,
+  AVERAGE_SCORE: (s) => s.averageScore,
+  RATINGS: (s) => s.ratings,
+};
+
+/** A ranking: groups with at least `minRatings` ratings (a rate of 2 ratings says little), ordered by a figure, cut to `limit`. */
+function rankedGroups<G extends { satisfaction: Satisfaction }>(groups: G[], args: { sort?: { by: SatisfactionFigure; descending?: boolean | null } | null; limit?: number | null; minRatings?: number | null }): G[] {
+  const { sort, limit, minRatings } = args;
+  if (limit != null && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw badInput('limit', `"limit" is a whole number from 1 to 1000; got ${limit}.`);
+  if (minRatings != null && (!Number.isInteger(minRatings) || minRatings < 0)) throw badInput('minRatings', `"minRatings" is a whole number, 0 or more; got ${minRatings}.`);
+  const kept = groups.filter((g) => g.satisfaction.ratings >= (minRatings ?? 0));
+  const sorted = sort
+    ? kept.sort((a, b) => {
+        const [x, y] = [SATISFACTION_FIGURE[sort.by](a.satisfaction), SATISFACTION_FIGURE[sort.by](b.satisfaction)];
+        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+        return sort.descending === false ? x - y : y - x;
+      })
+    : kept;
+  return limit ? sorted.slice(0, limit) : sorted;
+}
 
 export const Query = {
   ratings: (_: unknown, args: PageArgs & { filter?: RatingFilter | null }, ctx: Context) => {
@@ -62,12 +87,16 @@ export const Query = {
     return paginate(query, { columns: [{ sql: 'r.rated_at', value: (r) => r.ratedAt }, { sql: 'r.id', value: (r) => r.id }], direction: 'DESC' }, args);
   },
 
-  satisfactionStatistics: async (_: unknown, args: { filter: Period & { unitPath?: string | null; receivingUnitCode?: string | null }; groupBy?: SatisfactionGrouping | null }, ctx: Context) => {
+  satisfactionStatistics: async (
+    _: unknown,
+    args: { filter: Period & { unitPath?: string | null; receivingUnitCode?: string | null }; groupBy?: SatisfactionGrouping | null } & Parameters<typeof rankedGroups>[1],
+    ctx: Context,
+  ) => {
     const { filter } = args;
     checkPeriod(filter, 'filter');
     const scope = scopeWithin(requireUnit(ctx.caller), filter.unitPath, 'filter.unitPath');
     const rows = await satisfactionStatistics(ctx.db, { ...filter, scope }, args.groupBy ?? null);
-    return rows.map(({ key, satisfaction }) => ({ key, satisfaction, ...(key && args.groupBy ? groupRef[args.groupBy](key) : {}) }));
+    return rankedGroups(rows.map(({ key, satisfaction }) => ({ key, satisfaction, ...(key && args.groupBy ? groupRef[args.groupBy](key) : {}) })), args);
   },
 
   petitions: (_: unknown, args: PageArgs & { filter?: PetitionFilter | null }, ctx: Context) => {

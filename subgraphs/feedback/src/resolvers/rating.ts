@@ -34,6 +34,15 @@ export const Dossier = {
 };
 
 /** Aggregates are open to signed-in officials: the home agency's director evaluates an official wherever they served. */
+/** Over the province, like an official's: a procedure is the province's, whoever received its dossiers. */
+export const Procedure = {
+  __resolveReference: (ref: { id: string }) => ref,
+  satisfaction: (procedure: { id: string }, args: Period, ctx: Context) => {
+    requireUnit(ctx.caller);
+    return ctx.loaders.satisfactionByProcedure.load(periodKey(checkPeriod(args), procedure.id));
+  },
+};
+
 export const Official = {
   __resolveReference: (ref: { id: string }) => ref,
   satisfaction: (official: { id: string }, args: Period, ctx: Context) => {

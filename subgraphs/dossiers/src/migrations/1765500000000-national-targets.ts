@@ -1,0 +1,20 @@
+import { sqlMigration } from '../../../../shared/rls';
+
+/**
+ * Frozen. The national targets the figures are held against, as data: each indicator, its target
+ * in percent and the text that sets it. A later decision is a new row set by a new migration.
+ */
+export const NationalTargets = sqlMigration(
+  'DossiersNationalTargets1765500000000',
+  [
+    `CREATE TABLE national_target (
+       indicator text PRIMARY KEY,
+       target_percent numeric(5, 2) NOT NULL CHECK (target_percent BETWEEN 0 AND 100),
+       source text NOT NULL)`,
+    `INSERT INTO national_target (indicator, target_percent, source) VALUES
+       ('ON_TIME_RATE', 100, 'Nghị định 61/2018/NĐ-CP (every dossier by its due date); Quyết định 766/QĐ-TTg scores the share early and on time, full points at 100%'),
+       ('ONLINE_SHARE', 50, 'Quyết định 766/QĐ-TTg: share of dossiers received online, full points at 50% or more')`,
+    `GRANT SELECT ON national_target TO motcua_app`,
+  ],
+  [`DROP TABLE national_target`],
+);
