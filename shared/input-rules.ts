@@ -56,8 +56,12 @@ function textLimit(name: string): number {
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Control characters other than tab and line breaks: invisible, they make stored text lie about what it says (terminal escapes included). */
 const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-/** Bidirectional overrides and isolates: they make a name or a complaint display as something it is not. */
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Invisible format characters that make text display as something it is not: direction marks,
+ * overrides and isolates, zero-width space, word joiners, line/paragraph separators, the BOM.
+ * (The zero-width joiners U+200C/U+200D stay: emoji and some scripts need them.)
+ */
+const BIDI_CONTROL = /[\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 const show = (value: unknown) => {
   const text = typeof value === 'string' ? value : typeof value === 'object' ? (Array.isArray(value) ? 'a list' : 'an object') : String(value);
@@ -97,7 +101,7 @@ function scalarProblem(type: string, name: string, value: unknown): string | nul
       if (value.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
       if (UNPAIRED_SURROGATE.test(value)) return 'contains an unpaired UTF-16 surrogate; send valid Unicode text';
       if (CONTROL.test(value)) return 'contains a control character; send plain text (tabs and line breaks are fine)';
-      if (BIDI_CONTROL.test(value)) return 'contains a text-direction override (U+202A–U+202E, U+2066–U+2069); send plain text';
+      if (BIDI_CONTROL.test(value)) return 'contains an invisible formatting character (a direction mark or override, a zero-width space, a separator or a BOM); send plain text';
       const limit = textLimit(name);
       if (value.length > limit) return `is ${value.length} characters long; at most ${limit} are allowed`;
       return null;

@@ -142,6 +142,9 @@ describe('accountability: every action by a named official', () => {
     expect((await assign(police!, policeToken)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     ok(await go('completeDossierStep', colleagueToken));
     ok(await assign(police!, policeToken));
+    // The public sees the desk official who served, never the police officer now working on the step.
+    const code = ok(await stack.gql(`query ($id: ID!) { dossier(id: $id) { code } }`, { id: received.id }, clerkToken)).dossier.code;
+    expect((await stack.gql(`query ($code: String!) { publicDossier(code: $code) { handler { id } } }`, { code })).data.publicDossier.handler).toEqual({ id: clerk!.id });
     ok(await go('completeDossierStep', policeToken));
     expect((await stack.gql(HISTORY, { id: received.id }, insurerToken)).data.dossier.handler).toBeNull();
     ok(await assign(insurer!, insurerToken));
@@ -202,5 +205,43 @@ describe('accountability: every action by a named official', () => {
     expect(dossier.history[1].detail).toMatchObject({ form: '02', missingItems: ['Giấy xác nhận khuyết tật'] });
     expect(dossier.history[2].detail).toMatchObject({ handedIn: ['Giấy xác nhận khuyết tật'], pausedWorkingHours: 0 });
     expect(dossier.history.slice(3).map((e: any) => e.detail.amountVnd)).toEqual([150_000, 150_000]);
+  });
+
+  it('receives for the unit the desk sits in, and only matters of its own area unless the procedure is boundary-free', async () => {
+    const seat = stack.demo.counterAssignments.find((a) => a.startDate <= TODAY && (a.endDate === null || TODAY <= a.endDate))!;
+    const official = stack.demo.officials.find((o) => o.id === seat.officialId)!;
+    const { procedure, documents } = documentsOf('1.009794');
+    const input = (clientRequestId: string, extra: Record<string, unknown> = {}) => ({ input: {
+      clientRequestId, receivingUnitCode: '27-TTHCC', procedureId: procedure.id, channel: 'IN_PERSON',
+      applicant: { kind: 'ORGANISATION', name: 'Công ty TNHH Minh Phát', idNumber: '2300999888' }, documents, ...extra,
+    } });
+    // Officials at the centre act for the province, which owns what the centre receives: as the centre alone they are refused, not failed.
+    const asCentre = await stack.gql(RECEIVE, input('acc-receive-6'), await tokenOf(official, '27.27-TTHCC'));
+    expect(asCentre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // A district desk receives its own district's matters: another district's only for a boundary-free procedure.
+    const COMMUNE = '27.259.09238';
+    const [clerk] = officialsOf(COMMUNE);
+    const local = stack.demo.procedures.find((p) => !p.boundaryFree && p.levels.includes('COMMUNE'))!;
+    const elsewhere = await stack.gql(RECEIVE, { input: {
+      clientRequestId: 'acc-receive-7', receivingUnitCode: '09238-MC', procedureId: local.id, channel: 'IN_PERSON', areaUnitCode: '09163',
+      applicant: { kind: 'PERSON', name: 'Phạm Thị Lụa', idNumber: '027180002222' }, documents: documentsOf(local.code).documents,
+    } }, await tokenOf(clerk!, COMMUNE));
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.areaUnitCode' });
+  });
+
+  it('shows the rating code to the receiving unit only, not to the units holding steps inside its subtree', async () => {
+    const RECEIPT = `query ($id: ID!) { dossier(id: $id) { receipt { ratingSecret } } }`;
+    const step = stack.demo.dossierSteps.find((s) => {
+      const d = stack.demo.dossiers.find((x) => x.id === s.dossierId)!;
+      return d.ownerPath.split('.').length === 2 && s.ownerPath.startsWith(`${d.ownerPath}.`);
+    })!;
+    const dossier = stack.demo.dossiers.find((d) => d.id === step.dossierId)!;
+    const secret = async (unit: string) => {
+      const answer = await stack.gql(RECEIPT, { id: dossier.id }, await stack.token({ role: 'OFFICIAL', unit }));
+      expect({ unit, errors: answer.errors }).toEqual({ unit, errors: undefined });
+      return answer.data.dossier.receipt.ratingSecret;
+    };
+    expect(await secret(dossier.ownerPath)).toBe(dossier.ratingSecret);
+    expect(await secret(step.ownerPath)).toBeNull();
   });
 });

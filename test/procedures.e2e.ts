@@ -60,6 +60,13 @@ describe('the procedures catalogue: versions, cases, ownership', () => {
     const { data, errors } = await stack.gql(`{ procedures(filter: { interAgency: true }, first: 100) { totalCount nodes { code interAgency versionAt { variants { timeLimit { workingHours } process { position level role unit { code level } time { workingHours } } } } } } }`);
     expect(errors).toBeUndefined();
     expect(data.procedures.totalCount).toBe(stack.demo.procedures.filter((p) => p.interAgency).length);
+    // Inter-agency exactly when a case's process passes the dossier between units: none listed without one.
+    for (const procedure of data.procedures.nodes) expect({ code: procedure.code, passes: procedure.versionAt.variants.some((v: any) => v.process.length > 1) }).toEqual({ code: procedure.code, passes: true });
+    const announcedOnly = await stack.gql(`{ procedures(filter: { interAgency: false }, first: 100) { nodes { code versionAt { variants { process { level role unit { code } } } } } } }`);
+    for (const procedure of announcedOnly.data.procedures.nodes) {
+      const holders = procedure.versionAt.variants.map((v: any) => new Set(v.process.map((s: any) => s.unit?.code ?? `${s.level}:${s.role}`)).size);
+      expect({ code: procedure.code, crosses: holders.some((n: number) => n > 1) }).toEqual({ code: procedure.code, crosses: false });
+    }
     const acrossTiers = data.procedures.nodes.filter((p: any) => {
       const levels = p.versionAt.variants[0].process.map((s: any) => s.level);
       return ['COMMUNE', 'DISTRICT', 'PROVINCE'].every((level, i) => levels.indexOf(level) >= i && levels.includes(level)) && levels[0] === 'COMMUNE';

@@ -45,13 +45,14 @@ function claimString(claims: JWTPayload, name: string): string | null {
 async function callerFromClaims(claims: JWTPayload, names: ClaimNames, checks: ClaimChecks): Promise<Caller> {
   if (typeof claims.sub !== 'string' || claims.sub.trim() === '') throw credentialsRefused('The token names no subject (sub); ask the identity provider for a token issued to a person.');
   // Claims travel to every subgraph and into the database: they pass the same checks as input.
-  if (!SUBJECT.test(claims.sub)) throw credentialsRefused('The token\'s subject (sub) must be 1 to 200 printable characters.');
+  if (!SUBJECT.test(claims.sub)) throw credentialsRefused('The token\'s subject (sub) must be 1 to 200 printable ASCII characters, without spaces at either end.');
   const role = claims[names.role] as Role;
   if (!Roles.includes(role) || role === 'PUBLIC') throw credentialsRefused(`The token's role "${String(claims[names.role]).slice(0, 40)}" is not one of ${Roles.filter((r) => r !== 'PUBLIC').join(', ')}.`);
   const unit = claimString(claims, names.unit);
   if (!unit || !isUnitPath(unit)) throw credentialsRefused(`The token's unit "${String(claims[names.unit]).slice(0, 40)}" is not a unit path such as 27.259.09238.`);
   if (!(await checks.unitExists(unit))) throw credentialsRefused(`The token's unit ${unit} is not a unit of the catalogue; ask the administrator to correct your account.`);
   const officialId = claimString(claims, names.official);
+  if (claims[names.official] != null && !officialId) throw credentialsRefused('The token\'s official claim must be the official\'s id (a UUID).');
   if (officialId && !(UUID.test(officialId) && (await checks.officialServes(officialId, unit)))) {
     throw credentialsRefused(`The token's official ${officialId.slice(0, 40)} is not an active official of unit ${unit}, nor seconded to it today; ask the administrator to correct your account.`);
   }
@@ -61,8 +62,8 @@ async function callerFromClaims(claims: JWTPayload, names: ClaimNames, checks: C
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Printable characters only: no NUL, no controls, no lone surrogates (PostgreSQL refuses them, logs show them). */
-const SUBJECT = /^[^\p{Cc}\p{Cs}\p{Cf}]{1,200}$/u;
+/** Printable ASCII, no space at either end: subjects are identifiers, and one must not pass for another (" admin" and "admin"). */
+const SUBJECT = /^[\x21-\x7E](?:[\x20-\x7E]{0,198}[\x21-\x7E])?$/;
 
 function bearer(header: string): string {
   const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/i.exec(header.trim());
@@ -126,7 +127,8 @@ export function openIdAuthenticator(options: OpenIdOptions, checks: ClaimChecks)
 /** Development only: HS256 tokens signed with JWT_SECRET, as `npm run token` issues them. */
 export function developmentAuthenticator(secret: string, checks: ClaimChecks): Authenticator {
   const key = new TextEncoder().encode(secret);
-  const verify = async (token: string) => (await jwtVerify(token, key, { algorithms: ['HS256'], issuer: DEVELOPMENT_ISSUER, requiredClaims: ['exp', 'sub'] })).payload;
+  // maxTokenAge also refuses a token issued in the future.
+  const verify = async (token: string) => (await jwtVerify(token, key, { algorithms: ['HS256'], issuer: DEVELOPMENT_ISSUER, requiredClaims: ['exp', 'iat', 'sub'], maxTokenAge: '7d' })).payload;
   return authenticator(verify, DEFAULT_CLAIM_NAMES, checks);
 }
 

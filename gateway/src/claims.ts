@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Peers } from '../../shared/peers';
-import { isWithin } from '../../shared/units';
+import { parentPath } from '../../shared/units';
 
 /** How long the gateway trusts an answer about a token's unit or official: both change by decision, rarely. */
 const TTL_MS = 5 * 60_000;
@@ -9,7 +9,7 @@ const TTL_MS = 5 * 60_000;
 export interface ClaimChecks {
   /** Whether a unit path names a unit that exists now (the catalogue). */
   unitExists(unitPath: string): Promise<boolean>;
-  /** Whether an official is active and works for the unit: their home agency is it or below it, or they are seconded to it today (personnel). */
+  /** Whether an official is active and works for the unit: their home agency is the unit or an agency directly inside it, or they are seconded to it today (personnel). */
   officialServes(officialId: string, unitPath: string): Promise<boolean>;
 }
 
@@ -57,7 +57,9 @@ export function claimChecks(peers: Peers): ClaimChecks {
     );
     if (!official || official.employmentStatus !== 'ACTIVE') return false;
     const unitCode = unitPath.slice(unitPath.lastIndexOf('.') + 1);
-    return isWithin(official.ownerPath, unitPath) || official.secondments.some((s) => s.activeOn && s.centre.code === unitCode);
+    // Not any official below: a province-wide token must not act in a commune clerk's name.
+    const ownUnit = official.ownerPath === unitPath || parentPath(official.ownerPath) === unitPath;
+    return ownUnit || official.secondments.some((s) => s.activeOn && s.centre.code === unitCode);
   });
   return { unitExists, officialServes: (officialId, unitPath) => officialServes(`${officialId}|${unitPath}`) };
 }

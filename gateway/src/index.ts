@@ -122,6 +122,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const protection = armor.protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // No automatic persisted queries: a request naming its operation by hash alone would pass the limits that read the operation's text.
+    persistedQueries: false,
     formatError,
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,

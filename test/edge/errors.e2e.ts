@@ -126,6 +126,11 @@ describe('coded answers to bad requests through the gateway', () => {
     expect(firstError(await petition({}, { name: 'Nguyễn\u200bVăn An' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitioner.name' });
     expect(firstError(await petition({}, { name: 'Đỗ Thị (CCCD 001099012345)' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitioner.name' });
     expect(firstError(await petition({}, { email: 'not-an-email' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitioner.email' });
+    expect(firstError(await petition({}, { email: '<script>@example.com' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitioner.email' });
+    // Letters of other scripts and invisible fillers are letters to Unicode, not to a Vietnamese name.
+    expect(firstError(await petition({}, { name: '\u3164' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitioner.name' });
+    expect(firstError(await petition({}, { name: 'Trần Văn Nаm' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitioner.name' });
+    expect(firstError(await petition({ content: 'Hồ sơ \u200ebị chậm.' }))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(firstError(await petition({ content: 'Hồ sơ \u202Eđã xong\u202C bị chậm.' }))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await count()).toBe(before);
     // Names of ethnic minorities keep their apostrophes; the name is stored in one canonical form.

@@ -21,13 +21,15 @@ describe('tokens from the province OpenID provider', () => {
   let stack: TestStack;
   // The demo is the same on every run: its officials are the accounts the provider knows.
   const demo = buildDemo({ dossiers: 20 });
-  const lan = demo.officials.find((o) => o.ownerPath.startsWith('27.259') && o.employmentStatus === 'ACTIVE')!;
+  const lan = demo.officials.find((o) => o.ownerPath.startsWith('27.259.259-') && o.employmentStatus === 'ACTIVE')!;
   const elsewhere = demo.officials.find((o) => !o.ownerPath.startsWith('27.259') && o.employmentStatus === 'ACTIVE')!;
   beforeAll(async () => {
     provider = await startOpenIdProvider(AUDIENCE, {
       'cb-nguyen-thi-lan': { role: 'OFFICIAL', unit: '27.259', official_id: lan.id },
       'cb-borrowed-name': { role: 'OFFICIAL', unit: '27.259', official_id: elsewhere.id },
       'cb-nobody': { role: 'OFFICIAL', unit: '27.259', official_id: '5b1d7c2e-0000-4000-8000-000000000001' },
+      // A commune clerk of the district, named by a district-wide token: an official acts for their own unit only.
+      'cb-clerk-as-district': { role: 'OFFICIAL', unit: '27.259', official_id: demo.officials.find((o) => o.ownerPath.startsWith('27.259.09238.'))!.id },
       'cb-nowhere': { role: 'OFFICIAL', unit: '27.999.99999' },
     });
     stack = await startTestStack({ dossiers: 20 }, undefined, { openId: { issuer: provider.issuer, audience: AUDIENCE } });
@@ -59,6 +61,7 @@ describe('tokens from the province OpenID provider', () => {
   it('refuses a provider token naming an official who does not exist, or who works for another unit and is not seconded to it', async () => {
     expectRefused(await stack.gql(ASK, {}, await provider.signIn('cb-nobody')));
     expectRefused(await stack.gql(ASK, {}, await provider.signIn('cb-borrowed-name')));
+    expectRefused(await stack.gql(ASK, {}, await provider.signIn('cb-clerk-as-district')));
   });
 });
 
@@ -79,6 +82,9 @@ describe('forged development tokens', () => {
     ['without exp', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().sign(key())],
     ['with an empty subject', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('').setIssuedAt().setExpirationTime('1h').sign(key())],
     ['with a NUL in its subject', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('cb\u0000x').setIssuedAt().setExpirationTime('1h').sign(key())],
+    ['with a subject padded with a space', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject(' admin').setIssuedAt().setExpirationTime('1h').sign(key())],
+    ['naming its official by a number', () => new SignJWT({ ...base, official_id: 42 }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
+    ['issued in the future', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt(now() + 3600).setExpirationTime(now() + 7200).sign(key())],
     ['with a malformed citizen ID', () => new SignJWT({ ...base, citizen_id: '0271\u0000' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
     ['for an unknown unit', () => new SignJWT({ ...base, unit: '27.404' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
     ['with a malformed unit', () => new SignJWT({ ...base, unit: "27' OR 1=1" }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],

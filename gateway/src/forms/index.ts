@@ -1,11 +1,14 @@
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Caller } from '../../../shared/caller';
+import type { FastifyReply } from 'fastify';
 import { errorBody, type Route } from '../../../shared/http';
 import type { Authenticator } from '../auth';
 import { RECEIPT_QUERY, receiptPdf, type ReceiptData } from './receipt';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Forms rendered at once: a PDF costs CPU the API's answers need; beyond this, shed the load rather than slow everyone. */
+const MAX_RENDERING = 4;
 
 /**
  * Printable forms at `/forms/01/<dossier id>`: the caller is authenticated like the API, and the
@@ -13,6 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * them as it would any query. A dossier the caller may not see is 404, as the API answers null.
  */
 export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticator: Authenticator): Record<string, Route> {
+  let rendering = 0;
   return {
     '/forms/01/:dossierId': async (request, reply) => {
       const { dossierId } = request.params as { dossierId: string };
@@ -25,20 +29,33 @@ export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticat
         return reply.code(status).send(errorBody(String(refusal.extensions?.code ?? 'UNAUTHENTICATED'), refusal.message));
       }
       if (!UUID.test(dossierId)) return reply.code(400).send(errorBody('BAD_USER_INPUT', `"${dossierId.slice(0, 60)}" is not a dossier id (a UUID).`));
-      const answer = await apollo.executeOperation<{ dossier: ReceiptData | null }>({ query: RECEIPT_QUERY, variables: { id: dossierId } }, { contextValue: { caller } });
-      const result = answer.body.kind === 'single' ? answer.body.singleResult : null;
-      const dossier = result?.data?.dossier;
-      if (!dossier) {
-        const code = String(result?.errors?.[0]?.extensions?.code ?? 'NOT_FOUND');
-        if (code === 'SERVICE_UNAVAILABLE') return reply.code(503).send(errorBody(code, 'The dossier cannot be read right now; try again in a moment.'));
-        return reply.code(404).send(errorBody('NOT_FOUND', `No dossier has id ${dossierId}, or it is not one you may read.`));
+      if (rendering >= MAX_RENDERING) {
+        return reply.code(503).header('retry-after', '2').send(errorBody('SERVICE_UNAVAILABLE', 'Many forms are being printed right now; try again in a moment.'));
       }
-      const body = await receiptPdf(dossier);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="mau-01-${dossier.receipt.code}.pdf"`)
-        .header('cache-control', 'private, no-store')
-        .send(body);
+      rendering += 1;
+      try {
+        return await printed(dossierId, caller, reply);
+      } finally {
+        rendering -= 1;
+      }
     },
   };
+
+  /** Form 01 of a dossier the caller may read, read through this gateway as them. */
+  async function printed(dossierId: string, caller: Caller, reply: FastifyReply) {
+    const answer = await apollo.executeOperation<{ dossier: ReceiptData | null }>({ query: RECEIPT_QUERY, variables: { id: dossierId } }, { contextValue: { caller } });
+    const result = answer.body.kind === 'single' ? answer.body.singleResult : null;
+    const dossier = result?.data?.dossier;
+    if (!dossier) {
+      const code = String(result?.errors?.[0]?.extensions?.code ?? 'NOT_FOUND');
+      if (code === 'SERVICE_UNAVAILABLE') return reply.code(503).send(errorBody(code, 'The dossier cannot be read right now; try again in a moment.'));
+      return reply.code(404).send(errorBody('NOT_FOUND', `No dossier has id ${dossierId}, or it is not one you may read.`));
+    }
+    const body = await receiptPdf(dossier);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="mau-01-${dossier.receipt.code}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(body);
+  }
 }

@@ -1,5 +1,6 @@
 import { ClientRequestByCaller } from '../../../shared/migrations/1764700000000-client-request-by-caller';
 import { UnitRoles } from './migrations/1765300000000-unit-roles';
+import { InterAgencyFromProcess } from './migrations/1765400000000-inter-agency-from-process';
 import { WrittenRows } from '../../../shared/migrations/1765100000000-written-rows';
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
@@ -25,6 +26,6 @@ export const catalogue: SubgraphModule<CatalogueLoaders> = {
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers: { Query, Mutation, AdministrativeUnit, Procedure, ProcedureVersion, CaseVariant, ProcessStep, TimeLimit, Field },
   entities: [AdministrativeUnitEntity, UnitVersionEntity, FieldEntity, ProcedureEntity, ProcedureVersionEntity, ProcedureVariantEntity],
-  migrations: [Initial, ProcedureSearch, UnitHistory, ProcedureVersions, ClientRequestByCaller, WrittenRows, UnitRoles],
+  migrations: [Initial, ProcedureSearch, UnitHistory, ProcedureVersions, ClientRequestByCaller, WrittenRows, UnitRoles, InterAgencyFromProcess],
   createLoaders,
 };

@@ -3,6 +3,7 @@ import type { ProcedureVariantEntity } from '../entities/procedure-variant.entit
 import type { ProcedureVersionEntity } from '../entities/procedure-version.entity';
 import type { ProcedureEntity } from '../entities/procedure.entity';
 import type { Announcement, ProcedureContent } from './content';
+import { crossesUnits } from './inter-agency';
 
 export interface Identity {
   code: string;
@@ -15,8 +16,10 @@ export interface Identity {
  * the same rows.
  */
 export function procedureRows(identity: Identity, ownerPath: string, number: number, announcement: Announcement, content: ProcedureContent) {
-  const { variants, ...components } = content;
-  const { name, fieldCode, levels, executingAgencyCode, executingAgencyRole, onlineLevel, interAgency, oneStop, boundaryFree } = content;
+  const { variants, ...announced } = content;
+  const { name, fieldCode, levels, executingAgencyCode, executingAgencyRole, onlineLevel, oneStop, boundaryFree } = content;
+  const interAgency = crossesUnits(variants);
+  const components = { ...announced, interAgency };
   const procedure: ProcedureEntity = {
     id: uuidFrom(`procedure:${identity.localCode}`),
     code: identity.code,

@@ -44,6 +44,17 @@ const DETAIL_TYPE: Partial<Record<Recorded, string>> = {
   returnResult: 'ReturnDetail',
 };
 
+/** The official who received the dossier at the desk (or accepted it, online), from the history. */
+export const receivingOfficialId = (events: { action: string; actorOfficialId: string | null }[]) =>
+  events.find((e) => (e.action === 'receive' || e.action === 'accept') && e.actorOfficialId)?.actorOfficialId ?? null;
+
+/**
+ * The official who served the applicant at the desk: who handed the result over, else who
+ * received it. Never a back-office official working on a step: the public sees the desk only.
+ */
+export const servingOfficialId = (events: { action: string; actorOfficialId: string | null }[]) =>
+  [...events].reverse().find((e) => e.action === 'returnResult' && e.actorOfficialId)?.actorOfficialId ?? receivingOfficialId(events);
+
 /** What a history row records, typed by its action; null where the action recorded nothing. */
 export function detailOf(action: string, details: Record<string, unknown>): ({ __typename: string } & Record<string, unknown>) | null {
   const type = DETAIL_TYPE[action as Recorded];

@@ -49,6 +49,8 @@ interface CatalogueAnswer {
     name: string;
     /** The tiers whose desks receive it. */
     levels: UnitLevel[];
+    /** Không phụ thuộc địa giới hành chính: any desk of the tier receives it, for any area of the province. */
+    boundaryFree: boolean;
     versionAt: {
       id: string;
       field: { code: string };
@@ -70,7 +72,7 @@ interface CatalogueAnswer {
 const UNIT_FIELDS = 'code name kind level path electronicId ancestors { code level kind path }';
 const CATALOGUE_QUERY = `query Reception($procedureId: ID!, $date: Date!, $desk: String!, $area: String!) {
   procedure(id: $procedureId) {
-    id name levels
+    id name levels boundaryFree
     versionAt(date: $date) {
       id
       field { code }
@@ -86,7 +88,11 @@ const CATALOGUE_QUERY = `query Reception($procedureId: ID!, $date: Date!, $desk:
 /** Compares document names as a person at the counter would: case, diacritics and spacing aside. */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** More documents than any procedure asks for: a dossier of paper is dozens, not thousands. */
+const MAX_DOCUMENTS = 100;
+
 function checkApplicant(input: ReceiveInput): void {
+  if (input.documents.length > MAX_DOCUMENTS) throw badInput('input.documents', `A dossier lists at most ${MAX_DOCUMENTS} documents; got ${input.documents.length}.`);
   const { applicant, proxy } = input;
   if (!applicant.name.trim()) throw badInput('input.applicant.name', "Write the applicant's name as on their papers.");
   if (applicant.kind === 'PERSON') applicant.name = personName(applicant.name, 'input.applicant.name', "The applicant's name");
@@ -129,8 +135,15 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
   if (!desk) throw notFound(`No unit has code ${input.receivingUnitCode}.`, 'input.receivingUnitCode');
   if (!desk.electronicId) throw badInput('input.receivingUnitCode', `${desk.name} has no electronic ID, so it is not a reception desk; receive at its centre or desk.`);
   if (!isWithin(desk.path, caller.unit ?? '-')) throw forbidden(`${desk.name} is not your unit's desk; officials of ${caller.unit} receive at desks of their own unit.`);
+  // What a desk receives belongs to the unit it sits in: its officials act for that unit (the province for its centre).
+  const owner = parentPath(desk.path) ?? desk.path;
+  if (!isWithin(owner, caller.unit ?? '-')) throw forbidden(`Dossiers received at ${desk.name} belong to unit ${owner}; sign in as an official acting for ${owner} to receive them.`);
   if (input.areaUnitCode && !area) throw notFound(`No unit has code ${input.areaUnitCode}.`, 'input.areaUnitCode');
   if (!procedure) throw notFound(`No procedure has id ${input.procedureId}.`, 'input.procedureId');
+  // A desk receives matters of its own area; only a boundary-free procedure is received for another.
+  if (!procedure.boundaryFree && !isWithin(area!.path, owner)) {
+    throw badInput('input.areaUnitCode', `${area!.name} is outside ${desk.name}'s area; ${procedure.name} is not boundary-free, so it is received where the matter belongs.`);
+  }
   if (!procedure.levels.includes(desk.level)) {
     throw badInput('input.procedureId', `${procedure.name} is received at ${procedure.levels.map((l) => LEVEL_DESKS[l]).join(' or ')}, not at ${desk.name}.`);
   }

@@ -28,7 +28,10 @@ export const ApplicantApart = sqlMigration(
     `INSERT INTO dossier_applicant
        SELECT id, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, proxy_name, proxy_id_number, owner_path FROM dossier`,
     `ALTER TABLE dossier ADD COLUMN applicant_public_name text`,
+    // Row security is forced on the owner too: lifted for the owner's own backfill, then forced again.
+    `ALTER TABLE dossier NO FORCE ROW LEVEL SECURITY`,
     `UPDATE dossier d SET applicant_public_name = CASE WHEN applicant_kind = 'PERSON' THEN ${maskedName} ELSE applicant_name END`,
+    `ALTER TABLE dossier FORCE ROW LEVEL SECURITY`,
     `ALTER TABLE dossier ALTER COLUMN applicant_public_name SET NOT NULL`,
     `ALTER TABLE dossier DROP COLUMN applicant_name, DROP COLUMN applicant_id_number, DROP COLUMN applicant_phone, DROP COLUMN applicant_email,
        DROP COLUMN applicant_address, DROP COLUMN proxy_name, DROP COLUMN proxy_id_number`,
@@ -43,8 +46,10 @@ export const ApplicantApart = sqlMigration(
   [
     `ALTER TABLE dossier ADD COLUMN applicant_name text, ADD COLUMN applicant_id_number text, ADD COLUMN applicant_phone text, ADD COLUMN applicant_email text,
        ADD COLUMN applicant_address text, ADD COLUMN proxy_name text, ADD COLUMN proxy_id_number text`,
+    `ALTER TABLE dossier NO FORCE ROW LEVEL SECURITY`,
     `UPDATE dossier d SET applicant_name = a.name, applicant_id_number = a.id_number, applicant_phone = a.phone, applicant_email = a.email,
        applicant_address = a.address, proxy_name = a.proxy_name, proxy_id_number = a.proxy_id_number FROM dossier_applicant a WHERE a.dossier_id = d.id`,
+    `ALTER TABLE dossier FORCE ROW LEVEL SECURITY`,
     `ALTER TABLE dossier ALTER COLUMN applicant_name SET NOT NULL, ALTER COLUMN applicant_id_number SET NOT NULL, DROP COLUMN applicant_public_name`,
     `DROP TABLE dossier_applicant`,
   ],

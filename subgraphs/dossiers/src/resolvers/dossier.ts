@@ -9,7 +9,7 @@ import type { DossierApplicantEntity } from '../entities/dossier-applicant.entit
 import type { DossierEntity } from '../entities/dossier.entity';
 import { pausesOf, stepsTimeliness, stepTimings, timeliness, type StepTiming } from '../lifecycle/timing';
 import { statusCode } from '../status';
-import { actionValue, detailOf } from '../lifecycle/history';
+import { actionValue, detailOf, receivingOfficialId } from '../lifecycle/history';
 import { contributedStats } from './statistics';
 
 /**
@@ -44,11 +44,10 @@ async function applicant(dossier: DossierEntity, ctx: Context): Promise<DossierA
   return row;
 }
 
-/** Who received the dossier: the official of its reception (or acceptance, online) in the history. */
-function receivingOfficialOf(events: DossierEventEntity[]) {
-  const id = events.find((e) => (e.action === 'receive' || e.action === 'accept') && e.actorOfficialId)?.actorOfficialId;
-  return id ? { __typename: 'Official', id } : null;
-}
+/** The receiving unit itself (the owner its desk sits in, whose officials receive): who prints the receipt, and nobody above, below or beside it. */
+const printsReceipt = (unit: string | null, dossier: DossierEntity) => unit === dossier.ownerPath;
+
+export const officialRef = (id: string | null) => (id ? { __typename: 'Official', id } : null);
 
 type Detail = Record<string, unknown>;
 
@@ -86,15 +85,15 @@ export const Dossier = {
     form: '01',
     code: dossier.code,
     barcode: dossier.code,
-    // Only the receiving unit prints the receipt: the units above it and the step holders being rated must not rate in the citizen's place.
-    ratingSecret: ctx.caller.unit && isWithin(ctx.caller.unit, dossier.ownerPath) ? dossier.ratingSecret : null,
+    // Only the receiving unit prints the receipt: the units above it and the step holders being rated, inside its subtree or not, must not rate in the citizen's place.
+    ratingSecret: printsReceipt(ctx.caller.unit, dossier) ? dossier.ratingSecret : null,
     applicantName: (await applicant(dossier, ctx)).name,
     proxyName: (await applicant(dossier, ctx)).proxyName,
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.dueAt,
     documents: dossier.documents,
     receivingUnit: unitRef(dossier.receivingUnitCode, dossier.receivedAt),
-    receivingOfficial: receivingOfficialOf(await ctx.loaders.eventsByDossier.load(dossier.id)),
+    receivingOfficial: officialRef(receivingOfficialId(await ctx.loaders.eventsByDossier.load(dossier.id))),
     counterNumber: dossier.receivingCounterNumber,
     procedureVersion: dossier.procedureVersionId ? { __typename: 'ProcedureVersion', id: dossier.procedureVersionId } : null,
   }),

@@ -6,6 +6,7 @@ import { badInput } from '../../../../shared/errors';
 import { isWithin } from '../../../../shared/units';
 import { parseId } from '../../../../shared/ids';
 import { once } from '../../../../shared/idempotency';
+import { translateRace } from '../../../../shared/mutation';
 import type { Context } from '../context';
 import { act, TRANSITIONS, type Action, type Situation } from '../lifecycle/actions';
 import { MUTATION_OF } from '../lifecycle/history';
@@ -34,7 +35,7 @@ function move(action: Action) {
         }, ctx.clock.now(), input.expectedVersion);
         return dossierId;
       });
-    });
+    }).catch(translateRace);
     return payload(id, ctx);
   };
 }
@@ -73,7 +74,7 @@ export const Mutation = {
     const id = await inCallerScope(ctx.db, ctx.caller, async (manager) => {
       const calendar = await loadCalendar(manager);
       return once(manager, ctx.caller, input, 'receiveDossier', () => receiveDossier(manager, ctx.caller, ctx.peers, calendar, { ...input, procedureId }, ctx.clock.now()));
-    });
+    }).catch(translateRace);
     return payload(id, ctx);
   },
   // Every action of the transition table is the mutation the history names it by.
@@ -92,7 +93,7 @@ export const Mutation = {
         }, ctx.clock.now());
         return dossierId;
       }),
-    );
+    ).catch(translateRace);
     return payload(id, ctx);
   },
 };

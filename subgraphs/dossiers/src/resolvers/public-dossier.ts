@@ -4,7 +4,8 @@ import { vietnamDate } from '../../../../shared/scalars';
 import type { Context } from '../context';
 import type { DossierEntity } from '../entities/dossier.entity';
 import { timeliness } from '../lifecycle/timing';
-import { timings } from './dossier';
+import { officialRef, timings } from './dossier';
+import { servingOfficialId } from '../lifecycle/history';
 import { accountable } from '../lifecycle/delays';
 import { statusCode } from '../status';
 
@@ -31,7 +32,7 @@ export const PublicDossier = {
   },
   timeliness: (dossier: DossierEntity, _: unknown, ctx: Context) => timeliness(dossier, ctx.clock.now()),
   receivingUnit: (dossier: DossierEntity) => ({ __typename: 'AdministrativeUnit', code: dossier.receivingUnitCode, asOf: vietnamDate(dossier.receivedAt) }),
-  handler: (dossier: DossierEntity) => (dossier.handlerId ? { __typename: 'Official', id: dossier.handlerId } : null),
+  handler: async (dossier: DossierEntity, _: unknown, ctx: Context) => officialRef(servingOfficialId(await ctx.loaders.eventsByDossier.load(dossier.id))),
   steps: async (dossier: DossierEntity, _: unknown, ctx: Context) =>
     (await timings(dossier, ctx)).map((t) => ({
       position: t.step.position,

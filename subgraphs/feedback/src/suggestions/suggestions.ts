@@ -1,4 +1,4 @@
-import { personName } from '../../../../shared/people';
+import { contact, personName } from '../../../../shared/people';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../../../shared/caller';
@@ -23,7 +23,7 @@ export async function submitSuggestion(manager: EntityManager, peers: Peers, inp
   const ownerPath = await unitPath(peers, input.unitCode, 'input.unitCode');
   const id = randomUUID();
   await manager.insert(SuggestionEntity, {
-    id, unitCode: input.unitCode, content, authorName: input.authorName?.trim() ? personName(input.authorName, 'input.authorName', 'The author’s name') : null, authorContact: input.authorContact?.trim() || null,
+    id, unitCode: input.unitCode, content, authorName: input.authorName?.trim() ? personName(input.authorName, 'input.authorName', 'The author’s name') : null, authorContact: contact(input.authorContact, 'input.authorContact'),
     status: 'OPEN', answer: null, submittedAt: now, answeredAt: null, ownerPath,
   });
   return id;
