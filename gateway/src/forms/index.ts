@@ -4,22 +4,34 @@ import type { Caller } from '../../../shared/caller';
 import type { FastifyReply } from 'fastify';
 import { errorBody, type Route } from '../../../shared/http';
 import type { Authenticator } from '../auth';
+import { NOTICE_QUERY, NOTICES, type NoticeData } from './notices';
 import { RECEIPT_QUERY, receiptPdf, type ReceiptData } from './receipt';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Forms rendered at once: a PDF costs CPU the API's answers need; beyond this, shed the load rather than slow everyone. */
 const MAX_RENDERING = 4;
 
+/** The forms printed, by number; each a query and a renderer that may find nothing to print. */
+const FORMS: Record<string, { query: string; render: (dossier: any) => Promise<Buffer> | null; name: string }> = {
+  '01': { query: RECEIPT_QUERY, render: (d: ReceiptData) => receiptPdf(d), name: 'tiep-nhan' },
+  '02': { query: NOTICE_QUERY, render: (d: NoticeData) => NOTICES['02'](d), name: 'yeu-cau-bo-sung' },
+  '03': { query: NOTICE_QUERY, render: (d: NoticeData) => NOTICES['03'](d), name: 'tu-choi' },
+  '04': { query: NOTICE_QUERY, render: (d: NoticeData) => NOTICES['04'](d), name: 'xin-loi-hen-lai' },
+  '05': { query: NOTICE_QUERY, render: (d: NoticeData) => NOTICES['05'](d), name: 'kiem-soat' },
+};
+
 /**
- * Printable forms at `/forms/01/<dossier id>`: the caller is authenticated like the API, and the
+ * Printable forms at `/forms/<01–05>/<dossier id>`: the caller is authenticated like the API, and the
  * data is read by running a query through this gateway as that caller, so every subgraph checks
  * them as it would any query. A dossier the caller may not see is 404, as the API answers null.
  */
 export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticator: Authenticator): Record<string, Route> {
   let rendering = 0;
   return {
-    '/forms/01/:dossierId': async (request, reply) => {
-      const { dossierId } = request.params as { dossierId: string };
+    '/forms/:form/:dossierId': async (request, reply) => {
+      const { form, dossierId } = request.params as { form: string; dossierId: string };
+      const kind = Object.hasOwn(FORMS, form) ? FORMS[form]! : null;
+      if (!kind) return reply.code(404).send(errorBody('NOT_FOUND', `There is no form ${form.slice(0, 10)}; forms 01 to 05 are printed.`));
       let caller: Caller;
       try {
         caller = await authenticator.callerOf(request.headers.authorization);
@@ -34,16 +46,16 @@ export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticat
       }
       rendering += 1;
       try {
-        return await printed(dossierId, caller, reply);
+        return await printed(kind, form, dossierId, caller, reply);
       } finally {
         rendering -= 1;
       }
     },
   };
 
-  /** Form 01 of a dossier the caller may read, read through this gateway as them. */
-  async function printed(dossierId: string, caller: Caller, reply: FastifyReply) {
-    const answer = await apollo.executeOperation<{ dossier: ReceiptData | null }>({ query: RECEIPT_QUERY, variables: { id: dossierId } }, { contextValue: { caller } });
+  /** A form of a dossier the caller may read, read through this gateway as them. */
+  async function printed(kind: (typeof FORMS)[string], form: string, dossierId: string, caller: Caller, reply: FastifyReply) {
+    const answer = await apollo.executeOperation<{ dossier: any }>({ query: kind.query, variables: { id: dossierId } }, { contextValue: { caller } });
     const result = answer.body.kind === 'single' ? answer.body.singleResult : null;
     const dossier = result?.data?.dossier;
     if (!dossier) {
@@ -51,10 +63,12 @@ export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticat
       if (code === 'SERVICE_UNAVAILABLE') return reply.code(503).send(errorBody(code, 'The dossier cannot be read right now; try again in a moment.'));
       return reply.code(404).send(errorBody('NOT_FOUND', `No dossier has id ${dossierId}, or it is not one you may read.`));
     }
-    const body = await receiptPdf(dossier);
+    const document = kind.render(dossier);
+    if (!document) return reply.code(404).send(errorBody('NOT_FOUND', `Dossier ${dossier.code ?? dossier.receipt?.code} has no form ${form}: what it records did not happen to it.`));
+    const body = await document;
     return reply
       .type('application/pdf')
-      .header('content-disposition', `inline; filename="mau-01-${dossier.receipt.code}.pdf"`)
+      .header('content-disposition', `inline; filename="mau-${form}-${kind.name}-${dossier.code ?? dossier.receipt.code}.pdf"`)
       .header('cache-control', 'private, no-store')
       .send(body);
   }

@@ -39,3 +39,24 @@ export function vietnameseInstant(iso: string): string {
   );
   return `lúc ${parts.hour} giờ ${parts.minute} phút, ngày ${parts.day} tháng ${parts.month} năm ${parts.year}`;
 }
+
+type Fonts = { regular: string; bold: string };
+
+/** The heading every form shares: the issuing unit (under its parent), the national motto, the title and a line under it. */
+export function letterhead(doc: PDFKit.PDFDocument, font: Fonts, unit: { name: string; parent: { name: string } | null } | null, title: string, subtitle: string): void {
+  const top = doc.y;
+  const half = (doc.page.width - 120) / 2;
+  doc.font(font.bold).fontSize(10).text((unit?.parent?.name ?? '').toLocaleUpperCase('vi'), 60, top, { width: half, align: 'center' });
+  doc.text(unit?.name ?? '', { width: half, align: 'center' });
+  doc.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 60 + half, top, { width: half, align: 'center' });
+  doc.text('Độc lập - Tự do - Hạnh phúc', { width: half, align: 'center' });
+  doc.moveDown(2);
+  doc.fontSize(14).text(title, 60, doc.y, { align: 'center' });
+  doc.font(font.regular).fontSize(11).text(subtitle, { align: 'center' });
+  doc.moveDown();
+}
+
+/** "Label: value", the value in bold; nothing when there is no value. */
+export function line(doc: PDFKit.PDFDocument, font: Fonts, label: string, value: string | null | undefined): void {
+  if (value) doc.font(font.regular).text(`${label}: `, { continued: true }).font(font.bold).text(value);
+}

@@ -1,4 +1,4 @@
-import { pdf, symbol, vietnameseInstant } from './pdf';
+import { letterhead, line as field, pdf, symbol, vietnameseInstant } from './pdf';
 
 /** What form 01 prints, asked through the gateway as the caller: what the caller may not read, it cannot print. */
 export const RECEIPT_QUERY = `query Form01($id: ID!) { dossier(id: $id) {
@@ -38,16 +38,9 @@ export function receiptPdf({ receipt, procedure, applicantAddress, applicantPhon
       symbol('code128', receipt.barcode),
       receipt.ratingSecret ? symbol('qrcode', `${receipt.code}#${receipt.ratingSecret}`) : null,
     ]);
-    const top = doc.y;
     const half = (doc.page.width - 120) / 2;
-    doc.font(font.bold).fontSize(10).text((receipt.receivingUnit?.parent?.name ?? '').toLocaleUpperCase('vi'), 60, top, { width: half, align: 'center' });
-    doc.text(receipt.receivingUnit?.name ?? '', { width: half, align: 'center' });
-    doc.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 60 + half, top, { width: half, align: 'center' });
-    doc.text('Độc lập - Tự do - Hạnh phúc', { width: half, align: 'center' });
-    doc.moveDown(2);
-    doc.fontSize(14).text('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', 60, doc.y, { align: 'center' });
-    doc.font(font.regular).fontSize(11).text(`Mã hồ sơ: ${receipt.code}`, { align: 'center' });
-    const symbols = doc.y + 6;
+    letterhead(doc, font, receipt.receivingUnit, 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', `Mã hồ sơ: ${receipt.code}`);
+    const symbols = doc.y - 6;
     doc.image(qr, 60, symbols, { width: 70 });
     doc.image(barcode, 150, symbols + 15, { width: 220, height: 40 });
     if (ratingQr) {
@@ -56,9 +49,7 @@ export function receiptPdf({ receipt, procedure, applicantAddress, applicantPhon
     }
     doc.fontSize(11).text('', 60, symbols + 95);
 
-    const line = (label: string, value: string | null | undefined) => {
-      if (value) doc.font(font.regular).text(`${label}: `, { continued: true }).font(font.bold).text(value);
-    };
+    const line = (label: string, value: string | null | undefined) => field(doc, font, label, value);
     doc.font(font.regular).text(`${receipt.receivingUnit?.name ?? 'Bộ phận tiếp nhận và trả kết quả'} tiếp nhận hồ sơ của:`);
     line('Ông/Bà', receipt.applicantName);
     line('Người được ủy quyền', receipt.proxyName);
