@@ -141,4 +141,11 @@ describe("an analyst's questions, one query each", () => {
       expect({ key: month.key, ...month.stats }).toEqual({ key: month.key, resolved: resolved.length, onTimeRate: onTime(resolved) });
     }
   });
+
+  it('lists days over a quarter at most: a longer period is grouped by week, month or quarter', async () => {
+    const { errors } = await stack.gql(`{ dossierStatistics(filter: { from: "2026-01-01", to: "2026-12-31" }, groupBy: DAY) { key } }`, {}, leader);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'groupBy' });
+    const quarter = await ask(`{ dossierStatistics(filter: { from: "2026-09-01", to: "2026-11-30" }, groupBy: DAY) { key } }`);
+    expect(quarter.dossierStatistics).toHaveLength(91);
+  });
 });

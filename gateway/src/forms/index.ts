@@ -10,6 +10,8 @@ import { RECEIPT_QUERY, receiptPdf, type ReceiptData } from './receipt';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Forms rendered at once: a PDF costs CPU the API's answers need; beyond this, shed the load rather than slow everyone. */
 const MAX_RENDERING = 4;
+/** Of those, one caller's at once: one official printing in a loop cannot hold every slot. */
+const MAX_RENDERING_PER_CALLER = 2;
 
 /** The forms printed, by number; each a query and a renderer that may find nothing to print. */
 const FORMS: Record<string, { query: string; render: (dossier: any) => Promise<Buffer> | null; name: string }> = {
@@ -27,6 +29,7 @@ const FORMS: Record<string, { query: string; render: (dossier: any) => Promise<B
  */
 export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticator: Authenticator): Record<string, Route> {
   let rendering = 0;
+  const renderingBy = new Map<string, number>();
   return {
     '/forms/:form/:dossierId': async (request, reply) => {
       const { form, dossierId } = request.params as { form: string; dossierId: string };
@@ -41,15 +44,7 @@ export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticat
         return reply.code(status).send(errorBody(String(refusal.extensions?.code ?? 'UNAUTHENTICATED'), refusal.message));
       }
       if (!UUID.test(dossierId)) return reply.code(400).send(errorBody('BAD_USER_INPUT', `"${dossierId.slice(0, 60)}" is not a dossier id (a UUID).`));
-      if (rendering >= MAX_RENDERING) {
-        return reply.code(503).header('retry-after', '2').send(errorBody('SERVICE_UNAVAILABLE', 'Many forms are being printed right now; try again in a moment.'));
-      }
-      rendering += 1;
-      try {
-        return await printed(kind, form, dossierId, caller, reply);
-      } finally {
-        rendering -= 1;
-      }
+      return printed(kind, form, dossierId, caller, reply);
     },
   };
 
@@ -63,9 +58,23 @@ export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticat
       if (code === 'SERVICE_UNAVAILABLE') return reply.code(503).send(errorBody(code, 'The dossier cannot be read right now; try again in a moment.'));
       return reply.code(404).send(errorBody('NOT_FOUND', `No dossier has id ${dossierId}, or it is not one you may read.`));
     }
-    const document = kind.render(dossier);
-    if (!document) return reply.code(404).send(errorBody('NOT_FOUND', `Dossier ${dossier.code ?? dossier.receipt?.code} has no form ${form}: what it records did not happen to it.`));
-    const body = await document;
+    // A slot is taken only once the caller has been shown the dossier: those who may not read it never hold one.
+    const who = `${caller.sub}|${caller.unit}`;
+    if (rendering >= MAX_RENDERING || (renderingBy.get(who) ?? 0) >= MAX_RENDERING_PER_CALLER) {
+      return reply.code(503).header('retry-after', '2').send(errorBody('SERVICE_UNAVAILABLE', 'Many forms are being printed right now; try again in a moment.'));
+    }
+    rendering += 1;
+    renderingBy.set(who, (renderingBy.get(who) ?? 0) + 1);
+    let body: Buffer | null;
+    try {
+      body = await kind.render(dossier);
+    } finally {
+      rendering -= 1;
+      const left = renderingBy.get(who)! - 1;
+      if (left) renderingBy.set(who, left);
+      else renderingBy.delete(who);
+    }
+    if (!body) return reply.code(404).send(errorBody('NOT_FOUND', `Dossier ${dossier.code ?? dossier.receipt?.code} has no form ${form}: what it records did not happen to it.`));
     return reply
       .type('application/pdf')
       .header('content-disposition', `inline; filename="mau-${form}-${kind.name}-${dossier.code ?? dossier.receipt.code}.pdf"`)

@@ -51,6 +51,9 @@ export function ranked<G extends { stats: DossierStats }>(groups: G[], sort: { b
   return limit ? sorted.slice(0, limit) : sorted;
 }
 
+/** Days a DAY grouping may list. */
+const MAX_DAYS = 93;
+
 export const dossierStatistics = async (
   _: unknown,
   args: { filter: FilterInput; groupBy?: Grouping | null; sort?: { by: Figure; descending?: boolean | null } | null; limit?: number | null },
@@ -59,6 +62,10 @@ export const dossierStatistics = async (
   const own = requireUnit(ctx.caller);
   const { filter } = args;
   checkPeriod(filter, 'filter');
+  // A figure per day is worked out per day: a quarter's worth, not three years' (ask for weeks or months over longer periods).
+  if (args.groupBy === 'DAY' && Date.parse(filter.to) - Date.parse(filter.from) > (MAX_DAYS - 1) * 86_400_000) {
+    throw badInput('groupBy', `Grouping by DAY covers at most ${MAX_DAYS} days; group a longer period by WEEK, MONTH or QUARTER.`);
+  }
   const scope = filter.unitPath ? parseUnitPath(filter.unitPath, 'filter.unitPath') : own;
   if (!isWithin(scope, own)) throw badInput('filter.unitPath', `Unit ${scope} is outside your unit ${own}; statistics cover ${own} and the units below it.`);
   const rows = await statistics(
