@@ -5,6 +5,10 @@ import type { UnitPath } from './units';
 /** Who is calling, as verified by the gateway. */
 export const Roles = ['PUBLIC', 'OFFICIAL', 'LEADER', 'ADMIN'] as const;
 export type Role = (typeof Roles)[number];
+/** Every signed-in official: who receives, moves and answers. */
+export const OFFICIALS = ['OFFICIAL', 'LEADER', 'ADMIN'] as const satisfies readonly Role[];
+/** Who decides: resolving, stopping, rescheduling a dossier; managing secondments. */
+export const LEADERS = ['LEADER', 'ADMIN'] as const satisfies readonly Role[];
 
 export interface Caller {
   /** Token subject; null for anonymous callers (kiosks, public lookup). */

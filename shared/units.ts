@@ -33,13 +33,6 @@ export function parseUnitPath(value: string, field: string): UnitPath {
 /** A reference to the catalogue's unit, as it is now (`asOf` null) or as it was on a date. */
 export const unitRef = (code: string, asOf: string | null = null) => ({ __typename: 'AdministrativeUnit' as const, code, asOf });
 
-/**
- * SQL: the code of the unit directly below `scope` on the path in `column` (the scope's own code
- * for its own rows) — the key of figures grouped by unit, each summed over its subtree.
- */
-export const childUnitSql = (column: string, scope: string) =>
-  `CASE WHEN ${column} = ${scope} THEN split_part(${scope}, '.', -1) ELSE split_part(substr(${column}, length(${scope}) + 2), '.', 1) END`;
-
 export interface CatalogueUnit {
   code: string;
   name: string;

@@ -1,5 +1,5 @@
 import { uuidFrom } from '../../shared/ids';
-import type { WorkingCalendar } from '../../shared/calendar';
+import { HOURS_PER_DAY, type WorkingCalendar } from '../../shared/calendar';
 import type { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
 import type { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
 import type { DossierApplicantEntity } from '../../subgraphs/dossiers/src/entities/dossier-applicant.entity';
@@ -36,7 +36,7 @@ export function demoFeedback(rnd: Random, dossiers: DossierEntity[], applicants:
     const deadlines = petitionDeadlines(receivedAt, calendar);
     const roll = rnd.next();
     // Most are answered in time and published; some answered late; some still open past their deadline.
-    const answeredAt = roll < 0.6 ? calendar.addWorkingHours(receivedAt, 8 * (3 + rnd.int(10))) : roll < 0.75 ? calendar.addWorkingHours(deadlines.resolveBy, 8 * (1 + rnd.int(4))) : null;
+    const answeredAt = roll < 0.6 ? calendar.addWorkingHours(receivedAt, HOURS_PER_DAY * (3 + rnd.int(10))) : roll < 0.75 ? calendar.addWorkingHours(deadlines.resolveBy, HOURS_PER_DAY * (1 + rnd.int(4))) : null;
     const answered = answeredAt && answeredAt < today ? answeredAt : null;
     const publishedAt = answered && roll < 0.55 ? calendar.addWorkingHours(answered, 8) : null;
     const earlier = petitions.find((p) => p.dossierId === dossier.id);

@@ -12,7 +12,7 @@ import type { ProcedureVersionEntity } from '../../subgraphs/catalogue/src/entit
 import { procedureRows } from '../../subgraphs/catalogue/src/procedures/rows';
 import { vietnamDate } from '../../shared/scalars';
 import { demoCatalogue } from './demo-catalogue';
-import { WorkingCalendar } from '../../shared/calendar';
+import { HOURS_PER_DAY, WorkingCalendar } from '../../shared/calendar';
 import { isWithin } from '../../shared/units';
 import type { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
 import { playLifecycle, type DemoEvent } from './demo-lifecycle';
@@ -184,7 +184,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     const variant = cases.length > 1 && rnd.next() < 0.2 ? cases[1]! : cases[0]!;
     const channel: Channel = rnd.next() < 0.3 && procedure.onlineLevel !== 'NONE' ? 'ONLINE' : rnd.next() < 0.1 ? 'POSTAL' : 'IN_PERSON';
     const limit = channel === 'ONLINE' && variant.onlineTimeLimit !== null ? variant.onlineTimeLimit : variant.timeLimit;
-    const limitHours = limit === null ? null : variant.timeUnit === 'WORKING_HOURS' ? limit : limit * 8;
+    const limitHours = limit === null ? null : variant.timeUnit === 'WORKING_HOURS' ? limit : limit * HOURS_PER_DAY;
     const due = limitHours === null ? null : calendar.dueAt(received, limitHours);
     const ageDays = (DEMO_UNTIL.getTime() - received.getTime()) / DAY_MS;
     let status = pickStatus(rnd.next(), ageDays, procedure.onlineLevel !== 'NONE');

@@ -1,7 +1,7 @@
 import type { Caller } from '../../../shared/caller';
 import { WorkingCalendar } from '../../../shared/calendar';
 import { inCallerScope } from '../../../shared/db';
-import { childUnitSql } from '../../../shared/units';
+import { childUnitSql } from '../../../shared/sql';
 import { buildDemo } from '../../../infra/seed/demo';
 import { TEST_CLOCK } from '../../../test/support/clock';
 import { seededDatabase } from '../../../test/support/databases';

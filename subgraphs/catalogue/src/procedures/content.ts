@@ -1,3 +1,4 @@
+import { HOURS_PER_DAY } from '../../../../shared/calendar';
 import type { UnitLevel } from '../entities/administrative-unit.entity';
 
 export type OnlineLevel = 'FULL' | 'PARTIAL' | 'NONE';
@@ -10,8 +11,7 @@ export interface TimeLimit {
   unit: TimeUnit;
 }
 
-export const HOURS_PER_WORKING_DAY = 8;
-export const workingHours = (limit: TimeLimit) => (limit.unit === 'WORKING_DAYS' ? limit.amount * HOURS_PER_WORKING_DAY : limit.amount);
+export const workingHours = (limit: TimeLimit) => (limit.unit === 'WORKING_DAYS' ? limit.amount * HOURS_PER_DAY : limit.amount);
 
 /** Thành phần hồ sơ — a document the applicant hands in. */
 export interface RequiredDocument {

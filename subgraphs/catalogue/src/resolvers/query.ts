@@ -1,3 +1,4 @@
+import { withinSql } from '../../../../shared/sql';
 import { normaliseCode } from '../../../../shared/units';
 import type { PageArgs } from '../../../../shared/connection';
 import { paginate } from '../../../../shared/connection';
@@ -47,7 +48,7 @@ export const Query = {
     if (withinCode) {
       const root = await ctx.loaders.unitByCode.load(normaliseCode(withinCode));
       if (!root) throw notFound(`No unit has code ${withinCode}.`, 'filter.withinCode');
-      query.andWhere('(u.path = :root OR u.path LIKE :below)', { root: root.path, below: `${root.path}.%` });
+      query.andWhere(withinSql('u.path', ':root', ':below'), { root: root.path, below: `${root.path}.%` });
     }
     if (level) query.andWhere('u.level = :level', { level });
     if (kind) query.andWhere('u.kind = :kind', { kind });
@@ -67,7 +68,7 @@ export const Query = {
       if (!unit) throw notFound(`No unit has code ${unitCode}.`, 'filter.unitCode');
       query
         .andWhere(':unitLevel = ANY(p.levels)', { unitLevel: unit.level })
-        .andWhere(`(:unitPath = p.owner_path OR :unitPath LIKE p.owner_path || '.%')`, { unitPath: unit.path });
+        .andWhere(withinSql(':unitPath', 'p.owner_path'), { unitPath: unit.path });
     }
     if (onlineLevel) query.andWhere('p.online_level = :onlineLevel', { onlineLevel });
     if (typeof interAgency === 'boolean') query.andWhere('p.inter_agency = :interAgency', { interAgency });

@@ -1,3 +1,4 @@
+import { withinSql } from '../../../../shared/sql';
 import type { EntityManager } from 'typeorm';
 import { addDays } from '../../../../shared/calendar';
 import { callerOwns } from '../../../../shared/db';
@@ -55,7 +56,7 @@ async function reparent(manager: EntityManager, unit: AdministrativeUnitEntity, 
   const newPath = `${parent.path}.${unit.code}`;
   const subtree = await manager
     .createQueryBuilder(AdministrativeUnitEntity, 'u')
-    .where('u.path = :oldPath OR u.path LIKE :below', { oldPath, below: `${oldPath}.%` })
+    .where(withinSql('u.path', ':oldPath', ':below'), { oldPath, below: `${oldPath}.%` })
     .getMany();
   for (const row of subtree) {
     const moved = { ...row, path: newPath + row.path.slice(oldPath.length), parentCode: row.code === unit.code ? parent.code : row.parentCode };

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { Caller, Role } from '../../../../shared/caller';
+import { LEADERS, OFFICIALS, type Caller, type Role } from '../../../../shared/caller';
 import { conflict, forbidden, notFound } from '../../../../shared/errors';
 import { isWithin } from '../../../../shared/units';
 import { DossierEventEntity } from '../entities/dossier-event.entity';
 import { DossierStepEntity } from '../entities/dossier-step.entity';
 import { DossierEntity } from '../entities/dossier.entity';
-import type { DossierStatus } from '../status';
+import { IN_PROCESS, OPEN, type DossierStatus } from '../status';
 
 /**
  * Who may act: the DESK is the receiving unit (and the units above it); the STEP is the unit
@@ -13,9 +13,7 @@ import type { DossierStatus } from '../status';
  * the dossier now (the active step's unit, or the desk when no step is active).
  */
 type Position = 'DESK' | 'STEP' | 'HOLDER' | 'CURRENT';
-const OFFICIALS: readonly Role[] = ['OFFICIAL', 'LEADER', 'ADMIN'];
-const LEADERS: readonly Role[] = ['LEADER', 'ADMIN'];
-const OPEN: readonly DossierStatus[] = ['PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION'];
+
 
 interface Transition {
   from: readonly DossierStatus[];
@@ -38,12 +36,12 @@ export const TRANSITIONS = {
   receiveSupplement: { from: ['SUPPLEMENT_REQUESTED'], to: 'PROCESSING', by: 'HOLDER', roles: OFFICIALS },
   requestFinancialObligation: { from: ['PROCESSING'], to: 'FINANCIAL_OBLIGATION', by: 'HOLDER', roles: OFFICIALS },
   confirmFinancialObligation: { from: ['FINANCIAL_OBLIGATION'], to: 'PROCESSING', by: 'HOLDER', roles: OFFICIALS },
-  reschedule: { from: OPEN, to: null, by: 'HOLDER', roles: LEADERS },
-  withdraw: { from: ['NEW', 'RECEIVED', ...OPEN], to: 'WITHDRAWN', by: 'DESK', roles: OFFICIALS },
-  stop: { from: OPEN, to: 'STOPPED', by: 'HOLDER', roles: LEADERS },
+  reschedule: { from: IN_PROCESS, to: null, by: 'HOLDER', roles: LEADERS },
+  withdraw: { from: ['NEW', ...OPEN], to: 'WITHDRAWN', by: 'DESK', roles: OFFICIALS },
+  stop: { from: IN_PROCESS, to: 'STOPPED', by: 'HOLDER', roles: LEADERS },
   resolve: { from: ['PROCESSING'], to: 'PROCESSED', by: 'HOLDER', roles: LEADERS },
   returnResult: { from: ['PROCESSED'], to: 'RESULT_RETURNED', by: 'DESK', roles: OFFICIALS },
-  assignHandler: { from: ['RECEIVED', ...OPEN], to: null, by: 'CURRENT', roles: OFFICIALS },
+  assignHandler: { from: OPEN, to: null, by: 'CURRENT', roles: OFFICIALS },
 } as const satisfies Record<string, Transition>;
 
 export type Action = keyof typeof TRANSITIONS;

@@ -1,3 +1,4 @@
+import { withinSql } from '../../../../shared/sql';
 import { In, type EntityManager } from 'typeorm';
 import { loadCalendar } from '../../../../shared/calendar-store';
 import { batchByGroup, groupByKeys } from '../../../../shared/loaders';
@@ -6,6 +7,7 @@ import { DossierEventEntity } from '../entities/dossier-event.entity';
 import { DossierStepEntity } from '../entities/dossier-step.entity';
 import { DossierEntity } from '../entities/dossier.entity';
 import { GRADE } from './statistics';
+import { RESOLVED, statusesSql } from '../status';
 import { pausesOf, stepTimings, type StepTiming } from './timing';
 
 /** Late dossiers put on the unit that caused the delay: how many, and the working hours over their steps' allotments. */
@@ -34,8 +36,8 @@ export function accountable(dossier: Pick<DossierEntity, 'ownerPath'>, timings: 
  */
 async function delaysOf(db: EntityManager, from: string, to: string, paths: string[], now: Date): Promise<Map<string, Delay[]>> {
   const found: { id: string; subtree: string }[] = await db.query(
-    `SELECT d.id, k.path AS subtree FROM dossier d JOIN unnest($1::text[]) AS k(path) ON d.owner_path = k.path OR d.owner_path LIKE k.path || '.%'
-      WHERE d.status IN ('PROCESSED', 'RESULT_RETURNED') AND (${GRADE}) = 'LATE'
+    `SELECT d.id, k.path AS subtree FROM dossier d JOIN unnest($1::text[]) AS k(path) ON ${withinSql('d.owner_path', 'k.path')}
+      WHERE d.status IN ${statusesSql(RESOLVED)} AND (${GRADE}) = 'LATE'
         AND d.finished_at >= ${vietnamMidnightSql('$2::date')} AND d.finished_at < ${vietnamMidnightSql('$3::date + 1')}`,
     [paths, from, to],
   );

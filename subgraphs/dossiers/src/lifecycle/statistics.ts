@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { percent, type Period } from '../../../../shared/figures';
 import { batchByGroup } from '../../../../shared/loaders';
 import { vietnamDaySql, vietnamMidnightSql } from '../../../../shared/scalars';
-import { childUnitSql } from '../../../../shared/units';
+import { childUnitSql, withinSql } from '../../../../shared/sql';
 import { MEASURES } from './daily-rollup';
+import { gradeSql } from './grade';
 import { NOW_SQL } from '../../../../shared/clock';
 
 export interface DossierStats {
@@ -29,10 +30,8 @@ export interface DossierStats {
 /** The Vietnam calendar day of an instant as a day number: plain arithmetic, no time-zone lookup per row. */
 const DAY = (column: string) => `floor((extract(epoch FROM ${column}) + 25200) / 86400)`;
 
-/** A finished dossier's national grade, by date; more than one supplement request is late whatever the dates. */
-export const GRADE = `CASE WHEN d.supplement_count > 1 THEN 'LATE' WHEN d.due_at IS NULL THEN 'ON_TIME'
-       WHEN ${DAY('d.finished_at')} < ${DAY('d.due_at')} THEN 'EARLY'
-       WHEN ${DAY('d.finished_at')} = ${DAY('d.due_at')} THEN 'ON_TIME' ELSE 'LATE' END`;
+/** A finished dossier's national grade (see grade.ts), over the dossier `d`. */
+export const GRADE = gradeSql('d.supplement_count', DAY('d.finished_at'), DAY('d.due_at'), 'd.due_at');
 
 /**
  * What each dossier contributes, worked out once per row: whether it was received or resolved in
@@ -127,7 +126,7 @@ export async function statistics(db: EntityManager, filter: StatsFilter, groupBy
 /** The statement behind `statistics` when it counts dossiers, for running it or asking the planner about it. */
 export function statisticsSql(filter: StatsFilter, groupBy: Grouping | null): { sql: string; params: unknown[] } {
   const params: unknown[] = [filter.from, filter.to, ...scopeParams(filter.scope)];
-  const where = [`(d.owner_path = $3 OR d.owner_path LIKE $4)`, TOUCHES];
+  const where = [`${withinSql('d.owner_path', '$3', '$4')}`, TOUCHES];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
@@ -167,14 +166,14 @@ const TODAY = vietnamDaySql(NOW_SQL);
 const RUNNING = `${vietnamMidnightSql('$2::date + 1')} > ${NOW_SQL}`;
 const ROLLUP_ROWS = `
   SELECT r.owner_path, r.day, ${MEASURES.map((m) => `r.${m}`).join(', ')}, 0 AS overdue_today
-    FROM dossier_daily r WHERE (r.owner_path = $3 OR r.owner_path LIKE $4) AND r.day <= $2::date
+    FROM dossier_daily r WHERE ${withinSql('r.owner_path', '$3', '$4')} AND r.day <= $2::date
   UNION ALL
   SELECT d.owner_path, ${TODAY}, ${MEASURES.map(() => '0').join(', ')}, 1
     FROM dossier d
    WHERE d.finished_at IS NULL AND d.status NOT IN ('NEW', 'NOT_RECEIVED') AND d.received_at IS NOT NULL
      AND d.due_at >= ${vietnamMidnightSql(TODAY)} AND d.due_at < ${NOW_SQL}
      AND ${RUNNING}
-     AND (d.owner_path = $3 OR d.owner_path LIKE $4)`;
+     AND ${withinSql('d.owner_path', '$3', '$4')}`;
 
 /**
  * Overdue at the period's end: open dossiers whose due date has passed by then, or by now for a
@@ -214,7 +213,7 @@ export async function statisticsByKey(db: EntityManager, period: Period, column:
   if (column === 'owner_path') {
     return db.query(
       `SELECT k.key, ${ROLLUP_AGGREGATES} FROM unnest($5::text[]) AS k(key)
-         LEFT JOIN (${ROLLUP_ROWS}) r ON r.owner_path = k.key OR r.owner_path LIKE k.key || '.%'
+         LEFT JOIN (${ROLLUP_ROWS}) r ON ${withinSql('r.owner_path', 'k.key')}
         GROUP BY k.key`,
       [period.from, period.to, ...scopeParams(scope), keys],
     ) as Promise<(DossierStats & { key: string })[]>;
@@ -223,7 +222,7 @@ export async function statisticsByKey(db: EntityManager, period: Period, column:
     `SELECT k.key, ${AGGREGATES}
        FROM unnest($3::text[]) AS k(key)
        LEFT JOIN (SELECT d.owner_path, d.procedure_id, d.handler_id, ${FACTS} FROM dossier d, ${PERIOD}
-                   WHERE (d.owner_path = $4 OR d.owner_path LIKE $5) AND ${TOUCHES}) f ON f.${column}::text = k.key
+                   WHERE ${withinSql('d.owner_path', '$4', '$5')} AND ${TOUCHES}) f ON f.${column}::text = k.key
       GROUP BY k.key`,
     [period.from, period.to, keys, ...scopeParams(scope)],
   );

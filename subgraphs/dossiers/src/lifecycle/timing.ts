@@ -3,6 +3,8 @@ import { vietnamDate } from '../../../../shared/scalars';
 import type { DossierEventEntity } from '../entities/dossier-event.entity';
 import type { DossierStepEntity } from '../entities/dossier-step.entity';
 import type { DossierEntity } from '../entities/dossier.entity';
+import { gradeOf } from './grade';
+import { RESOLVED } from '../status';
 
 /** A span the clock stood still (supplement requested → supplement received; open while still waiting). */
 export interface Pause {
@@ -68,7 +70,7 @@ const round = (hours: number) => Math.round(hours * 100) / 100;
 
 export type Timeliness = 'EARLY' | 'ON_TIME' | 'LATE' | 'IN_TIME' | 'OVERDUE';
 
-const FINISHED = new Set(['PROCESSED', 'RESULT_RETURNED']);
+const FINISHED = new Set<string>(RESOLVED);
 const CLOSED = new Set(['NOT_RECEIVED', 'WITHDRAWN', 'STOPPED']);
 
 /**
@@ -79,10 +81,7 @@ const CLOSED = new Set(['NOT_RECEIVED', 'WITHDRAWN', 'STOPPED']);
 export function timeliness(dossier: Pick<DossierEntity, 'status' | 'dueAt' | 'finishedAt' | 'supplementCount'>, at: Date): Timeliness | null {
   if (CLOSED.has(dossier.status) || dossier.status === 'NEW') return null;
   if (FINISHED.has(dossier.status)) {
-    if (dossier.supplementCount > 1) return 'LATE';
-    if (!dossier.dueAt || !dossier.finishedAt) return 'ON_TIME';
-    const [finished, due] = [vietnamDate(dossier.finishedAt), vietnamDate(dossier.dueAt)];
-    return finished < due ? 'EARLY' : finished === due ? 'ON_TIME' : 'LATE';
+    return gradeOf(dossier.supplementCount, dossier.finishedAt && vietnamDate(dossier.finishedAt), dossier.dueAt && vietnamDate(dossier.dueAt));
   }
   return dossier.dueAt && at > dossier.dueAt ? 'OVERDUE' : 'IN_TIME';
 }

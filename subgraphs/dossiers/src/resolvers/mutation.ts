@@ -1,4 +1,4 @@
-import { requireUnit } from '../../../../shared/caller';
+import { OFFICIALS, requireUnit } from '../../../../shared/caller';
 import { loadCalendar } from '../../../../shared/calendar-store';
 import { inCallerScope } from '../../../../shared/db';
 import { WorkingCalendar } from '../../../../shared/calendar';
@@ -68,7 +68,7 @@ async function requireOfficialOf(ctx: Context, officialId: string, unitPath: str
 
 export const Mutation = {
   receiveDossier: async (_: unknown, { input }: { input: ReceiveInput & { clientRequestId: string } }, ctx: Context) => {
-    requireUnit(ctx.caller, 'OFFICIAL', 'LEADER', 'ADMIN');
+    requireUnit(ctx.caller, ...OFFICIALS);
     const procedureId = parseId(input.procedureId, 'input.procedureId');
     if (input.caseVariantId) parseId(input.caseVariantId, 'input.caseVariantId');
     const id = await inCallerScope(ctx.db, ctx.caller, async (manager) => {
@@ -82,7 +82,7 @@ export const Mutation = {
 
   /** Only the unit working on the dossier now, and only to one of its own officials, with a history row. */
   assignDossierHandler: async (_: unknown, { input }: { input: AssignDossierHandlerInput }, ctx: Context) => {
-    requireUnit(ctx.caller, 'OFFICIAL', 'LEADER', 'ADMIN');
+    requireUnit(ctx.caller, ...OFFICIALS);
     const dossierId = parseId(input.dossierId, 'input.dossierId');
     const handlerId = parseId(input.handlerId, 'input.handlerId');
     const id = await inCallerScope(ctx.db, ctx.caller, (manager) =>

@@ -1,3 +1,5 @@
+import { OPEN as OPEN_STATUSES, RESOLVED, statusesSql } from '../status';
+import { withinSql } from '../../../../shared/sql';
 import { requireUnit } from '../../../../shared/caller';
 import { paginate, type PageArgs } from '../../../../shared/connection';
 import { badInput } from '../../../../shared/errors';
@@ -31,12 +33,12 @@ interface DossierFilter {
 /** Vietnam dates, both included, on a timestamp column. */
 const ON_OR_AFTER = (column: string, param: string) => `${column} >= ${vietnamMidnightSql(`:${param}::date`)}`;
 const ON_OR_BEFORE = (column: string, param: string) => `${column} < ${vietnamMidnightSql(`:${param}::date + 1`)}`;
-const OPEN = `d.status IN ('RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION')`;
+const OPEN = `d.status IN ${statusesSql(OPEN_STATUSES)}`;
 /** As the statistics count them, so every figure drills down to its dossiers. */
 const TIMELINESS: Record<NonNullable<DossierFilter['timeliness']>, string> = {
-  EARLY: `d.status IN ('PROCESSED', 'RESULT_RETURNED') AND ${GRADE} = 'EARLY'`,
-  ON_TIME: `d.status IN ('PROCESSED', 'RESULT_RETURNED') AND ${GRADE} = 'ON_TIME'`,
-  LATE: `d.status IN ('PROCESSED', 'RESULT_RETURNED') AND ${GRADE} = 'LATE'`,
+  EARLY: `d.status IN ${statusesSql(RESOLVED)} AND ${GRADE} = 'EARLY'`,
+  ON_TIME: `d.status IN ${statusesSql(RESOLVED)} AND ${GRADE} = 'ON_TIME'`,
+  LATE: `d.status IN ${statusesSql(RESOLVED)} AND ${GRADE} = 'LATE'`,
   IN_TIME: `${OPEN} AND (d.due_at IS NULL OR d.due_at >= ${NOW_SQL})`,
   OVERDUE: `${OPEN} AND d.due_at < ${NOW_SQL}`,
 };
@@ -62,8 +64,8 @@ export const Query = {
       .createQueryBuilder('d')
       // Its own dossiers, and those of other units in which it holds a liên thông step.
       .where(
-        `(d.owner_path = :scope OR d.owner_path LIKE :below
-          OR EXISTS (SELECT 1 FROM dossier_step s WHERE s.dossier_id = d.id AND (s.owner_path = :scope OR s.owner_path LIKE :below)))`,
+        `(${withinSql('d.owner_path', ':scope', ':below')}
+          OR EXISTS (SELECT 1 FROM dossier_step s WHERE s.dossier_id = d.id AND ${withinSql('s.owner_path', ':scope', ':below')}))`,
         { scope, below: `${scope}.%` },
       );
     if (status) query.andWhere('d.status = :status', { status });

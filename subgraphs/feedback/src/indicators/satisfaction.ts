@@ -3,7 +3,7 @@ import { badInput } from '../../../../shared/errors';
 import { percent, type Period } from '../../../../shared/figures';
 import { batchByGroup } from '../../../../shared/loaders';
 import { vietnamMidnightSql } from '../../../../shared/scalars';
-import { childUnitSql } from '../../../../shared/units';
+import { childUnitSql, withinSql } from '../../../../shared/sql';
 import { SATISFACTION_LEVELS } from '../entities/rating.entity';
 
 export interface Satisfaction {
@@ -46,7 +46,7 @@ const batch = (db: EntityManager, match: string) => batchByGroup(([from, to], su
 
 export const satisfactionByOfficial = (db: EntityManager) => batch(db, 'r.official_id::text = k.key');
 export const satisfactionByProcedure = (db: EntityManager) => batch(db, 'r.procedure_id::text = k.key');
-export const satisfactionByUnitPath = (db: EntityManager) => batch(db, `(r.owner_path = k.key OR r.owner_path LIKE k.key || '.%')`);
+export const satisfactionByUnitPath = (db: EntityManager) => batch(db, withinSql('r.owner_path', 'k.key'));
 export const periodKey = (period: Period, subject: string) => `${period.from}|${period.to}|${subject}`;
 
 export interface SatisfactionFilter extends Period {
@@ -64,7 +64,7 @@ export async function satisfactionStatistics(db: EntityManager, filter: Satisfac
   const where = [RATED_IN_PERIOD];
   if (filter.scope) {
     params.push(filter.scope, `${filter.scope}.%`);
-    where.push(`(r.owner_path = $3 OR r.owner_path LIKE $4)`);
+    where.push(withinSql('r.owner_path', '$3', '$4'));
   }
   if (filter.receivingUnitCode) {
     params.push(filter.receivingUnitCode);

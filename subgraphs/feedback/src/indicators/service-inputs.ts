@@ -1,3 +1,4 @@
+import { withinSql } from '../../../../shared/sql';
 import type { EntityManager } from 'typeorm';
 import type { Period } from '../../../../shared/figures';
 import { batchByGroup } from '../../../../shared/loaders';
@@ -7,7 +8,7 @@ import { DISSATISFIED, RATED_IN_PERIOD, SATISFIED } from './satisfaction';
 import { serviceIndex, type ServiceIndexInputs } from './service-index';
 import { NOW_SQL } from '../../../../shared/clock';
 
-const IN_SUBTREE = (alias: string) => `(${alias}.owner_path = k.key OR ${alias}.owner_path LIKE k.key || '.%')`;
+const IN_SUBTREE = (alias: string) => withinSql(`${alias}.owner_path`, 'k.key');
 const DUE_IN_PERIOD = `p.status <> 'REJECTED' AND ${vietnamDaySql('p.resolve_by')} BETWEEN $1::date AND $2::date AND (p.answered_at IS NOT NULL OR p.resolve_by < ${NOW_SQL})`;
 
 type FeedbackInputs = Pick<ServiceIndexInputs, 'ratings' | 'satisfied' | 'petitionsDue' | 'petitionsInTime' | 'dossiersDislikedOrComplained'>;

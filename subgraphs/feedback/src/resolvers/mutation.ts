@@ -1,3 +1,4 @@
+import { OFFICIALS } from '../../../../shared/caller';
 import { loadCalendar } from '../../../../shared/calendar-store';
 import { scopedMutation } from '../../../../shared/mutation';
 import type { Context } from '../context';
@@ -7,7 +8,6 @@ import { rateDossier, type NewRating } from '../ratings/rate';
 import { settleSuggestion, submitSuggestion, type NewSuggestion } from '../suggestions/suggestions';
 
 type Input<T> = T & { clientRequestId: string };
-const OFFICIALS = ['OFFICIAL', 'LEADER', 'ADMIN'] as const;
 
 const ratingPayload = async (id: string, ctx: Context) => ({ rating: await ctx.loaders.ratingById.load(id) });
 const suggestionPayload = async (id: string, ctx: Context) => ({ suggestion: await ctx.loaders.suggestionById.load(id) });

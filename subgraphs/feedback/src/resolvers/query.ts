@@ -1,3 +1,4 @@
+import { withinSql } from '../../../../shared/sql';
 import { requireUnit } from '../../../../shared/caller';
 import { paginate, type PageArgs } from '../../../../shared/connection';
 import { parseId } from '../../../../shared/ids';
@@ -37,7 +38,7 @@ interface PetitionFilter {
   dossierCode?: string | null;
 }
 
-const IN_SUBTREE = (alias: string) => `(${alias}.owner_path = :own OR ${alias}.owner_path LIKE :below)`;
+const IN_SUBTREE = (alias: string) => withinSql(`${alias}.owner_path`, ':own', ':below');
 const subtree = (own: string) => ({ own, below: `${own}.%` });
 
 const groupRef: Record<SatisfactionGrouping, (key: string) => Record<string, unknown>> = {
