@@ -47,4 +47,28 @@ describe('the explorer page', () => {
     expect(errors).toBeUndefined();
     expect(Object.values(data).every((value) => value !== null)).toBe(true);
   });
+
+  it('writes Vietnamese in its editors with a bundled monospace face: "Hồ sơ" and "Bắc Ninh" as wide as their letters without marks', async () => {
+    const page = await browser.newPage();
+    await page.goto(stack.gatewayUrl.replace(/\/graphql$/, '/'));
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+    const measured = await page.evaluate(async () => {
+      await document.fonts.load('16px "Noto Sans Mono"', 'Hồ sơ Bắc Ninh');
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = '16px "Noto Sans Mono"';
+      const width = (text: string) => context.measureText(text).width;
+      return {
+        // The bundled face that carries the Vietnamese letters (ồ, ơ, ắ: U+1EA0–U+1EF9) is there and loaded.
+        loaded: Array.from(document.fonts as unknown as Iterable<FontFace>).some((face) => face.family.includes('Noto Sans Mono') && /U\+1EA0/i.test(face.unicodeRange) && face.status === 'loaded'),
+        // In one monospace face every letter has one width; a letter drawn from a fallback face would not.
+        widths: [width('Hồ sơ'), width('Ho so'), width('Bắc Ninh'), width('Bac Ninh')],
+        editorFont: getComputedStyle(document.querySelector('.monaco-editor .view-lines')!).fontFamily,
+      };
+    });
+    expect(measured.loaded).toBe(true);
+    expect(measured.widths[0]).toBe(measured.widths[1]);
+    expect(measured.widths[2]).toBe(measured.widths[3]);
+    expect(measured.editorFont).toContain('Noto Sans Mono');
+    await page.close();
+  });
 });
