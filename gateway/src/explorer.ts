@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Route } from '../../shared/http';
+import { logger } from '../../shared/logger';
 
 const DIST = path.join(__dirname, '..', 'explorer', 'dist');
 const TYPES: Record<string, string> = {
@@ -17,7 +18,10 @@ const TYPES: Record<string, string> = {
  */
 export function explorerRoutes(token?: string): { page: Route; assets: Record<string, Route> } {
   if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`The explorer is not built (${DIST} is missing); run npm run build:explorer.`);
+    // The API does not need the explorer: without its bundle the gateway serves the API and says how to build it.
+    logger.warn({ dist: DIST }, 'the explorer is not built; run npm run build:explorer');
+    const missing: Route = (_request, reply) => reply.code(503).type('text/plain; charset=utf-8').send('The explorer is not built on this server; run npm run build:explorer. The API at /graphql works without it.');
+    return { page: missing, assets: { '/': missing } };
   }
   // Escaped so the JSON cannot close the <script> element it sits in.
   const configJson = JSON.stringify(token ? { token } : {}).replace(/</g, '\\u003c');

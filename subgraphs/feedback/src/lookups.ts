@@ -1,6 +1,6 @@
 import { notFound } from '../../../shared/errors';
 import type { Peers } from '../../../shared/peers';
-import { lookUpUnits } from '../../../shared/units';
+import { lookUpUnits } from '../../../shared/unit-lookups';
 
 export interface DossierSummary {
   id: string;

@@ -7,7 +7,7 @@ import { CounterAssignmentEntity } from '../entities/counter-assignment.entity';
 import { CounterEntity } from '../entities/counter.entity';
 import { lastDay, SecondmentEntity } from '../entities/secondment.entity';
 import { findOfficial, requireOwner } from './officials';
-import { lookUpUnits } from '../../../../shared/units';
+import { lookUpUnits } from '../../../../shared/unit-lookups';
 import { requireCentre, unknownFields } from './units';
 
 export interface NewCounter {

@@ -5,7 +5,7 @@ import { badInput, codedError, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
 import { OfficialEntity, type EmploymentStatus } from '../entities/official.entity';
-import { lookUpUnits } from '../../../../shared/units';
+import { lookUpUnits } from '../../../../shared/unit-lookups';
 
 export interface NewOfficial {
   fullName: string;

@@ -5,7 +5,8 @@ import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
 import { DutyShiftEntity, type DutyRole, type Shift } from '../entities/duty-shift.entity';
 import { findOfficial, requireOwner } from './officials';
-import { isWithin, lookUpUnits, parentPath } from '../../../../shared/units';
+import { isWithin, parentPath } from '../../../../shared/units';
+import { lookUpUnits } from '../../../../shared/unit-lookups';
 import { requireCentre } from './units';
 
 export interface NewDutyShift {

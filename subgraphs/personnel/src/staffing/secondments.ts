@@ -7,7 +7,7 @@ import type { Peers } from '../../../../shared/peers';
 import type { OfficialEntity } from '../entities/official.entity';
 import { lastDay, SecondmentEntity, type SecondmentKind } from '../entities/secondment.entity';
 import { findOfficial, requireOwner } from './officials';
-import { lookUpUnits, type CatalogueUnit } from '../../../../shared/units';
+import { lookUpUnits, type CatalogueUnit } from '../../../../shared/unit-lookups';
 import { requireCentre } from './units';
 
 interface Decision {

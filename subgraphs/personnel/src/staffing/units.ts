@@ -1,6 +1,6 @@
 import { badInput } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
-import type { CatalogueUnit } from '../../../../shared/units';
+import type { CatalogueUnit } from '../../../../shared/unit-lookups';
 
 /** A reception unit: a centre or a one-stop desk of the catalogue. */
 export function requireCentre(unit: CatalogueUnit, field: string): CatalogueUnit {
