@@ -35,7 +35,7 @@ export function scopedMutation<I extends { clientRequestId: string }, C extends 
  * Checks before a write name the rule and the field; these database refusals are what is left
  * when two writes race past the checks together, or a check was missed.
  */
-export function translateRace(error: unknown): never {
+function translateRace(error: unknown): never {
   const code = (error as { code?: string }).code;
   if (code === '23P01' || code === '23505') throw conflict('This clashes with a record written at the same moment; reload and try again.');
   if (code === '42501') throw forbidden('Your unit may not write this record; it belongs to another unit.');
