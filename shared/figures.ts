@@ -16,3 +16,25 @@ export function checkPeriod(period: Period, at = ''): Period {
 
 /** Percent with 2 decimals; null when there is nothing to divide by (N/A, not 0). */
 export const percent = (part: number, whole: number) => (whole ? Math.round((part * 10000) / whole) / 100 : null);
+
+/** How a ranking is ordered: by a figure, largest first unless `descending` is false. */
+export interface Sort<F extends string> {
+  by: F;
+  descending?: boolean | null;
+}
+
+/**
+ * Groups ranked by one of their figures (those without it last), then cut to `limit` (1 to 1000):
+ * the rankings of dossier figures and of satisfaction alike.
+ */
+export function ranked<G, F extends string>(groups: G[], figure: (group: G, by: F) => number | null, sort: Sort<F> | null | undefined, limit: number | null | undefined): G[] {
+  if (limit != null && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw badInput('limit', `"limit" is a whole number from 1 to 1000; got ${limit}.`);
+  const sorted = sort
+    ? [...groups].sort((a, b) => {
+        const [x, y] = [figure(a, sort.by), figure(b, sort.by)];
+        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+        return sort.descending === false ? x - y : y - x;
+      })
+    : groups;
+  return limit ? sorted.slice(0, limit) : sorted;
+}

@@ -3,9 +3,12 @@ import { badInput } from './errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a value is written as a UUID, the form of every id of this API. */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /** Checks an ID argument before it reaches SQL, where a malformed uuid would be a server error. */
 export function parseId(value: string, field: string): string {
-  if (!UUID.test(value)) throw badInput(field, `"${value}" is not an ID of this API (expected a UUID such as 3f1c2a9e-…).`);
+  if (!isUuid(value)) throw badInput(field, `"${value}" is not an ID of this API (expected a UUID such as 3f1c2a9e-…).`);
   return value.toLowerCase();
 }
 

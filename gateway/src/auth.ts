@@ -1,3 +1,4 @@
+import { isUuid } from '../../shared/ids';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ANONYMOUS, Roles, type Caller, type Role } from '../../shared/caller';
 import { credentialsRefused } from '../../shared/errors';
@@ -53,7 +54,7 @@ async function callerFromClaims(claims: JWTPayload, names: ClaimNames, checks: C
   if (!(await checks.unitExists(unit))) throw credentialsRefused(`The token's unit ${unit} is not a unit of the catalogue; ask the administrator to correct your account.`);
   const officialId = claimString(claims, names.official);
   if (claims[names.official] != null && !officialId) throw credentialsRefused('The token\'s official claim must be the official\'s id (a UUID).');
-  if (officialId && !(UUID.test(officialId) && (await checks.officialServes(officialId, unit)))) {
+  if (officialId && !(isUuid(officialId) && (await checks.officialServes(officialId, unit)))) {
     throw credentialsRefused(`The token's official ${officialId.slice(0, 40)} is not an active official of unit ${unit}, nor seconded to it today; ask the administrator to correct your account.`);
   }
   const citizenId = claimString(claims, names.citizen);
@@ -61,7 +62,6 @@ async function callerFromClaims(claims: JWTPayload, names: ClaimNames, checks: C
   return { sub: claims.sub, role, unit, officialId, citizenId };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Printable ASCII, no space at either end: subjects are identifiers, and one must not pass for another (" admin" and "admin"). */
 const SUBJECT = /^[\x21-\x7E](?:[\x20-\x7E]{0,198}[\x21-\x7E])?$/;
 

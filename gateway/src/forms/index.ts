@@ -1,3 +1,4 @@
+import { isUuid } from '../../../shared/ids';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Caller } from '../../../shared/caller';
@@ -7,7 +8,6 @@ import type { Authenticator } from '../auth';
 import { NOTICE_QUERY, NOTICES, type NoticeData } from './notices';
 import { RECEIPT_QUERY, receiptPdf, type ReceiptData } from './receipt';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Forms rendered at once: a PDF costs CPU the API's answers need; beyond this, shed the load rather than slow everyone. */
 const MAX_RENDERING = 4;
 /** Of those, one caller's at once: one official printing in a loop cannot hold every slot. */
@@ -43,7 +43,7 @@ export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticat
         const status = (refusal.extensions?.http as { status?: number } | undefined)?.status ?? 401;
         return reply.code(status).send(errorBody(String(refusal.extensions?.code ?? 'UNAUTHENTICATED'), refusal.message));
       }
-      if (!UUID.test(dossierId)) return reply.code(400).send(errorBody('BAD_USER_INPUT', `"${dossierId.slice(0, 60)}" is not a dossier id (a UUID).`));
+      if (!isUuid(dossierId)) return reply.code(400).send(errorBody('BAD_USER_INPUT', `"${dossierId.slice(0, 60)}" is not a dossier id (a UUID).`));
       return printed(kind, form, dossierId, caller, reply);
     },
   };

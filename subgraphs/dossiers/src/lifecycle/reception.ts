@@ -203,8 +203,7 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
     outcome: null,
     returnedAt: null,
     returnMethod: null,
-    // The desk sits in the unit that owns what it receives.
-    ownerPath: parentPath(desk.path) ?? desk.path,
+    ownerPath: owner,
     version: 1,
   };
   await manager.insert(DossierEntity, dossier);

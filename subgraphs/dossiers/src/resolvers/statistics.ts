@@ -3,7 +3,7 @@ import { badInput } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import { isWithin, parseUnitPath, unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
-import { checkPeriod, type Period } from '../../../../shared/figures';
+import { checkPeriod, ranked, type Period, type Sort } from '../../../../shared/figures';
 import { againstTargets, onlineShare, onTimeRate, statistics, type DossierStats, type Grouping } from '../lifecycle/statistics';
 
 interface FilterInput extends Period {
@@ -38,25 +38,13 @@ const FIGURE: Record<Figure, (stats: DossierStats) => number | null> = {
   AVERAGE_RESOLUTION_DAYS: (s) => s.averageResolutionDays ?? null,
 };
 
-/** Groups ranked by a figure (groups without it last), then cut to `limit`. */
-export function ranked<G extends { stats: DossierStats }>(groups: G[], sort: { by: Figure; descending?: boolean | null } | null | undefined, limit: number | null | undefined): G[] {
-  if (limit != null && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw badInput('limit', `"limit" is a whole number from 1 to 1000; got ${limit}.`);
-  const sorted = sort
-    ? [...groups].sort((a, b) => {
-        const [x, y] = [FIGURE[sort.by](a.stats), FIGURE[sort.by](b.stats)];
-        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-        return sort.descending === false ? x - y : y - x;
-      })
-    : groups;
-  return limit ? sorted.slice(0, limit) : sorted;
-}
 
 /** Days a DAY grouping may list. */
 const MAX_DAYS = 93;
 
 export const dossierStatistics = async (
   _: unknown,
-  args: { filter: FilterInput; groupBy?: Grouping | null; sort?: { by: Figure; descending?: boolean | null } | null; limit?: number | null },
+  args: { filter: FilterInput; groupBy?: Grouping | null; sort?: Sort<Figure> | null; limit?: number | null },
   ctx: Context,
 ) => {
   const own = requireUnit(ctx.caller);
@@ -81,7 +69,7 @@ export const dossierStatistics = async (
   const groups = rows.map(({ key, from, to, ...stats }: DossierStats & { key: string | null; from?: string; to?: string }) => ({
     key, from: from ?? null, to: to ?? null, stats, ...(key && args.groupBy ? groupRef[args.groupBy](key) : {}),
   }));
-  return ranked(groups, args.sort, args.limit);
+  return ranked(groups, (group, by: Figure) => FIGURE[by](group.stats), args.sort, args.limit);
 };
 
 export const DossierStatsType = {

@@ -9,7 +9,7 @@ import type { Context } from '../context';
 import { PetitionEntity, type PetitionStatus } from '../entities/petition.entity';
 import { RatingEntity, type RatingChannel } from '../entities/rating.entity';
 import { SuggestionEntity, type SuggestionStatus } from '../entities/suggestion.entity';
-import { checkPeriod, type Period } from '../../../../shared/figures';
+import { checkPeriod, type Period, ranked, type Sort } from '../../../../shared/figures';
 import { DISSATISFIED, SATISFIED, satisfactionStatistics, type Satisfaction, type SatisfactionGrouping } from '../indicators/satisfaction';
 import { OVERDUE_SQL } from '../petitions/transitions';
 
@@ -58,19 +58,11 @@ const SATISFACTION_FIGURE: Record<SatisfactionFigure, (s: Satisfaction) => numbe
 };
 
 /** A ranking: groups with at least `minRatings` ratings (a rate of 2 ratings says little), ordered by a figure, cut to `limit`. */
-function rankedGroups<G extends { satisfaction: Satisfaction }>(groups: G[], args: { sort?: { by: SatisfactionFigure; descending?: boolean | null } | null; limit?: number | null; minRatings?: number | null }): G[] {
-  const { sort, limit, minRatings } = args;
-  if (limit != null && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw badInput('limit', `"limit" is a whole number from 1 to 1000; got ${limit}.`);
+function rankedGroups<G extends { satisfaction: Satisfaction }>(groups: G[], args: { sort?: Sort<SatisfactionFigure> | null; limit?: number | null; minRatings?: number | null }): G[] {
+  const { minRatings } = args;
   if (minRatings != null && (!Number.isInteger(minRatings) || minRatings < 0)) throw badInput('minRatings', `"minRatings" is a whole number, 0 or more; got ${minRatings}.`);
   const kept = groups.filter((g) => g.satisfaction.ratings >= (minRatings ?? 0));
-  const sorted = sort
-    ? kept.sort((a, b) => {
-        const [x, y] = [SATISFACTION_FIGURE[sort.by](a.satisfaction), SATISFACTION_FIGURE[sort.by](b.satisfaction)];
-        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-        return sort.descending === false ? x - y : y - x;
-      })
-    : kept;
-  return limit ? sorted.slice(0, limit) : sorted;
+  return ranked(kept, (group, by: SatisfactionFigure) => SATISFACTION_FIGURE[by](group.satisfaction), args.sort, args.limit);
 }
 
 export const Query = {
