@@ -6,7 +6,7 @@ import { TEST_CLOCK } from '../../../test/support/clock';
 import { seededDatabase } from '../../../test/support/databases';
 import { dossiers as dossiersModule } from '../src';
 import { DossierEntity } from '../src/entities/dossier.entity';
-import { act, TRANSITIONS, type Action } from '../src/lifecycle/actions';
+import { act, PROCESS } from '../src/lifecycle/actions';
 import { MOVES } from '../src/lifecycle/moves';
 import { DOSSIER_STATUSES } from '../src/status';
 
@@ -26,8 +26,8 @@ describe('dossier lifecycle rules in the database', () => {
     let refused = 0;
     for (const status of DOSSIER_STATUSES) {
       const dossier = demo.dossiers.find((d) => d.status === status)!;
-      for (const action of Object.keys(TRANSITIONS) as Action[]) {
-        if ((TRANSITIONS[action].from as readonly string[]).includes(status)) continue;
+      for (const action of PROCESS.actions) {
+        if (PROCESS.allows(status, action)) continue;
         const before = await seeded.app.manager.findOneByOrFail(DossierEntity, { id: dossier.id });
         const error = await inCallerScope(seeded.app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar), TEST_CLOCK.now())).catch((e: unknown) => e);
         expect([action, status, (error as { extensions?: { code?: string } }).extensions?.code]).toEqual([action, status, 'CONFLICT']);

@@ -5,7 +5,8 @@ import { isWithin } from '../../../../shared/units';
 import { DossierEventEntity } from '../entities/dossier-event.entity';
 import { DossierStepEntity } from '../entities/dossier-step.entity';
 import { DossierEntity } from '../entities/dossier.entity';
-import { IN_PROCESS, OPEN, type DossierStatus } from '../status';
+import { defineProcess, updateIfUnchanged } from '../../../../shared/transitions';
+import { DOSSIER_STATUSES, type DossierStatus } from '../status';
 
 /**
  * Who may act: the DESK is the receiving unit (and the units above it); the STEP is the unit
@@ -15,8 +16,7 @@ import { IN_PROCESS, OPEN, type DossierStatus } from '../status';
 type Position = 'DESK' | 'STEP' | 'HOLDER' | 'CURRENT';
 
 
-interface Transition {
-  from: readonly DossierStatus[];
+interface Move {
   /** null: the status stays (the action changes the deadline or the step). */
   to: DossierStatus | null;
   by: Position;
@@ -24,27 +24,41 @@ interface Transition {
 }
 
 /**
- * Every move a dossier can make. An action not in this table cannot be performed, and one
- * performed from a status not in its `from` list is refused with CONFLICT and changes nothing.
+ * Every move a dossier can make: where it leads, which unit may make it and with which roles. An
+ * action a status does not list is refused with CONFLICT and changes nothing.
  */
-export const TRANSITIONS = {
-  accept: { from: ['NEW'], to: 'RECEIVED', by: 'DESK', roles: OFFICIALS },
-  refuse: { from: ['NEW', 'RECEIVED'], to: 'NOT_RECEIVED', by: 'DESK', roles: OFFICIALS },
-  transfer: { from: ['RECEIVED'], to: 'PROCESSING', by: 'DESK', roles: OFFICIALS },
-  completeStep: { from: ['PROCESSING'], to: null, by: 'STEP', roles: OFFICIALS },
-  requestSupplement: { from: ['RECEIVED', 'PROCESSING'], to: 'SUPPLEMENT_REQUESTED', by: 'HOLDER', roles: OFFICIALS },
-  receiveSupplement: { from: ['SUPPLEMENT_REQUESTED'], to: 'PROCESSING', by: 'HOLDER', roles: OFFICIALS },
-  requestFinancialObligation: { from: ['PROCESSING'], to: 'FINANCIAL_OBLIGATION', by: 'HOLDER', roles: OFFICIALS },
-  confirmFinancialObligation: { from: ['FINANCIAL_OBLIGATION'], to: 'PROCESSING', by: 'HOLDER', roles: OFFICIALS },
-  reschedule: { from: IN_PROCESS, to: null, by: 'HOLDER', roles: LEADERS },
-  withdraw: { from: ['NEW', ...OPEN], to: 'WITHDRAWN', by: 'DESK', roles: OFFICIALS },
-  stop: { from: IN_PROCESS, to: 'STOPPED', by: 'HOLDER', roles: LEADERS },
-  resolve: { from: ['PROCESSING'], to: 'PROCESSED', by: 'HOLDER', roles: LEADERS },
-  returnResult: { from: ['PROCESSED'], to: 'RESULT_RETURNED', by: 'DESK', roles: OFFICIALS },
-  assignHandler: { from: OPEN, to: null, by: 'CURRENT', roles: OFFICIALS },
-} as const satisfies Record<string, Transition>;
+export const PROCESS = defineProcess(DOSSIER_STATUSES, {
+  moves: {
+    accept: { to: 'RECEIVED', by: 'DESK', roles: OFFICIALS },
+    refuse: { to: 'NOT_RECEIVED', by: 'DESK', roles: OFFICIALS },
+    transfer: { to: 'PROCESSING', by: 'DESK', roles: OFFICIALS },
+    completeStep: { to: null, by: 'STEP', roles: OFFICIALS },
+    requestSupplement: { to: 'SUPPLEMENT_REQUESTED', by: 'HOLDER', roles: OFFICIALS },
+    receiveSupplement: { to: 'PROCESSING', by: 'HOLDER', roles: OFFICIALS },
+    requestFinancialObligation: { to: 'FINANCIAL_OBLIGATION', by: 'HOLDER', roles: OFFICIALS },
+    confirmFinancialObligation: { to: 'PROCESSING', by: 'HOLDER', roles: OFFICIALS },
+    reschedule: { to: null, by: 'HOLDER', roles: LEADERS },
+    withdraw: { to: 'WITHDRAWN', by: 'DESK', roles: OFFICIALS },
+    stop: { to: 'STOPPED', by: 'HOLDER', roles: LEADERS },
+    resolve: { to: 'PROCESSED', by: 'HOLDER', roles: LEADERS },
+    returnResult: { to: 'RESULT_RETURNED', by: 'DESK', roles: OFFICIALS },
+    assignHandler: { to: null, by: 'CURRENT', roles: OFFICIALS },
+  } satisfies Record<string, Move>,
+  allowedFrom: {
+    NEW: ['accept', 'refuse', 'withdraw'],
+    RECEIVED: ['refuse', 'transfer', 'requestSupplement', 'withdraw', 'assignHandler'],
+    PROCESSING: ['completeStep', 'requestSupplement', 'requestFinancialObligation', 'reschedule', 'withdraw', 'stop', 'resolve', 'assignHandler'],
+    SUPPLEMENT_REQUESTED: ['receiveSupplement', 'reschedule', 'withdraw', 'stop', 'assignHandler'],
+    FINANCIAL_OBLIGATION: ['confirmFinancialObligation', 'reschedule', 'withdraw', 'stop', 'assignHandler'],
+    PROCESSED: ['returnResult'],
+    NOT_RECEIVED: [],
+    WITHDRAWN: [],
+    STOPPED: [],
+    RESULT_RETURNED: [],
+  },
+});
 
-export type Action = keyof typeof TRANSITIONS;
+export type Action = (typeof PROCESS.actions)[number];
 
 /** The state an action sees: the dossier as read, its steps, the step being worked on, and who acts. */
 export interface Situation {
@@ -84,7 +98,7 @@ export async function act(
   now: Date,
   expectedVersion?: number | null,
 ): Promise<DossierEntity> {
-  const rule: Transition = TRANSITIONS[action];
+  const rule: Move = PROCESS.moves[action];
   const dossier = await manager.findOneBy(DossierEntity, { id: dossierId });
   if (!dossier) throw notFound(`No dossier has id ${dossierId}.`, 'input.dossierId');
   const steps = await manager.find(DossierStepEntity, { where: { dossierId }, order: { position: 'ASC' } });
@@ -93,9 +107,7 @@ export async function act(
   const where = position(caller, situation);
   const allowed = ({ DESK: where.desk, STEP: where.step, HOLDER: where.desk || where.step, CURRENT: situation.active ? where.step : where.desk } satisfies Record<Position, boolean>)[rule.by];
   if (!where.desk && !where.step && !steps.some((s) => isWithin(s.ownerPath, caller.unit ?? ''))) return hidden(dossierId);
-  if (!rule.from.includes(dossier.status)) {
-    throw conflict(`Dossier ${dossier.code} is ${dossier.status}; ${action} applies only to a dossier that is ${rule.from.join(', ')}.`, 'input.dossierId');
-  }
+  const to = PROCESS.next(dossier.status, action, `Dossier ${dossier.code}`, 'input.dossierId');
   if (!allowed) {
     const holder = rule.by === 'DESK' ? `the receiving unit ${dossier.ownerPath}` : situation.active ? `unit ${situation.active.ownerPath}, which holds step ${situation.active.position}` : `the receiving unit ${dossier.ownerPath}`;
     throw forbidden(`Only ${holder} may ${action} dossier ${dossier.code}.`);
@@ -106,14 +118,7 @@ export async function act(
   }
 
   const { dossier: patch = {}, step, nextStep, details = {} } = await effect(situation);
-  const to = rule.to ?? dossier.status;
-  const { affected } = await manager
-    .createQueryBuilder()
-    .update(DossierEntity)
-    .set({ ...patch, status: to, version: () => 'version + 1' })
-    .where('id = :id AND version = :version', { id: dossierId, version: dossier.version })
-    .execute();
-  if (!affected) throw conflict(`Dossier ${dossier.code} was changed by someone else just now; reload it and decide again.`, 'input.dossierId');
+  await updateIfUnchanged(manager, DossierEntity, dossier, { ...patch, status: to }, `Dossier ${dossier.code}`, 'input.dossierId');
   if (step && situation.active) await manager.update(DossierStepEntity, { id: situation.active.id }, step);
   const next = nextStep && steps.find((s) => s.position === patch.currentStep);
   if (next) await manager.update(DossierStepEntity, { id: next.id }, nextStep);

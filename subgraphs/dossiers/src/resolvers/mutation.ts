@@ -6,7 +6,7 @@ import { isWithin } from '../../../../shared/units';
 import { parseId } from '../../../../shared/ids';
 import { scopedMutation } from '../../../../shared/mutation';
 import type { Context } from '../context';
-import { act, TRANSITIONS, type Action, type Situation } from '../lifecycle/actions';
+import { act, PROCESS, type Action, type Situation } from '../lifecycle/actions';
 import { MUTATION_OF } from '../lifecycle/history';
 import { MOVES, type MoveInput } from '../lifecycle/moves';
 import { receiveDossier, type ReceiveInput } from '../lifecycle/reception';
@@ -64,7 +64,7 @@ export const Mutation = {
     return receiveDossier(manager, ctx.caller, ctx.peers, await loadCalendar(manager), { ...input, procedureId }, ctx.clock.now());
   }, payload),
   // Every action of the transition table is the mutation the history names it by.
-  ...Object.fromEntries((Object.keys(TRANSITIONS) as Action[]).filter((action) => action !== 'assignHandler').map((action) => [MUTATION_OF[action], move(action)])),
+  ...Object.fromEntries(PROCESS.actions.filter((action) => action !== 'assignHandler').map((action) => [MUTATION_OF[action], move(action)])),
 
   /** Only the unit working on the dossier now, and only to one of its own officials, with a history row. */
   assignDossierHandler: scopedMutation<AssignDossierHandlerInput, Context, string, unknown>('assignDossierHandler', OFFICIALS, async (manager, input, ctx) => {

@@ -9,7 +9,8 @@ import { emailAddress, personName } from '../../../../shared/people';
 import type { Peers } from '../../../../shared/peers';
 import { PetitionEntity } from '../entities/petition.entity';
 import { petitionDeadlines, publishDeadline } from './deadlines';
-import { PETITION_TRANSITIONS, type PetitionAction } from './transitions';
+import { PETITION_PROCESS, type PetitionAction } from './transitions';
+import { updateIfUnchanged } from '../../../../shared/transitions';
 import { dossierByCode, unitPath } from '../lookups';
 
 export interface NewPetition {
@@ -85,25 +86,17 @@ export async function actOnPetition(manager: EntityManager, caller: Caller, cale
   const petition = await manager.findOneBy(PetitionEntity, { id: parseId(input.petitionId, 'input.petitionId') });
   if (!petition) throw notFound(`No petition has id ${input.petitionId}.`, 'input.petitionId');
   if (!(await callerOwns(manager, petition.ownerPath))) throw codedError('FORBIDDEN', `Petition "${petition.subject}" is answered by unit ${petition.ownerPath}; your unit ${caller.unit} may only read it.`, 'input.petitionId');
-  const rule = PETITION_TRANSITIONS[action];
-  if (!(rule.from as readonly string[]).includes(petition.status)) {
-    throw conflict(`The petition is ${petition.status}; ${action} applies only to one that is ${rule.from.join(', ')}.`, 'input.petitionId');
-  }
+  const to = PETITION_PROCESS.next(petition.status, action, 'The petition', 'input.petitionId');
+  const rule = PETITION_PROCESS.moves[action];
   if (rule.until && now > (petition[rule.until] as Date)) {
     throw conflict(`The time to ${action} this petition ended at ${(petition[rule.until] as Date).toISOString()}; answer it instead.`, 'input.petitionId');
   }
   const needs = TEXT_FOR[action];
   const text = needs ? required(input.text ?? '', 'input.text', `Give ${needs}; it`) : null;
-  const patch: Partial<PetitionEntity> = { status: rule.to };
+  const patch: Partial<PetitionEntity> = { status: to };
   if (action === 'reject' || action === 'requestInformation') patch.note = text;
   if (action === 'answer') Object.assign(patch, { answer: text, answeredAt: now, publishBy: publishDeadline(now, calendar) });
   if (action === 'publish') Object.assign(patch, { publishedAnswer: text, publishedAt: now });
-  const { affected } = await manager
-    .createQueryBuilder()
-    .update(PetitionEntity)
-    .set({ ...patch, version: () => 'version + 1' })
-    .where('id = :id AND version = :version', { id: petition.id, version: petition.version })
-    .execute();
-  if (!affected) throw conflict('The petition was changed by someone else just now; reload it and decide again.', 'input.petitionId');
+  await updateIfUnchanged(manager, PetitionEntity, petition, patch, 'The petition', 'input.petitionId');
   return petition.id;
 }

@@ -1,26 +1,38 @@
-import type { PetitionEntity, PetitionStatus } from '../entities/petition.entity';
+import { PETITION_STATUSES, type PetitionEntity, type PetitionStatus } from '../entities/petition.entity';
 import { NOW_SQL } from '../../../../shared/clock';
+import { defineProcess } from '../../../../shared/transitions';
 
 /**
  * Every move a petition can make, by the responsible unit. Amend this table to change the
- * process: an action not in it cannot be performed, and one from another status is refused with
- * CONFLICT. `until` names the deadline after which the action is no longer allowed.
+ * process: an action a status does not list is refused with CONFLICT. `until` names the deadline
+ * after which the action is no longer allowed.
  */
-export const PETITION_TRANSITIONS = {
-  reject: { from: ['RECEIVED'], to: 'REJECTED', until: 'rejectBy' },
-  requestInformation: { from: ['RECEIVED', 'PROCESSING'], to: 'INFORMATION_REQUESTED', until: 'informationBy' },
-  accept: { from: ['RECEIVED', 'INFORMATION_REQUESTED'], to: 'PROCESSING', until: null },
-  answer: { from: ['RECEIVED', 'INFORMATION_REQUESTED', 'PROCESSING'], to: 'ANSWERED', until: null },
-  publish: { from: ['ANSWERED'], to: 'PUBLISHED', until: null },
-} as const satisfies Record<string, { from: readonly PetitionStatus[]; to: PetitionStatus; until: keyof PetitionEntity | null }>;
+export const PETITION_PROCESS = defineProcess(PETITION_STATUSES, {
+  moves: {
+    reject: { to: 'REJECTED', until: 'rejectBy' },
+    requestInformation: { to: 'INFORMATION_REQUESTED', until: 'informationBy' },
+    accept: { to: 'PROCESSING', until: null },
+    answer: { to: 'ANSWERED', until: null },
+    publish: { to: 'PUBLISHED', until: null },
+  } satisfies Record<string, { to: PetitionStatus; until: keyof PetitionEntity | null }>,
+  allowedFrom: {
+    RECEIVED: ['reject', 'requestInformation', 'accept', 'answer'],
+    INFORMATION_REQUESTED: ['accept', 'answer'],
+    PROCESSING: ['requestInformation', 'answer'],
+    ANSWERED: ['publish'],
+    REJECTED: [],
+    PUBLISHED: [],
+  },
+});
 
-export type PetitionAction = keyof typeof PETITION_TRANSITIONS;
+export type PetitionAction = (typeof PETITION_PROCESS.actions)[number];
 
-const OPEN: readonly PetitionStatus[] = ['RECEIVED', 'INFORMATION_REQUESTED', 'PROCESSING'];
+/** Still to be answered. */
+const OPEN = ['RECEIVED', 'INFORMATION_REQUESTED', 'PROCESSING'] as const satisfies readonly PetitionStatus[];
 
 /** Overdue: not answered by the resolution deadline, or an answer not published by its deadline. */
 export function isOverdue(petition: Pick<PetitionEntity, 'status' | 'resolveBy' | 'publishBy'>, now: Date): boolean {
-  if (OPEN.includes(petition.status)) return now > petition.resolveBy;
+  if ((OPEN as readonly PetitionStatus[]).includes(petition.status)) return now > petition.resolveBy;
   return petition.status === 'ANSWERED' && !!petition.publishBy && now > petition.publishBy;
 }
 
