@@ -1,4 +1,4 @@
-import { sqlMigration } from '../../../../shared/rls';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Frozen. The unit holding a liên thông step may update the dossier (the update policy lets it),
@@ -6,10 +6,11 @@ import { sqlMigration } from '../../../../shared/rls';
  * and naming its handler. The applicant, the receiving desk, the code and the rest are the
  * receiving unit's. Checked for the application role; migrations and seeds run as the owner.
  */
-export const StepHolderColumns = sqlMigration(
-  'DossiersStepHolderColumns1764900000000',
-  [
-    `CREATE FUNCTION dossier_step_holder_columns() RETURNS trigger LANGUAGE plpgsql AS $$
+export class StepHolderColumns implements MigrationInterface {
+  readonly name = 'DossiersStepHolderColumns1764900000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE FUNCTION dossier_step_holder_columns() RETURNS trigger LANGUAGE plpgsql AS $$
      DECLARE
        movable CONSTANT text[] := ARRAY['status', 'version', 'current_step', 'due_at', 'paused_at', 'supplement_count',
                                         'rescheduled', 'finished_at', 'outcome', 'handler_id'];
@@ -22,8 +23,12 @@ export const StepHolderColumns = sqlMigration(
            USING ERRCODE = '42501';
        END IF;
        RETURN NEW;
-     END $$`,
-    `CREATE TRIGGER dossier_step_holder_columns BEFORE UPDATE ON dossier FOR EACH ROW EXECUTE FUNCTION dossier_step_holder_columns()`,
-  ],
-  [`DROP TRIGGER dossier_step_holder_columns ON dossier`, `DROP FUNCTION dossier_step_holder_columns()`],
-);
+     END $$`);
+    await db.query(`CREATE TRIGGER dossier_step_holder_columns BEFORE UPDATE ON dossier FOR EACH ROW EXECUTE FUNCTION dossier_step_holder_columns()`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TRIGGER dossier_step_holder_columns ON dossier`);
+    await db.query(`DROP FUNCTION dossier_step_holder_columns()`);
+  }
+}
