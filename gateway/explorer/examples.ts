@@ -1,5 +1,15 @@
+/** An example: its title (listed in the explorer's Examples pane), its operations, and their variables. */
+export interface Example {
+  title: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/** A dossier's journey, operation by operation, with variables: the explorer test runs them in this order. */
+export const JOURNEY_OPERATIONS = ['ReceivedDossiers', 'Transfer', 'RequestSupplement', 'ReceiveSupplement', 'History'] as const;
+
 /** Example operations shown as tabs in the explorer; the end-to-end tests run them too. */
-export const EXAMPLES: { title: string; query: string }[] = [
+export const EXAMPLES: Example[] = [
   {
     title: 'One dossier across all four subgraphs',
     query: `# Hồ sơ mới nhất của đơn vị bạn: thủ tục, đơn vị tiếp nhận, cán bộ xử lý và đánh giá.
@@ -152,5 +162,51 @@ query ProvincialDashboard {
     nodes { subject unit { name } receivedAt resolveBy repeatOf { receivedAt } }
   }
 }`,
+  },
+  {
+    title: "A dossier's journey: mutations with variables",
+    query: `# Xử lý một hồ sơ bằng các biến (Variables, bên dưới). Chạy lần lượt:
+# 1. ReceivedDossiers — chọn một hồ sơ đã tiếp nhận, chép id vào biến "dossierId";
+# 2. Transfer — chuyển xử lý; 3. RequestSupplement — yêu cầu bổ sung (mẫu 02), đồng hồ dừng;
+# 4. ReceiveSupplement — nhận bổ sung, đồng hồ chạy tiếp; 5. History — xem lịch sử (mẫu 05/06).
+# Mỗi thao tác mang một clientRequestId riêng: gửi lại cùng giá trị thì nhận lại kết quả lần đầu.
+query ReceivedDossiers {
+  dossiers(first: 5, filter: { status: RECEIVED }) {
+    nodes { id code applicantName version procedure { name } receivingUnit { name } }
+  }
+}
+
+mutation Transfer($dossierId: ID!, $transferRequestId: String!) {
+  transferDossier(input: { clientRequestId: $transferRequestId, dossierId: $dossierId }) {
+    dossier { code status version currentStep { position title unit { name } } }
+  }
+}
+
+mutation RequestSupplement($dossierId: ID!, $supplementRequestId: String!, $missingItems: [String!]!) {
+  requestSupplement(input: { clientRequestId: $supplementRequestId, dossierId: $dossierId, missingItems: $missingItems }) {
+    dossier { code status supplementCount }
+  }
+}
+
+mutation ReceiveSupplement($dossierId: ID!, $handedInRequestId: String!, $missingItems: [String!]!) {
+  receiveSupplement(input: { clientRequestId: $handedInRequestId, dossierId: $dossierId, handedIn: $missingItems }) {
+    dossier { code status dueAt }
+  }
+}
+
+query History($dossierId: ID!) {
+  dossier(id: $dossierId) {
+    code
+    status
+    history { at action fromStatus toStatus actorUnit }
+  }
+}`,
+    variables: {
+      dossierId: 'chép id từ ReceivedDossiers',
+      transferRequestId: 'vi-du-chuyen-xu-ly-0001',
+      supplementRequestId: 'vi-du-yeu-cau-bo-sung-0001',
+      handedInRequestId: 'vi-du-nhan-bo-sung-0001',
+      missingItems: ['Bản sao Giấy khai sinh có chứng thực'],
+    },
   },
 ];

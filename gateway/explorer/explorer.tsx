@@ -1,11 +1,12 @@
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
 // A monospace face with every Vietnamese letter, bundled: "Hồ sơ" in the editors, whatever fonts the machine has.
 import '@fontsource/noto-sans-mono/400.css';
 import { editor } from 'monaco-editor';
 import { createRoot } from 'react-dom/client';
-import { EXAMPLES } from './examples';
+import { EXAMPLES, type Example } from './examples';
 
 /** The editor workers are bundled as their own files next to this one, so nothing loads from a CDN. */
 (globalThis as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
@@ -28,10 +29,51 @@ interface ExplorerConfig {
 const config = JSON.parse(document.getElementById('explorer-config')?.textContent ?? '{}') as ExplorerConfig;
 const headers = config.token ? JSON.stringify({ Authorization: `Bearer ${config.token}` }, null, 2) : '';
 
+const variablesOf = (example: Example) => (example.variables ? JSON.stringify(example.variables, null, 2) : undefined);
+
+/**
+ * The examples by title (a tab is named after its first operation, which says less): choosing one
+ * shows its tab, or opens it again with its operations and variables if it was closed.
+ */
+function ExamplesPane() {
+  const { addTab, changeTab } = useGraphiQLActions();
+  const tabs = useGraphiQL((state) => state.tabs);
+  const queryEditor = useGraphiQL((state) => state.queryEditor);
+  const variableEditor = useGraphiQL((state) => state.variableEditor);
+  const open = (example: Example) => {
+    const index = tabs.findIndex((tab) => tab.query === example.query);
+    if (index >= 0) return changeTab(index);
+    addTab();
+    // The new tab's editors are the same Monaco editors, emptied: fill them once the tab is in place.
+    setTimeout(() => {
+      queryEditor?.setValue(example.query);
+      variableEditor?.setValue(variablesOf(example) ?? '');
+    });
+  };
+  return (
+    <nav aria-label="Ví dụ" className="motcua-examples">
+      <div className="graphiql-doc-explorer-title">Ví dụ · Examples</div>
+      <ul>
+        {EXAMPLES.map((example) => (
+          <li key={example.title}>
+            <button type="button" className="graphiql-un-styled" onClick={() => open(example)}>
+              {example.title}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+const examplesPlugin: GraphiQLPlugin = { title: 'Examples', icon: () => <span aria-hidden="true">☰</span>, content: ExamplesPane };
+
 createRoot(document.getElementById('explorer')!).render(
   <GraphiQL
     fetcher={createGraphiQLFetcher({ url: '/graphql' })}
-    defaultTabs={EXAMPLES.map((example) => ({ query: example.query, headers }))}
+    defaultTabs={EXAMPLES.map((example) => ({ query: example.query, variables: variablesOf(example), headers }))}
     defaultHeaders={headers}
+    plugins={[examplesPlugin]}
+    visiblePlugin={examplesPlugin}
   />,
 );
