@@ -3,8 +3,8 @@ import { HOURS_PER_DAY, type WorkingCalendar } from '../../shared/calendar';
 import type { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
 import type { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
 import type { DossierApplicantEntity } from '../../subgraphs/dossiers/src/entities/dossier-applicant.entity';
-import type { PetitionEntity } from '../../subgraphs/feedback/src/entities/petition.entity';
-import type { SuggestionEntity } from '../../subgraphs/feedback/src/entities/suggestion.entity';
+import type { PetitionEntity } from '../../subgraphs/feedback/src/store/entities/petition.entity';
+import type { SuggestionEntity } from '../../subgraphs/feedback/src/store/entities/suggestion.entity';
 import { petitionDeadlines, publishDeadline } from '../../subgraphs/feedback/src/petitions/deadlines';
 import type { Random } from './random';
 

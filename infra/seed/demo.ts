@@ -2,8 +2,8 @@ import { uuidFrom } from '../../shared/ids';
 import { random } from './random';
 import { demoStaffing, type DemoStaffing } from './demo-personnel';
 import { demoFeedback } from './demo-feedback';
-import type { PetitionEntity } from '../../subgraphs/feedback/src/entities/petition.entity';
-import type { SuggestionEntity } from '../../subgraphs/feedback/src/entities/suggestion.entity';
+import type { PetitionEntity } from '../../subgraphs/feedback/src/store/entities/petition.entity';
+import type { SuggestionEntity } from '../../subgraphs/feedback/src/store/entities/suggestion.entity';
 import type { AdministrativeUnitEntity, UnitLevel } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
 import type { FieldEntity } from '../../subgraphs/catalogue/src/entities/field.entity';
 import type { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
@@ -17,11 +17,11 @@ import { isWithin } from '../../shared/units';
 import type { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
 import { playLifecycle, type DemoEvent } from './demo-lifecycle';
 import type { Channel, DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
-import type { RatingCommentEntity } from '../../subgraphs/feedback/src/entities/rating-comment.entity';
+import type { RatingCommentEntity } from '../../subgraphs/feedback/src/store/entities/rating-comment.entity';
 import type { DossierApplicantEntity } from '../../subgraphs/dossiers/src/entities/dossier-applicant.entity';
 import { publicName } from '../../subgraphs/dossiers/src/lifecycle/applicant';
 import type { DossierStatus } from '../../subgraphs/dossiers/src/status';
-import type { RatingEntity, SatisfactionLevel } from '../../subgraphs/feedback/src/entities/rating.entity';
+import type { RatingEntity, SatisfactionLevel } from '../../subgraphs/feedback/src/store/entities/rating.entity';
 import type { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
 import {
   CENTRAL_OFFICES, COMPANY_NAMES, DEPARTMENTS, DISTRICT_BRANCHES, DISTRICT_OFFICES, DISTRICTS, FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, PROVINCE, rolesOf,

@@ -12,13 +12,13 @@ import { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedur
 import { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/entities/procedure-variant.entity';
 import { ProcedureVersionEntity } from '../../subgraphs/catalogue/src/entities/procedure-version.entity';
 import { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
-import { RatingCommentEntity } from '../../subgraphs/feedback/src/entities/rating-comment.entity';
+import { RatingCommentEntity } from '../../subgraphs/feedback/src/store/entities/rating-comment.entity';
 import { DossierApplicantEntity } from '../../subgraphs/dossiers/src/entities/dossier-applicant.entity';
 import { DossierEventEntity } from '../../subgraphs/dossiers/src/entities/dossier-event.entity';
 import { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
-import { PetitionEntity } from '../../subgraphs/feedback/src/entities/petition.entity';
-import { RatingEntity } from '../../subgraphs/feedback/src/entities/rating.entity';
-import { SuggestionEntity } from '../../subgraphs/feedback/src/entities/suggestion.entity';
+import { PetitionEntity } from '../../subgraphs/feedback/src/store/entities/petition.entity';
+import { RatingEntity } from '../../subgraphs/feedback/src/store/entities/rating.entity';
+import { SuggestionEntity } from '../../subgraphs/feedback/src/store/entities/suggestion.entity';
 import { CounterAssignmentEntity } from '../../subgraphs/personnel/src/entities/counter-assignment.entity';
 import { CounterEntity } from '../../subgraphs/personnel/src/entities/counter.entity';
 import { DutyShiftEntity } from '../../subgraphs/personnel/src/entities/duty-shift.entity';

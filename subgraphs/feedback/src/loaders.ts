@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { byKey, defineLoaders, manyByKey } from '../../../shared/loaders';
 import type { Peers } from '../../../shared/peers';
-import { PetitionEntity } from './entities/petition.entity';
-import { RatingEntity } from './entities/rating.entity';
-import { RatingCommentEntity } from './entities/rating-comment.entity';
-import { SuggestionEntity } from './entities/suggestion.entity';
+import { PetitionEntity } from './store/entities/petition.entity';
+import { RatingEntity } from './store/entities/rating.entity';
+import { RatingCommentEntity } from './store/entities/rating-comment.entity';
+import { SuggestionEntity } from './store/entities/suggestion.entity';
 import { satisfactionByOfficial, satisfactionByProcedure, satisfactionByUnitPath } from './indicators/satisfaction';
 import { serviceIndexBatch } from './indicators/service-inputs';
 

@@ -1,4 +1,4 @@
-import type { SatisfactionLevel } from '../entities/rating.entity';
+import type { SatisfactionLevel } from '../store/entities/rating.entity';
 
 /** What the dossiers subgraph tells about a dossier (through `@requires`), and what feedback holds on it. */
 export interface DossierFacts {

@@ -1,89 +1,80 @@
 import type { EntityManager } from 'typeorm';
 import { badInput } from '../../../../shared/errors';
-import { percent, type Period } from '../../../../shared/figures';
+import { percent, ranked, type Period, type Sort } from '../../../../shared/figures';
 import { batchByGroup } from '../../../../shared/loaders';
-import { vietnamMidnightSql } from '../../../../shared/scalars';
-import { childUnitSql, withinSql } from '../../../../shared/sql';
-import { SATISFACTION_LEVELS } from '../entities/rating.entity';
+import { unitRef } from '../../../../shared/units';
+import {
+  satisfactionCountsByGroup,
+  satisfactionCountsByKeys,
+  type SatisfactionCounts,
+  type SatisfactionFilter,
+  type SatisfactionGrouping,
+  type SatisfactionSubject,
+} from '../store/satisfaction';
 
-export interface Satisfaction {
-  ratings: number;
-  satisfied: number;
-  dissatisfied: number;
+export interface Satisfaction extends SatisfactionCounts {
   satisfactionRate: number | null;
-  averageScore: number | null;
 }
 
-export type SatisfactionGrouping = 'UNIT' | 'AGENCY' | 'OFFICIAL' | 'COUNTER' | 'PROCEDURE' | 'FIELD';
-
-/** Five for very satisfied down to one for very dissatisfied. */
-const score = (column: string) => `CASE ${column} ${SATISFACTION_LEVELS.map((level, i) => `WHEN '${level}' THEN ${5 - i}`).join(' ')} END`;
-const GOOD = `('VERY_SATISFIED', 'SATISFIED')`;
-const BAD = `('DISSATISFIED', 'VERY_DISSATISFIED')`;
-/** A rating is satisfied when both the result and the attitude are rated satisfied or better, dissatisfied when either is rated dissatisfied or worse. */
-export const SATISFIED = `(r.result_satisfaction IN ${GOOD} AND r.attitude_satisfaction IN ${GOOD})`;
-export const DISSATISFIED = `(r.result_satisfaction IN ${BAD} OR r.attitude_satisfaction IN ${BAD})`;
-const FIGURES = `count(r.id)::int AS ratings,
-  count(r.id) FILTER (WHERE ${SATISFIED})::int AS satisfied,
-  count(r.id) FILTER (WHERE ${DISSATISFIED})::int AS dissatisfied,
-  round(avg((${score('r.result_satisfaction')} + ${score('r.attitude_satisfaction')}) / 2.0), 2)::float AS "averageScore"`;
-/** Ratings given on the period's days in Vietnam; $1 from, $2 to. */
-export const RATED_IN_PERIOD = `r.rated_at >= ${vietnamMidnightSql('$1::date')} AND r.rated_at < ${vietnamMidnightSql('$2::date + 1')}`;
-
-const withRate = (figures: Omit<Satisfaction, 'satisfactionRate'>): Satisfaction => ({ ...figures, satisfactionRate: percent(figures.satisfied, figures.ratings) });
-
-/** Figures for many keys in one statement: officials by id, or units by path (each summed over its subtree). */
-async function byKeys(db: EntityManager, period: Period, keys: string[], match: string): Promise<Map<string, Satisfaction>> {
-  const rows: (Omit<Satisfaction, 'satisfactionRate'> & { key: string })[] = await db.query(
-    `SELECT k.key, ${FIGURES} FROM unnest($3::text[]) AS k(key) LEFT JOIN rating r ON ${match} AND ${RATED_IN_PERIOD} GROUP BY k.key`,
-    [period.from, period.to, keys],
-  );
-  return new Map(rows.map(({ key, ...figures }) => [key, withRate(figures)]));
-}
+const withRate = (figures: SatisfactionCounts): Satisfaction => ({ ...figures, satisfactionRate: percent(figures.satisfied, figures.ratings) });
 
 /** Batch function: keys are `from|to|subject`; one statement per distinct period. */
-const batch = (db: EntityManager, match: string) => batchByGroup(([from, to], subjects) => byKeys(db, { from: from!, to: to! }, subjects, match));
+const batch = (db: EntityManager, subject: SatisfactionSubject) =>
+  batchByGroup(async ([from, to], subjects) => {
+    const rows = await satisfactionCountsByKeys(db, subject, { from: from!, to: to! }, subjects);
+    return new Map(rows.map(({ key, ...figures }) => [key, withRate(figures)]));
+  });
 
-export const satisfactionByOfficial = (db: EntityManager) => batch(db, 'r.official_id::text = k.key');
-export const satisfactionByProcedure = (db: EntityManager) => batch(db, 'r.procedure_id::text = k.key');
-export const satisfactionByUnitPath = (db: EntityManager) => batch(db, withinSql('r.owner_path', 'k.key'));
+export const satisfactionByOfficial = (db: EntityManager) => batch(db, 'OFFICIAL');
+export const satisfactionByProcedure = (db: EntityManager) => batch(db, 'PROCEDURE');
+export const satisfactionByUnitPath = (db: EntityManager) => batch(db, 'UNIT_PATH');
 export const periodKey = (period: Period, subject: string) => `${period.from}|${period.to}|${subject}`;
-
-export interface SatisfactionFilter extends Period {
-  /** The subtree summed; null for every unit (the public board of a centre). */
-  scope: string | null;
-  receivingUnitCode?: string | null;
-}
 
 /**
  * Satisfaction of a subtree, whole or per group, best first: the ranking of units, departments
  * (the rated official's home agency), officials or counters (`{desk}#{number}`).
  */
 export async function satisfactionStatistics(db: EntityManager, filter: SatisfactionFilter, groupBy: SatisfactionGrouping | null) {
-  const params: unknown[] = [filter.from, filter.to];
-  const where = [RATED_IN_PERIOD];
-  if (filter.scope) {
-    params.push(filter.scope, `${filter.scope}.%`);
-    where.push(withinSql('r.owner_path', '$3', '$4'));
-  }
-  if (filter.receivingUnitCode) {
-    params.push(filter.receivingUnitCode);
-    where.push(`r.receiving_unit_code = $${params.length}`);
-  }
-  const key = {
-    UNIT: childUnitSql('r.owner_path', '$3'),
-    AGENCY: 'r.agency_code',
-    OFFICIAL: 'r.official_id::text',
-    COUNTER: `r.receiving_unit_code || '#' || r.counter_number`,
-    PROCEDURE: 'r.procedure_id::text',
-    FIELD: 'r.field_code',
-  }[groupBy ?? 'UNIT'];
   if (groupBy === 'UNIT' && !filter.scope) throw badInput('filter.unitPath', 'Grouping by unit needs the unit whose children are compared.');
-  const rows: (Omit<Satisfaction, 'satisfactionRate'> & { key: string | null })[] = await db.query(
-    `SELECT ${groupBy ? key : 'NULL'} AS key, ${FIGURES} FROM rating r WHERE ${where.join(' AND ')}
-      ${groupBy ? `AND ${key} IS NOT NULL GROUP BY 1` : ''}`,
-    params,
+  const rows = await satisfactionCountsByGroup(db, filter, groupBy);
+  const groups = rows.map(({ key: k, ...figures }) => ({ key: k, satisfaction: withRate(figures) }));
+  return groups.sort(
+    (a, b) =>
+      (b.satisfaction.satisfactionRate ?? -1) - (a.satisfaction.satisfactionRate ?? -1) ||
+      b.satisfaction.ratings - a.satisfaction.ratings ||
+      String(a.key).localeCompare(String(b.key)),
   );
-  const ranked = rows.map(({ key: k, ...figures }) => ({ key: k, satisfaction: withRate(figures) }));
-  return ranked.sort((a, b) => (b.satisfaction.satisfactionRate ?? -1) - (a.satisfaction.satisfactionRate ?? -1) || b.satisfaction.ratings - a.satisfaction.ratings || String(a.key).localeCompare(String(b.key)));
+}
+
+/** The entity a group's key names, as the field of `SatisfactionGroup` that shows it. */
+export const groupRef: Record<SatisfactionGrouping, (key: string) => Record<string, unknown>> = {
+  UNIT: (key) => ({ unit: unitRef(key) }),
+  AGENCY: (key) => ({ unit: unitRef(key) }),
+  OFFICIAL: (key) => ({ official: { __typename: 'Official', id: key } }),
+  COUNTER: (key) => ({ unit: unitRef(key.split('#')[0]!) }),
+  PROCEDURE: (key) => ({ procedure: { __typename: 'Procedure', id: key } }),
+  FIELD: (key) => ({ field: { __typename: 'Field', code: key } }),
+};
+
+type SatisfactionFigure = 'SATISFACTION_RATE' | 'AVERAGE_SCORE' | 'RATINGS';
+const SATISFACTION_FIGURE: Record<SatisfactionFigure, (s: Satisfaction) => number | null> = {
+  SATISFACTION_RATE: (s) => s.satisfactionRate,
+  AVERAGE_SCORE: (s) => s.averageScore,
+  RATINGS: (s) => s.ratings,
+};
+
+export interface RankingArgs {
+  sort?: Sort<SatisfactionFigure> | null;
+  limit?: number | null;
+  minRatings?: number | null;
+}
+
+/** A ranking: groups with at least `minRatings` ratings (a rate of 2 ratings says little), ordered by a figure, cut to `limit`. */
+export function rankedGroups<G extends { satisfaction: Satisfaction }>(groups: G[], args: RankingArgs): G[] {
+  const { minRatings } = args;
+  if (minRatings != null && (!Number.isInteger(minRatings) || minRatings < 0)) {
+    throw badInput('minRatings', `"minRatings" is a whole number, 0 or more; got ${minRatings}.`);
+  }
+  const kept = groups.filter((g) => g.satisfaction.ratings >= (minRatings ?? 0));
+  return ranked(kept, (group, by: SatisfactionFigure) => SATISFACTION_FIGURE[by](group.satisfaction), args.sort, args.limit);
 }

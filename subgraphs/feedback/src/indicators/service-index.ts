@@ -19,6 +19,14 @@ export interface ServiceIndexInputs {
   dossiersDislikedOrComplained: number;
 }
 
+/** The inputs feedback holds. */
+export type FeedbackIndexInputs = Pick<
+  ServiceIndexInputs,
+  'ratings' | 'satisfied' | 'petitionsDue' | 'petitionsInTime' | 'dossiersDislikedOrComplained'
+>;
+/** The inputs the dossiers subgraph holds. */
+export type DossierIndexInputs = Omit<ServiceIndexInputs, keyof FeedbackIndexInputs>;
+
 /**
  * Decision 766's sub-indicators, in percent with 2 decimals; a zero denominator gives null
  * (N/A), never 0 or 100:

@@ -7,11 +7,11 @@ import { badInput, codedError, conflict, notFound } from '../../../../shared/err
 import { parseId } from '../../../../shared/ids';
 import { emailAddress, personName } from '../../../../shared/people';
 import type { Peers } from '../../../../shared/peers';
-import { PetitionEntity } from '../entities/petition.entity';
+import { dossierByCode, unitPath } from '../peers';
+import type { PetitionEntity } from '../store/entities/petition.entity';
+import { insertPetition, petitionById, repeatedPetitionId, updatePetitionIfUnchanged } from '../store/petitions';
 import { petitionDeadlines, publishDeadline } from './deadlines';
 import { PETITION_PROCESS, type PetitionAction } from './transitions';
-import { updateIfUnchanged } from '../../../../shared/transitions';
-import { dossierByCode, unitPath } from '../lookups';
 
 export interface NewPetition {
   dossierCode?: string | null;
@@ -35,14 +35,22 @@ const required = (value: string, field: string, what: string, max = 4000) => {
  * step that caused a delay, else the dossier's owner) or about a unit's service, with its
  * working-day deadlines. Nobody needs to sign in.
  */
-export async function submitPetition(manager: EntityManager, peers: Peers, calendar: WorkingCalendar, input: NewPetition, now: Date): Promise<string> {
+export async function submitPetition(
+  manager: EntityManager,
+  peers: Peers,
+  calendar: WorkingCalendar,
+  input: NewPetition,
+  now: Date,
+): Promise<string> {
   const subject = required(input.subject, 'input.subject', 'The subject', 200);
   const content = required(input.content, 'input.content', 'The content');
   const name = personName(input.petitioner.name, 'input.petitioner.name', 'The petitioner’s name');
   const email = emailAddress(input.petitioner.email, 'input.petitioner.email');
   const phone = input.petitioner.phone?.trim() || null;
   if (phone && !/^\+?[0-9 .-]{8,15}$/.test(phone)) throw badInput('input.petitioner.phone', `"${phone}" is not a phone number (8 to 15 digits).`);
-  if (!input.dossierCode === !input.unitCode) throw badInput('input.dossierCode', 'Name either the dossier (its code) or the unit the petition is about, not both.');
+  if (!input.dossierCode === !input.unitCode) {
+    throw badInput('input.dossierCode', 'Name either the dossier (its code) or the unit the petition is about, not both.');
+  }
 
   let dossier: { id: string; code: string } | null = null;
   let ownerPath: string;
@@ -54,15 +62,35 @@ export async function submitPetition(manager: EntityManager, peers: Peers, calen
     ownerPath = await unitPath(peers, input.unitCode!, 'input.unitCode');
   }
   // Asked of the database, which sees petitions the sender may not: the answer is an id only the answering unit is shown.
-  const [earlier]: { id: string | null }[] = await manager.query(`SELECT petition_repeated($1, $2, $3, $4) AS id`, [
-    dossier?.id ?? null, phone, ownerPath, new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000),
-  ]);
+  const repeatOfId = await repeatedPetitionId(manager, {
+    dossierId: dossier?.id ?? null,
+    phone,
+    ownerPath,
+    since: new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000),
+  });
   const id = randomUUID();
-  await manager.insert(PetitionEntity, {
-    id, dossierId: dossier?.id ?? null, dossierCode: dossier?.code ?? null, unitCode: ownerPath.slice(ownerPath.lastIndexOf('.') + 1),
-    subject, content, petitionerName: name, petitionerPhone: phone, petitionerEmail: email,
-    status: 'RECEIVED', receivedAt: now, ...petitionDeadlines(now, calendar), publishBy: null, note: null, answer: null, answeredAt: null,
-    publishedAnswer: null, publishedAt: null, repeatOfId: earlier?.id ?? null, version: 1, ownerPath,
+  await insertPetition(manager, {
+    id,
+    dossierId: dossier?.id ?? null,
+    dossierCode: dossier?.code ?? null,
+    unitCode: ownerPath.slice(ownerPath.lastIndexOf('.') + 1),
+    subject,
+    content,
+    petitionerName: name,
+    petitionerPhone: phone,
+    petitionerEmail: email,
+    status: 'RECEIVED',
+    receivedAt: now,
+    ...petitionDeadlines(now, calendar),
+    publishBy: null,
+    note: null,
+    answer: null,
+    answeredAt: null,
+    publishedAnswer: null,
+    publishedAt: null,
+    repeatOfId,
+    version: 1,
+    ownerPath,
   });
   return id;
 }
@@ -82,14 +110,25 @@ const TEXT_FOR: Record<PetitionAction, string | null> = {
 };
 
 /** One move of a petition by its responsible unit, with a version-checked update so of two concurrent moves one wins. */
-export async function actOnPetition(manager: EntityManager, caller: Caller, calendar: WorkingCalendar, action: PetitionAction, input: PetitionActionInput, now: Date): Promise<string> {
-  const petition = await manager.findOneBy(PetitionEntity, { id: parseId(input.petitionId, 'input.petitionId') });
+export async function actOnPetition(
+  manager: EntityManager,
+  caller: Caller,
+  calendar: WorkingCalendar,
+  action: PetitionAction,
+  input: PetitionActionInput,
+  now: Date,
+): Promise<string> {
+  const petition = await petitionById(manager, parseId(input.petitionId, 'input.petitionId'));
   if (!petition) throw notFound(`No petition has id ${input.petitionId}.`, 'input.petitionId');
-  if (!(await callerOwns(manager, petition.ownerPath))) throw codedError('FORBIDDEN', `Petition "${petition.subject}" is answered by unit ${petition.ownerPath}; your unit ${caller.unit} may only read it.`, 'input.petitionId');
+  if (!(await callerOwns(manager, petition.ownerPath))) {
+    const refusal = `Petition "${petition.subject}" is answered by unit ${petition.ownerPath}; your unit ${caller.unit} may only read it.`;
+    throw codedError('FORBIDDEN', refusal, 'input.petitionId');
+  }
   const to = PETITION_PROCESS.next(petition.status, action, 'The petition', 'input.petitionId');
   const rule = PETITION_PROCESS.moves[action];
   if (rule.until && now > (petition[rule.until] as Date)) {
-    throw conflict(`The time to ${action} this petition ended at ${(petition[rule.until] as Date).toISOString()}; answer it instead.`, 'input.petitionId');
+    const ended = (petition[rule.until] as Date).toISOString();
+    throw conflict(`The time to ${action} this petition ended at ${ended}; answer it instead.`, 'input.petitionId');
   }
   const needs = TEXT_FOR[action];
   const text = needs ? required(input.text ?? '', 'input.text', `Give ${needs}; it`) : null;
@@ -97,6 +136,6 @@ export async function actOnPetition(manager: EntityManager, caller: Caller, cale
   if (action === 'reject' || action === 'requestInformation') patch.note = text;
   if (action === 'answer') Object.assign(patch, { answer: text, answeredAt: now, publishBy: publishDeadline(now, calendar) });
   if (action === 'publish') Object.assign(patch, { publishedAnswer: text, publishedAt: now });
-  await updateIfUnchanged(manager, PetitionEntity, petition, patch, 'The petition', 'input.petitionId');
+  await updatePetitionIfUnchanged(manager, petition, patch, 'input.petitionId');
   return petition.id;
 }

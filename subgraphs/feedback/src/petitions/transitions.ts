@@ -1,5 +1,4 @@
-import { PETITION_STATUSES, type PetitionEntity, type PetitionStatus } from '../entities/petition.entity';
-import { NOW_SQL } from '../../../../shared/clock';
+import { PETITION_STATUSES, type PetitionEntity, type PetitionStatus } from '../store/entities/petition.entity';
 import { defineProcess } from '../../../../shared/transitions';
 
 /**
@@ -28,13 +27,10 @@ export const PETITION_PROCESS = defineProcess(PETITION_STATUSES, {
 export type PetitionAction = (typeof PETITION_PROCESS.actions)[number];
 
 /** Still to be answered. */
-const OPEN = ['RECEIVED', 'INFORMATION_REQUESTED', 'PROCESSING'] as const satisfies readonly PetitionStatus[];
+export const OPEN = ['RECEIVED', 'INFORMATION_REQUESTED', 'PROCESSING'] as const satisfies readonly PetitionStatus[];
 
 /** Overdue: not answered by the resolution deadline, or an answer not published by its deadline. */
 export function isOverdue(petition: Pick<PetitionEntity, 'status' | 'resolveBy' | 'publishBy'>, now: Date): boolean {
   if ((OPEN as readonly PetitionStatus[]).includes(petition.status)) return now > petition.resolveBy;
   return petition.status === 'ANSWERED' && !!petition.publishBy && now > petition.publishBy;
 }
-
-/** SQL twin of `isOverdue` over alias `p`, for lists. */
-export const OVERDUE_SQL = `((p.status IN (${OPEN.map((s) => `'${s}'`).join(', ')}) AND ${NOW_SQL} > p.resolve_by) OR (p.status = 'ANSWERED' AND ${NOW_SQL} > p.publish_by))`;

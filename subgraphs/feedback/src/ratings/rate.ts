@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, conflict } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
-import { RatingEntity, SATISFACTION_LEVELS, type RatingChannel } from '../entities/rating.entity';
-import { ratableDossier } from '../lookups';
 import { servingOfficial } from '../../../../shared/officials';
-import { RatingCommentEntity } from '../entities/rating-comment.entity';
 import { vietnamDate } from '../../../../shared/scalars';
+import { ratableDossier } from '../peers';
+import { SATISFACTION_LEVELS, type RatingChannel } from '../store/entities/rating.entity';
+import { dossierIsRated, insertRating, insertRatingComment, lockDossierRating } from '../store/ratings';
 
 export interface NewRating {
   dossierCode: string;
@@ -21,7 +21,9 @@ export interface NewRating {
 const SERVED = new Set(['PROCESSED', 'RESULT_RETURNED']);
 
 function level(score: number, field: string) {
-  if (!Number.isInteger(score) || score < 1 || score > 5) throw badInput(field, `A score runs from 1 (very dissatisfied) to 5 (very satisfied); got ${score}.`);
+  if (!Number.isInteger(score) || score < 1 || score > 5) {
+    throw badInput(field, `A score runs from 1 (very dissatisfied) to 5 (very satisfied); got ${score}.`);
+  }
   return SATISFACTION_LEVELS[5 - score]!;
 }
 
@@ -36,20 +38,34 @@ export async function rateDossier(manager: EntityManager, peers: Peers, input: N
   const comment = input.comment?.trim() || null;
   if (comment && comment.length > 2000) throw badInput('input.comment', 'A comment is at most 2,000 characters.');
   const dossier = await ratableDossier(peers, input.dossierCode, input.ratingSecret);
-  if (!SERVED.has(dossier.status)) throw conflict(`Dossier ${dossier.code} is ${dossier.status}; it can be rated once it has been processed.`, 'input.dossierCode');
+  if (!SERVED.has(dossier.status)) {
+    throw conflict(`Dossier ${dossier.code} is ${dossier.status}; it can be rated once it has been processed.`, 'input.dossierCode');
+  }
   // One rating per dossier, whatever the channel: two concurrent raters of one dossier take turns on this lock.
-  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rating:${dossier.id}`]);
-  if (await manager.existsBy(RatingEntity, { dossierId: dossier.id })) {
+  await lockDossierRating(manager, dossier.id);
+  if (await dossierIsRated(manager, dossier.id)) {
     throw conflict(`Dossier ${dossier.code} has already been rated; each dossier takes one rating.`, 'input.dossierCode');
   }
   const id = randomUUID();
   const centreCode = dossier.receivingUnit?.code ?? null;
-  const official = dossier.handler ? await servingOfficial(peers, dossier.handler.id, centreCode, vietnamDate(now)) : { homeAgencyCode: null, counterNumber: null };
-  await manager.insert(RatingEntity, {
-    id, dossierId: dossier.id, officialId: dossier.handler?.id ?? null, counterNumber: official.counterNumber, channel: input.channel,
-    resultSatisfaction, attitudeSatisfaction, ratedAt: now, ownerPath: dossier.ownerPath, receivingUnitCode: centreCode, agencyCode: official.homeAgencyCode,
-    procedureId: dossier.procedure?.id ?? null, fieldCode: dossier.fieldCode,
+  const official = dossier.handler
+    ? await servingOfficial(peers, dossier.handler.id, centreCode, vietnamDate(now))
+    : { homeAgencyCode: null, counterNumber: null };
+  await insertRating(manager, {
+    id,
+    dossierId: dossier.id,
+    officialId: dossier.handler?.id ?? null,
+    counterNumber: official.counterNumber,
+    channel: input.channel,
+    resultSatisfaction,
+    attitudeSatisfaction,
+    ratedAt: now,
+    ownerPath: dossier.ownerPath,
+    receivingUnitCode: centreCode,
+    agencyCode: official.homeAgencyCode,
+    procedureId: dossier.procedure?.id ?? null,
+    fieldCode: dossier.fieldCode,
   });
-  if (comment) await manager.insert(RatingCommentEntity, { ratingId: id, comment, ownerPath: dossier.ownerPath });
+  if (comment) await insertRatingComment(manager, { ratingId: id, comment, ownerPath: dossier.ownerPath });
   return id;
 }

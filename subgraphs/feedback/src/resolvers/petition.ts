@@ -1,14 +1,8 @@
-import { isWithin, unitRef } from '../../../../shared/units';
+import { unitRef } from '../../../../shared/units';
+import { ownersOnly, ownsRow } from '../access/scope';
 import type { Context } from '../context';
-import type { PetitionEntity } from '../entities/petition.entity';
-import type { SuggestionEntity } from '../entities/suggestion.entity';
 import { isOverdue } from '../petitions/transitions';
-
-/** Whether the caller is an official of the unit that owns the row or of a unit above it. */
-export const ownsRow = (row: { ownerPath: string }, ctx: Context) => !!ctx.caller.unit && ctx.caller.role !== 'PUBLIC' && isWithin(row.ownerPath, ctx.caller.unit);
-
-/** Personal details reach only the unit that answers and the units above it. */
-const ownersOnly = <T extends { ownerPath: string }>(read: (row: T) => string | null) => (row: T, _: unknown, ctx: Context) => (ownsRow(row, ctx) ? read(row) : null);
+import type { PetitionEntity } from '../store/entities/petition.entity';
 
 export const Petition = {
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.petitionById.load(ref.id),
@@ -21,13 +15,6 @@ export const Petition = {
   /** The earlier petition is the answering unit's business: a stranger giving the same dossier or phone learns nothing of it. */
   repeatOf: async (petition: PetitionEntity, _: unknown, ctx: Context) => {
     const earlier = petition.repeatOfId ? await ctx.loaders.petitionById.load(petition.repeatOfId) : null;
-    return earlier && ownsRow(earlier, ctx) ? earlier : null;
+    return earlier && ownsRow(earlier, ctx.caller) ? earlier : null;
   },
-};
-
-export const Suggestion = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.suggestionById.load(ref.id),
-  unit: (suggestion: SuggestionEntity) => unitRef(suggestion.unitCode),
-  authorName: ownersOnly((s: SuggestionEntity) => s.authorName),
-  authorContact: ownersOnly((s: SuggestionEntity) => s.authorContact),
 };

@@ -1,6 +1,8 @@
 import { notFound } from '../../../shared/errors';
+import type { Period } from '../../../shared/figures';
 import type { Peers } from '../../../shared/peers';
 import { lookUpUnits } from '../../../shared/unit-lookups';
+import type { DossierIndexInputs } from './indicators/service-index';
 
 export interface DossierSummary {
   id: string;
@@ -46,3 +48,19 @@ export async function ratableDossier(peers: Peers, code: string, secret: string)
 
 /** The path of a current unit named by its code, from the catalogue. */
 export const unitPath = async (peers: Peers, code: string, field: string) => (await lookUpUnits(peers, { [field]: code }))[field]!.path;
+
+/**
+ * The dossiers subgraph's figures of each subtree — its `AdministrativeUnit.dossierStats`, the
+ * figures the dashboard shows beside ours — asked in one call as the caller, through the
+ * federation `_entities` entry point so its loader answers all units in one statement.
+ */
+export async function dossierStatsByUnitPath(peers: Peers, period: Period, paths: string[]): Promise<(DossierIndexInputs | null)[]> {
+  const { _entities } = await peers.query<{ _entities: ({ dossierStats: DossierIndexInputs | null } | null)[] }>(
+    'dossiers',
+    `query ($units: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $units) {
+       ... on AdministrativeUnit { dossierStats(from: $from, to: $to) {
+         received receivedOnline resolved resolvedEarly resolvedOnTime resolvedLate } } } }`,
+    { units: paths.map((path) => ({ __typename: 'AdministrativeUnit', code: path.slice(path.lastIndexOf('.') + 1), asOf: null, path })), ...period },
+  );
+  return _entities.map((unit) => unit?.dossierStats ?? null);
+}

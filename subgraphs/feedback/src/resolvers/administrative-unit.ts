@@ -1,8 +1,8 @@
 import { requireUnit } from '../../../../shared/caller';
-import { isWithin, unitRef } from '../../../../shared/units';
-import type { Context } from '../context';
 import { checkPeriod, type Period } from '../../../../shared/figures';
-import { periodKey, satisfactionStatistics } from '../indicators/satisfaction';
+import { isWithin } from '../../../../shared/units';
+import type { Context } from '../context';
+import { periodKey } from '../indicators/satisfaction';
 
 type UnitRef = { code: string; asOf: string | null; path: string };
 
@@ -15,12 +15,4 @@ export const AdministrativeUnit = {
     inScope(unit, ctx) ? ctx.loaders.satisfactionByUnitPath.load(periodKey(checkPeriod(args), unit.path)) : null,
   serviceIndex: (unit: UnitRef, args: Period, ctx: Context) =>
     inScope(unit, ctx) ? ctx.loaders.serviceIndexByUnitPath.load(periodKey(checkPeriod(args), unit.path)) : null,
-};
-
-/** The public board of a centre: its day's satisfaction here, its dossier figures from the dossiers subgraph. */
-export const CentreBoard = {
-  __resolveReference: (ref: { centreCode: string; date: string }) => ref,
-  centre: (board: { centreCode: string }) => unitRef(board.centreCode),
-  satisfaction: async (board: { centreCode: string; date: string }, _: unknown, ctx: Context) =>
-    (await satisfactionStatistics(ctx.db, { from: board.date, to: board.date, scope: null, receivingUnitCode: board.centreCode }, null))[0]!.satisfaction,
 };
