@@ -4,7 +4,7 @@ import { statementLog } from '../../shared/db';
 import { uuidFrom } from '../../shared/ids';
 import { config } from '../../shared/config';
 import { issueToken } from '../../gateway/src/auth';
-import type { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
+import type { ProcedureEntity } from '../../subgraphs/catalogue/src/store/entities/procedure.entity';
 import { foldVietnamese as fold } from '../../test/support/oracles';
 import { buildDemo } from '../seed/demo';
 import { writeDemo } from '../seed/seed';

@@ -1,4 +1,4 @@
-import type { UnitLevel } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
+import type { UnitLevel } from '../../subgraphs/catalogue/src/store/entities/administrative-unit.entity';
 import type { Announcement, CaseVariant, ProcedureContent, ProcessStep, RequiredDocument } from '../../subgraphs/catalogue/src/procedures/content';
 import type { Identity } from '../../subgraphs/catalogue/src/procedures/rows';
 import { FIELDS, PROCEDURES, PROVINCE } from './demo-province';

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../../shared/calendar';
 import { uuidFrom } from '../../shared/ids';
-import type { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
-import type { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/entities/procedure-variant.entity';
+import type { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/store/entities/administrative-unit.entity';
+import type { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/store/entities/procedure-variant.entity';
 import { workingHours } from '../../subgraphs/catalogue/src/procedures/content';
 import { playing } from '../../subgraphs/catalogue/src/units/competent';
 import type { DossierEventEntity } from '../../subgraphs/dossiers/src/entities/dossier-event.entity';

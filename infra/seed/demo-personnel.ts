@@ -1,11 +1,11 @@
 import { uuidFrom } from '../../shared/ids';
 import type { WorkingCalendar } from '../../shared/calendar';
-import type { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
-import type { CounterAssignmentEntity } from '../../subgraphs/personnel/src/entities/counter-assignment.entity';
-import type { CounterEntity } from '../../subgraphs/personnel/src/entities/counter.entity';
-import type { DutyShiftEntity } from '../../subgraphs/personnel/src/entities/duty-shift.entity';
-import type { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
-import type { SecondmentEntity, SecondmentKind } from '../../subgraphs/personnel/src/entities/secondment.entity';
+import type { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/store/entities/administrative-unit.entity';
+import type { CounterAssignmentEntity } from '../../subgraphs/personnel/src/store/entities/counter-assignment.entity';
+import type { CounterEntity } from '../../subgraphs/personnel/src/store/entities/counter.entity';
+import type { DutyShiftEntity } from '../../subgraphs/personnel/src/store/entities/duty-shift.entity';
+import type { OfficialEntity } from '../../subgraphs/personnel/src/store/entities/official.entity';
+import type { SecondmentEntity, SecondmentKind } from '../../subgraphs/personnel/src/store/entities/secondment.entity';
 import { CENTRAL_OFFICES, CENTRE_COUNTERS, MORE_DEPARTMENTS } from './demo-province';
 
 export interface DemoStaffing {

@@ -4,11 +4,11 @@ import { demoStaffing, type DemoStaffing } from './demo-personnel';
 import { demoFeedback } from './demo-feedback';
 import type { PetitionEntity } from '../../subgraphs/feedback/src/store/entities/petition.entity';
 import type { SuggestionEntity } from '../../subgraphs/feedback/src/store/entities/suggestion.entity';
-import type { AdministrativeUnitEntity, UnitLevel } from '../../subgraphs/catalogue/src/entities/administrative-unit.entity';
-import type { FieldEntity } from '../../subgraphs/catalogue/src/entities/field.entity';
-import type { ProcedureEntity } from '../../subgraphs/catalogue/src/entities/procedure.entity';
-import type { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/entities/procedure-variant.entity';
-import type { ProcedureVersionEntity } from '../../subgraphs/catalogue/src/entities/procedure-version.entity';
+import type { AdministrativeUnitEntity, UnitLevel } from '../../subgraphs/catalogue/src/store/entities/administrative-unit.entity';
+import type { FieldEntity } from '../../subgraphs/catalogue/src/store/entities/field.entity';
+import type { ProcedureEntity } from '../../subgraphs/catalogue/src/store/entities/procedure.entity';
+import type { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/store/entities/procedure-variant.entity';
+import type { ProcedureVersionEntity } from '../../subgraphs/catalogue/src/store/entities/procedure-version.entity';
 import { procedureRows } from '../../subgraphs/catalogue/src/procedures/rows';
 import { vietnamDate } from '../../shared/scalars';
 import { demoCatalogue } from './demo-catalogue';
@@ -22,7 +22,7 @@ import type { DossierApplicantEntity } from '../../subgraphs/dossiers/src/entiti
 import { publicName } from '../../subgraphs/dossiers/src/lifecycle/applicant';
 import type { DossierStatus } from '../../subgraphs/dossiers/src/status';
 import type { RatingEntity, SatisfactionLevel } from '../../subgraphs/feedback/src/store/entities/rating.entity';
-import type { OfficialEntity } from '../../subgraphs/personnel/src/entities/official.entity';
+import type { OfficialEntity } from '../../subgraphs/personnel/src/store/entities/official.entity';
 import {
   CENTRAL_OFFICES, COMPANY_NAMES, DEPARTMENTS, DISTRICT_BRANCHES, DISTRICT_OFFICES, DISTRICTS, FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, PROVINCE, rolesOf,
 } from './demo-province';

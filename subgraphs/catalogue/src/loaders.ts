@@ -1,25 +1,25 @@
 import type { EntityManager } from 'typeorm';
 import { byKey, defineLoaders, manyByKey } from '../../../shared/loaders';
-import { AdministrativeUnitEntity } from './entities/administrative-unit.entity';
-import { FieldEntity } from './entities/field.entity';
-import { ProcedureEntity } from './entities/procedure.entity';
-import { ProcedureVariantEntity } from './entities/procedure-variant.entity';
-import { ProcedureVersionEntity } from './entities/procedure-version.entity';
-import { versionAt } from './procedures/versions';
-import { childrenAt, history, unitAt } from './units/versions';
+import { AdministrativeUnitEntity } from './store/entities/administrative-unit.entity';
+import { FieldEntity } from './store/entities/field.entity';
+import { ProcedureEntity } from './store/entities/procedure.entity';
+import { ProcedureVariantEntity } from './store/entities/procedure-variant.entity';
+import { ProcedureVersionEntity } from './store/entities/procedure-version.entity';
+import { versionsAt } from './store/procedures';
+import { unitHistories, unitsAt, unitsInsideAt } from './store/units';
 
 export function createLoaders(db: EntityManager) {
   return defineLoaders({
     unitByCode: byKey(db, AdministrativeUnitEntity, 'code'),
     unitChildren: manyByKey(db, AdministrativeUnitEntity, 'parentCode', { path: 'ASC' }),
-    unitAt: unitAt(db),
-    unitChildrenAt: childrenAt(db),
-    unitHistory: history(db),
+    unitAt: (keys: readonly string[]) => unitsAt(db, keys),
+    unitChildrenAt: (keys: readonly string[]) => unitsInsideAt(db, keys),
+    unitHistory: (codes: readonly string[]) => unitHistories(db, codes),
     fieldByCode: byKey(db, FieldEntity, 'code'),
     procedureById: byKey(db, ProcedureEntity, 'id'),
     versionById: byKey(db, ProcedureVersionEntity, 'id'),
     versionsByProcedure: manyByKey(db, ProcedureVersionEntity, 'procedureId', { number: 'ASC' }),
-    versionAt: versionAt(db),
+    versionAt: (keys: readonly string[]) => versionsAt(db, keys),
     variantById: byKey(db, ProcedureVariantEntity, 'id'),
     variantsByVersion: manyByKey(db, ProcedureVariantEntity, 'versionId', { position: 'ASC' }),
   });

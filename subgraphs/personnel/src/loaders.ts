@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { byKey, defineLoaders, manyByKey } from '../../../shared/loaders';
-import { CounterAssignmentEntity } from './entities/counter-assignment.entity';
-import { CounterEntity } from './entities/counter.entity';
-import { DutyShiftEntity } from './entities/duty-shift.entity';
-import { OfficialEntity } from './entities/official.entity';
-import { SecondmentEntity } from './entities/secondment.entity';
+import { CounterAssignmentEntity } from './store/entities/counter-assignment.entity';
+import { CounterEntity } from './store/entities/counter.entity';
+import { DutyShiftEntity } from './store/entities/duty-shift.entity';
+import { OfficialEntity } from './store/entities/official.entity';
+import { SecondmentEntity } from './store/entities/secondment.entity';
 
 export function createLoaders(db: EntityManager) {
   return defineLoaders({

@@ -1,8 +1,8 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { codedError, type ErrorCode } from '../../../../shared/errors';
 import { isWithin } from '../../../../shared/units';
-import { AdministrativeUnitEntity } from '../entities/administrative-unit.entity';
-import { FieldEntity } from '../entities/field.entity';
+import { fieldByCode } from '../store/fields';
+import { unitsByCodes } from '../store/units';
 import { workingHours, type Announcement, type ProcedureContent, type TimeLimit } from './content';
 
 /** One thing wrong with a procedure; `field` is dotted from the content root, e.g. `variants[0].process[1].unitCode`. */
@@ -46,8 +46,8 @@ export async function checkContent(manager: EntityManager, content: ProcedureCon
   const problems: Problem[] = [];
   const unitCodes = [content.executingAgencyCode, ...content.variants.flatMap((v) => v.process.map((s) => s.unitCode))].filter((c): c is string => !!c);
   const [units, field] = await Promise.all([
-    unitCodes.length ? manager.findBy(AdministrativeUnitEntity, { code: In([...new Set(unitCodes)]) }) : [],
-    manager.findOneBy(FieldEntity, { code: content.fieldCode }),
+    unitCodes.length ? unitsByCodes(manager, unitCodes) : [],
+    fieldByCode(manager, content.fieldCode),
   ]);
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const checkUnit = (code: string, fieldName: string) => {

@@ -1,5 +1,5 @@
 import { HOURS_PER_DAY } from '../../../../shared/calendar';
-import type { UnitLevel } from '../entities/administrative-unit.entity';
+import type { UnitLevel } from '../store/entities/administrative-unit.entity';
 
 export type OnlineLevel = 'FULL' | 'PARTIAL' | 'NONE';
 export type SubmissionMethod = 'IN_PERSON' | 'POSTAL' | 'ONLINE';

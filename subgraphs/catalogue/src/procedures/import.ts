@@ -3,10 +3,11 @@ import { parseTree, type Node } from 'jsonc-parser';
 import type { EntityManager } from 'typeorm';
 import { callerOwns } from '../../../../shared/db';
 import { forbidden } from '../../../../shared/errors';
-import type { UnitLevel } from '../entities/administrative-unit.entity';
-import { ProcedureVariantEntity } from '../entities/procedure-variant.entity';
-import { ProcedureVersionEntity } from '../entities/procedure-version.entity';
-import { ProcedureEntity } from '../entities/procedure.entity';
+import type { UnitLevel } from '../store/entities/administrative-unit.entity';
+import type { ProcedureVariantEntity } from '../store/entities/procedure-variant.entity';
+import type { ProcedureVersionEntity } from '../store/entities/procedure-version.entity';
+import type { ProcedureEntity } from '../store/entities/procedure.entity';
+import { latestVersion, procedureByLocalCode, variantsOfVersion } from '../store/procedures';
 import { checkAnnouncement, checkContent, checkNationalCode, type Problem } from './check';
 import type { Announcement, CaseVariant, OnlineLevel, ProcedureContent, ProcessStep, SubmissionMethod, TimeUnit } from './content';
 import { amendProcedure, publishProcedure } from './publish';
@@ -291,7 +292,7 @@ export async function importCatalogue(manager: EntityManager, province: string, 
   const plans: { draft: Draft; action: keyof ImportReport; procedure?: ProcedureEntity }[] = [];
   for (const draft of drafts) {
     const found = [...checkAnnouncement(draft.announcement), ...(await checkContent(manager, draft.content, province))].map((problem) => locate(draft, problem));
-    const existing = await manager.findOneBy(ProcedureEntity, { localCode: draft.identity.localCode });
+    const existing = await procedureByLocalCode(manager, draft.identity.localCode);
     const line = draft.lines.procedure.decision ?? draft.lines.first;
     if (!existing) {
       const badCode = checkNationalCode(draft.identity.code);
@@ -302,9 +303,9 @@ export async function importCatalogue(manager: EntityManager, province: string, 
     } else if (existing.repealedFrom) {
       found.push({ line: draft.lines.first, column: 'local_code', message: `${existing.localCode} was repealed from ${existing.repealedFrom}; publish it under a new local code.` });
     } else {
-      const latest = (await manager.findOne(ProcedureVersionEntity, { where: { procedureId: existing.id }, order: { number: 'DESC' } }))!;
+      const latest = await latestVersion(manager, existing.id);
       if (latest.decision === draft.announcement.decision) {
-        const variants = await manager.find(ProcedureVariantEntity, { where: { versionId: latest.id }, order: { position: 'ASC' } });
+        const variants = await variantsOfVersion(manager, latest.id);
         if (canonical(storedContent(latest, variants)) === canonical(draft.content)) plans.push({ draft, action: 'unchanged' });
         else found.push({ line, column: 'decision', message: `${existing.localCode} was announced by ${latest.decision} with other content; give the amending decision and its effective date.` });
       } else if (draft.announcement.effectiveFrom <= latest.effectiveFrom) {

@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../../../shared/caller';
 import { callerOwns } from '../../../../shared/db';
 import { badInput, conflict, forbidden, notFound } from '../../../../shared/errors';
-import { ProcedureVariantEntity } from '../entities/procedure-variant.entity';
-import { ProcedureVersionEntity } from '../entities/procedure-version.entity';
-import { ProcedureEntity } from '../entities/procedure.entity';
+import type { ProcedureVersionEntity } from '../store/entities/procedure-version.entity';
+import type { ProcedureEntity } from '../store/entities/procedure.entity';
+import { insertProcedure, insertVersion, latestVersion, localCodeTaken, procedureById, updateProcedure } from '../store/procedures';
 import { checkAnnouncement, checkContent, checkNationalCode, problemError } from './check';
 import type { Announcement, ProcedureContent } from './content';
 import { procedureRows, type Identity } from './rows';
@@ -18,12 +18,6 @@ export function catalogueProvince(caller: Caller): string {
     throw forbidden(`The procedure catalogue is announced by the province; only a province's administrators edit it (you sign in as ${caller.role.toLowerCase()} of ${caller.unit ?? 'no unit'}).`);
   }
   return caller.unit;
-}
-
-/** Writes the version and its cases; the caller has written or updated the projection. */
-async function insertVersion(manager: EntityManager, rows: ReturnType<typeof procedureRows>): Promise<void> {
-  await manager.insert(ProcedureVersionEntity, rows.version);
-  await manager.insert(ProcedureVariantEntity, rows.variants);
 }
 
 async function check(manager: EntityManager, announcement: Announcement, content: ProcedureContent, provincePath: string): Promise<void> {
@@ -42,27 +36,23 @@ export async function publishProcedure(
   const badCode = checkNationalCode(identity.code);
   if (badCode) throw badInput('input.code', badCode.message);
   if (!identity.localCode.startsWith(identity.code)) throw badInput('input.localCode', `The local code starts with the national code ${identity.code}, e.g. ${identity.code}.000.00.00.H06.`);
-  if (await manager.existsBy(ProcedureEntity, { localCode: identity.localCode })) {
+  if (await localCodeTaken(manager, identity.localCode)) {
     throw conflict(`The catalogue already has ${identity.localCode}; amend it instead of publishing it again.`, 'input.localCode');
   }
   await check(manager, announcement, content, province);
   const rows = procedureRows(identity, province, 1, announcement, content);
-  await manager.insert(ProcedureEntity, rows.procedure);
-  await insertVersion(manager, rows);
+  await insertProcedure(manager, rows.procedure);
+  await insertVersion(manager, rows.version, rows.variants);
   return rows.procedure.id;
 }
 
 /** The procedure to change, if the caller's unit owns it; reading is open, so a stranger learns only who owns it. */
 async function ownedProcedure(manager: EntityManager, id: string): Promise<ProcedureEntity> {
-  const procedure = await manager.findOneBy(ProcedureEntity, { id });
+  const procedure = await procedureById(manager, id);
   if (!procedure) throw notFound(`No procedure has id ${id}.`, 'input.procedureId');
   if (!(await callerOwns(manager, procedure.ownerPath))) throw forbidden(`${procedure.localCode} belongs to the catalogue of province ${procedure.ownerPath}; only its administrators change it.`);
   if (procedure.repealedFrom) throw conflict(`${procedure.localCode} was repealed from ${procedure.repealedFrom} (${procedure.repealDecision}); publish a new procedure instead.`, 'input.procedureId');
   return procedure;
-}
-
-async function latestVersion(manager: EntityManager, procedureId: string): Promise<ProcedureVersionEntity> {
-  return (await manager.findOne(ProcedureVersionEntity, { where: { procedureId }, order: { number: 'DESC' } }))!;
 }
 
 function checkLater(latest: ProcedureVersionEntity, effectiveFrom: string, what: string): void {
@@ -79,8 +69,8 @@ export async function amendProcedure(manager: EntityManager, procedureId: string
   checkLater(latest, announcement.effectiveFrom, 'An amendment');
   const rows = procedureRows(procedure, procedure.ownerPath, latest.number + 1, announcement, content);
   const { id: _id, code: _code, localCode: _localCode, ownerPath: _owner, ...projection } = rows.procedure;
-  await manager.update(ProcedureEntity, { id: procedureId }, projection);
-  await insertVersion(manager, rows);
+  await updateProcedure(manager, procedureId, projection);
+  await insertVersion(manager, rows.version, rows.variants);
   return procedureId;
 }
 
@@ -90,6 +80,6 @@ export async function repealProcedure(manager: EntityManager, procedureId: strin
   const [problem] = checkAnnouncement(announcement);
   if (problem) throw badInput(`input.${problem.field}`, problem.message);
   checkLater(await latestVersion(manager, procedureId), announcement.effectiveFrom, 'A repeal');
-  await manager.update(ProcedureEntity, { id: procedureId }, { repealedFrom: announcement.effectiveFrom, repealDecision: announcement.decision });
+  await updateProcedure(manager, procedureId, { repealedFrom: announcement.effectiveFrom, repealDecision: announcement.decision });
   return procedureId;
 }

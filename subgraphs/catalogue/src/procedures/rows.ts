@@ -1,7 +1,7 @@
 import { uuidFrom } from '../../../../shared/ids';
-import type { ProcedureVariantEntity } from '../entities/procedure-variant.entity';
-import type { ProcedureVersionEntity } from '../entities/procedure-version.entity';
-import type { ProcedureEntity } from '../entities/procedure.entity';
+import type { ProcedureVariantEntity } from '../store/entities/procedure-variant.entity';
+import type { ProcedureVersionEntity } from '../store/entities/procedure-version.entity';
+import type { ProcedureEntity } from '../store/entities/procedure.entity';
 import type { Announcement, ProcedureContent } from './content';
 import { crossesUnits } from './inter-agency';
 

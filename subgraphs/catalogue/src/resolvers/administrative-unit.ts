@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import type { AdministrativeUnitEntity } from '../entities/administrative-unit.entity';
+import type { AdministrativeUnitEntity } from '../store/entities/administrative-unit.entity';
 import { atKey, type UnitAsOf } from '../units/versions';
 
 /** A unit row is either current (no `asOf`) or a version as of a date; relatives follow the same date. */

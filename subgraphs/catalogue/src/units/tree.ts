@@ -1,11 +1,11 @@
-import { withinSql } from '../../../../shared/sql';
 import type { EntityManager } from 'typeorm';
 import { addDays } from '../../../../shared/calendar';
 import { callerOwns } from '../../../../shared/db';
 import { badInput, conflict, forbidden, notFound } from '../../../../shared/errors';
 import { isWithin, normaliseCode } from '../../../../shared/units';
-import { AdministrativeUnitEntity, type UnitKind, type UnitLevel } from '../entities/administrative-unit.entity';
-import { UnitVersionEntity, type UnitChange } from '../entities/unit-version.entity';
+import type { AdministrativeUnitEntity, UnitKind, UnitLevel } from '../store/entities/administrative-unit.entity';
+import type { UnitVersionEntity, UnitChange } from '../store/entities/unit-version.entity';
+import { electronicIdTaken, insertUnit, insertUnitVersions, unitByCode, unitSubtree, unitsInside, updateUnit } from '../store/units';
 
 /** The version row that records a unit's shape from `validFrom` on. */
 export function versionOf(unit: AdministrativeUnitEntity, change: UnitChange, validFrom: string, decision: string | null = null, ended = false): Omit<UnitVersionEntity, 'id'> {
@@ -19,7 +19,7 @@ export interface Change {
 }
 
 async function load(manager: EntityManager, code: string, field: string): Promise<AdministrativeUnitEntity> {
-  const unit = await manager.findOneBy(AdministrativeUnitEntity, { code });
+  const unit = await unitByCode(manager, code);
   if (!unit) throw notFound(`No unit has code ${code}.`, field);
   if (unit.validTo) throw badInput(field, `Unit ${code} (${unit.name}) ended on ${unit.validTo}; change the unit it was merged into.`);
   return unit;
@@ -33,12 +33,9 @@ function checkDate(unit: AdministrativeUnitEntity, change: Change): void {
 
 /** Writes the current row; row-level security turns a non-owner's write into zero rows. */
 async function save(manager: EntityManager, unit: AdministrativeUnitEntity, values: Partial<AdministrativeUnitEntity>): Promise<void> {
-  const { affected } = await manager.update(AdministrativeUnitEntity, { code: unit.code }, values);
-  if (!affected) throw forbidden(`${unit.name} (${unit.code}) belongs to the catalogue of unit ${unit.ownerPath}; only its administrators can change it.`);
-}
-
-async function appendVersions(manager: EntityManager, rows: Omit<UnitVersionEntity, 'id'>[]): Promise<void> {
-  if (rows.length) await manager.insert(UnitVersionEntity, rows as UnitVersionEntity[]);
+  if (!(await updateUnit(manager, unit.code, values))) {
+    throw forbidden(`${unit.name} (${unit.code}) belongs to the catalogue of unit ${unit.ownerPath}; only its administrators can change it.`);
+  }
 }
 
 export async function renameUnit(manager: EntityManager, code: string, name: string, change: Change): Promise<string> {
@@ -46,7 +43,7 @@ export async function renameUnit(manager: EntityManager, code: string, name: str
   if (!name.trim()) throw badInput('input.name', 'The new name is empty.');
   checkDate(unit, change);
   await save(manager, unit, { name, validFrom: change.effectiveFrom });
-  await appendVersions(manager, [versionOf({ ...unit, name }, 'RENAMED', change.effectiveFrom, change.decision)]);
+  await insertUnitVersions(manager, [versionOf({ ...unit, name }, 'RENAMED', change.effectiveFrom, change.decision)]);
   return code;
 }
 
@@ -54,15 +51,12 @@ export async function renameUnit(manager: EntityManager, code: string, name: str
 async function reparent(manager: EntityManager, unit: AdministrativeUnitEntity, parent: AdministrativeUnitEntity, change: Change, kind: UnitChange): Promise<void> {
   const oldPath = unit.path;
   const newPath = `${parent.path}.${unit.code}`;
-  const subtree = await manager
-    .createQueryBuilder(AdministrativeUnitEntity, 'u')
-    .where(withinSql('u.path', ':oldPath', ':below'), { oldPath, below: `${oldPath}.%` })
-    .getMany();
+  const subtree = await unitSubtree(manager, oldPath);
   for (const row of subtree) {
     const moved = { ...row, path: newPath + row.path.slice(oldPath.length), parentCode: row.code === unit.code ? parent.code : row.parentCode };
     await save(manager, row, { path: moved.path, parentCode: moved.parentCode, validFrom: change.effectiveFrom });
   }
-  await appendVersions(
+  await insertUnitVersions(
     manager,
     subtree.map((row) => versionOf({ ...row, path: newPath + row.path.slice(oldPath.length), parentCode: row.code === unit.code ? parent.code : row.parentCode }, kind, change.effectiveFrom, change.decision)),
   );
@@ -98,12 +92,12 @@ export async function mergeUnits(manager: EntityManager, codes: string[], intoCo
       throw badInput('input.codes', `${unit.name} is a ${unit.level.toLowerCase()} ${unit.kind.toLowerCase()} and ${target.name} a ${target.level.toLowerCase()} ${target.kind.toLowerCase()}; merge units of one tier and kind.`);
     }
     checkDate(unit, change);
-    const children = await manager.findBy(AdministrativeUnitEntity, { parentCode: code });
+    const children = await unitsInside(manager, code);
     for (const child of children) if (!child.validTo) await reparent(manager, child, target, change, 'MOVED');
     await save(manager, unit, { validTo: addDays(change.effectiveFrom, -1) });
-    await appendVersions(manager, [versionOf(unit, 'MERGED_INTO', change.effectiveFrom, change.decision, true)]);
+    await insertUnitVersions(manager, [versionOf(unit, 'MERGED_INTO', change.effectiveFrom, change.decision, true)]);
   }
-  await appendVersions(manager, [versionOf(target, 'ABSORBED', change.effectiveFrom, change.decision)]);
+  await insertUnitVersions(manager, [versionOf(target, 'ABSORBED', change.effectiveFrom, change.decision)]);
   return intoCode;
 }
 
@@ -125,7 +119,7 @@ export async function addUnit(manager: EntityManager, given: NewUnit, change: Ch
   const input = { ...given, code: normaliseCode(given.code) };
   if (!/^[A-Za-z0-9-]+$/.test(input.code)) throw badInput('input.code', `"${input.code}" is not a unit code; use letters, digits and dashes (no dots).`);
   if (!input.name.trim()) throw badInput('input.name', 'The unit needs a name.');
-  const existing = await manager.findOneBy(AdministrativeUnitEntity, { code: input.code });
+  const existing = await unitByCode(manager, input.code);
   if (existing) throw conflict(`Code ${input.code} is already ${existing.name}.`, 'input.code');
   const parent = await load(manager, input.parentCode, 'input.parentCode');
   if (!(await callerOwns(manager, parent.ownerPath))) throw forbidden(`${parent.name} belongs to the catalogue of unit ${parent.ownerPath}; only its administrators add units to it.`);
@@ -134,7 +128,7 @@ export async function addUnit(manager: EntityManager, given: NewUnit, change: Ch
       ? `An administrative unit sits in an administrative unit of a higher tier; ${parent.name} is a ${parent.level.toLowerCase()} ${parent.kind.toLowerCase()}.`
       : `An agency or centre has the tier of the unit it sits in: ${parent.name} is ${parent.level}.`);
   }
-  if (input.electronicId && (await manager.existsBy(AdministrativeUnitEntity, { electronicId: input.electronicId }))) {
+  if (input.electronicId && (await electronicIdTaken(manager, input.electronicId))) {
     throw conflict(`Electronic ID ${input.electronicId} is already taken by another agency.`, 'input.electronicId');
   }
   checkDate(parent, change);
@@ -144,7 +138,7 @@ export async function addUnit(manager: EntityManager, given: NewUnit, change: Ch
     validFrom: change.effectiveFrom, validTo: null, ownerPath: parent.ownerPath,
     roles: [...new Set((input.roles ?? []).map((role) => role.trim()).filter(Boolean))],
   };
-  await manager.insert(AdministrativeUnitEntity, unit);
-  await appendVersions(manager, [versionOf(unit, 'CREATED', change.effectiveFrom, change.decision)]);
+  await insertUnit(manager, unit);
+  await insertUnitVersions(manager, [versionOf(unit, 'CREATED', change.effectiveFrom, change.decision)]);
   return unit.code;
 }

@@ -1,9 +1,9 @@
 import { vietnamDate } from '../../../../shared/scalars';
 import { unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
-import type { CounterAssignmentEntity } from '../entities/counter-assignment.entity';
-import type { CounterEntity } from '../entities/counter.entity';
-import { coversDay } from '../entities/secondment.entity';
+import type { CounterAssignmentEntity } from '../store/entities/counter-assignment.entity';
+import type { CounterEntity } from '../store/entities/counter.entity';
+import { coversDay } from '../store/entities/secondment.entity';
 
 const runsOn = (a: CounterAssignmentEntity, day: string) => a.startDate <= day && (a.endDate === null || day <= a.endDate);
 
@@ -21,11 +21,4 @@ export const Counter = {
       return secondment && !(secondment instanceof Error) && coversDay(secondment, day);
     });
   },
-};
-
-export const CounterAssignment = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.assignmentById.load(ref.id),
-  counter: (a: CounterAssignmentEntity, _: unknown, ctx: Context) => ctx.loaders.counterById.load(a.counterId),
-  official: (a: CounterAssignmentEntity, _: unknown, ctx: Context) => ctx.loaders.officialById.load(a.officialId),
-  secondment: (a: CounterAssignmentEntity, _: unknown, ctx: Context) => ctx.loaders.secondmentById.load(a.secondmentId),
 };

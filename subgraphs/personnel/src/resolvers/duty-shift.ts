@@ -1,6 +1,6 @@
 import { unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
-import type { DutyShiftEntity } from '../entities/duty-shift.entity';
+import type { DutyShiftEntity } from '../store/entities/duty-shift.entity';
 
 export const DutyShift = {
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.dutyShiftById.load(ref.id),

@@ -1,7 +1,7 @@
 import { LEADERS, OFFICIALS } from '../../../../shared/caller';
 import { scopedMutation } from '../../../../shared/mutation';
 import type { Context } from '../context';
-import type { DutyShiftEntity } from '../entities/duty-shift.entity';
+import type { DutyShiftEntity } from '../store/entities/duty-shift.entity';
 import { addCounter, assignCounter, endCounterAssignment, setCounterOpen, type Assignment, type NewCounter } from '../staffing/counters';
 import { addOfficial, updateOfficial, type NewOfficial, type OfficialChange } from '../staffing/officials';
 import { addDutyShift, removeDutyShift, type NewDutyShift } from '../staffing/roster';

@@ -1,6 +1,6 @@
 import { unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
-import type { OfficialEntity } from '../entities/official.entity';
+import type { OfficialEntity } from '../store/entities/official.entity';
 
 export const Official = {
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.officialById.load(ref.id),

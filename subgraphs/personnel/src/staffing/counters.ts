@@ -3,9 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
-import { CounterAssignmentEntity } from '../entities/counter-assignment.entity';
-import { CounterEntity } from '../entities/counter.entity';
-import { lastDay, SecondmentEntity } from '../entities/secondment.entity';
+import type { CounterEntity } from '../store/entities/counter.entity';
+import { lastDay } from '../store/entities/secondment.entity';
+import {
+  assignmentById, assignmentClash, counterById, counterNumberTaken, insertAssignment, insertCounter, updateAssignment, updateCounter,
+} from '../store/counters';
+import { secondmentsOfOfficial } from '../store/secondments';
 import { findOfficial, requireOwner } from './officials';
 import { lookUpUnits } from '../../../../shared/unit-lookups';
 import { requireCentre, unknownFields } from './units';
@@ -26,7 +29,7 @@ export interface Assignment {
 }
 
 async function findCounter(manager: EntityManager, id: string, field: string): Promise<CounterEntity> {
-  const counter = await manager.findOneBy(CounterEntity, { id: parseId(id, field) });
+  const counter = await counterById(manager, parseId(id, field));
   if (!counter) throw notFound(`No counter has id ${id}.`, field);
   return counter;
 }
@@ -41,18 +44,20 @@ export async function addCounter(manager: EntityManager, peers: Peers, input: Ne
   await requireOwner(manager, centre.path, `The counters of ${centre.name}`, 'input.centreCode');
   const unknown = await unknownFields(peers, input.fieldCodes);
   if (unknown.length) throw badInput(`input.fieldCodes[${input.fieldCodes.indexOf(unknown[0]!)}]`, `No field has code ${unknown.join(', ')}.`);
-  if (await manager.existsBy(CounterEntity, { centreCode: centre.code, number: input.number })) {
+  if (await counterNumberTaken(manager, centre.code, input.number)) {
     throw conflict(`${centre.name} already has a counter number ${input.number}.`, 'input.number');
   }
   const id = randomUUID();
-  await manager.insert(CounterEntity, { id, centreCode: centre.code, number: input.number, name, fieldCodes: [...new Set(input.fieldCodes)], procedureIds, isOpen: true, ownerPath: centre.path });
+  await insertCounter(manager, {
+    id, centreCode: centre.code, number: input.number, name, fieldCodes: [...new Set(input.fieldCodes)], procedureIds, isOpen: true, ownerPath: centre.path,
+  });
   return id;
 }
 
 export async function setCounterOpen(manager: EntityManager, input: { counterId: string; isOpen: boolean }): Promise<string> {
   const counter = await findCounter(manager, input.counterId, 'input.counterId');
   await requireOwner(manager, counter.ownerPath, `Counter ${counter.number} of ${counter.centreCode}`, 'input.counterId');
-  await manager.update(CounterEntity, { id: counter.id }, { isOpen: input.isOpen });
+  await updateCounter(manager, counter.id, { isOpen: input.isOpen });
   return counter.id;
 }
 
@@ -67,7 +72,7 @@ export async function assignCounter(manager: EntityManager, input: Assignment): 
   const official = await findOfficial(manager, input.officialId, 'input.officialId');
   if (input.endDate && input.endDate < input.startDate) throw badInput('input.endDate', `The end ${input.endDate} is before the start ${input.startDate}.`);
 
-  const secondments = await manager.find(SecondmentEntity, { where: { officialId: official.id }, order: { startDate: 'ASC' } });
+  const secondments = await secondmentsOfOfficial(manager, official.id);
   const atStart = secondments.filter((s) => s.startDate <= input.startDate && (lastDay(s) === null || input.startDate <= lastDay(s)!));
   const secondment = atStart.find((s) => s.centreCode === counter.centreCode);
   if (!secondment) {
@@ -80,26 +85,24 @@ export async function assignCounter(manager: EntityManager, input: Assignment): 
   if (secondmentEnd && (end === null || end > secondmentEnd)) {
     throw conflict(`${official.fullName}'s secondment ${secondment.decisionNumber} ends on ${secondmentEnd}; the assignment must end by then.`, 'input.endDate');
   }
-  const [clash] = await manager.query(
-    `SELECT c.number, c.centre_code, a.start_date::text AS start, a.end_date::text AS "end"
-       FROM counter_assignment a JOIN counter c ON c.id = a.counter_id
-      WHERE a.official_id = $1 AND a.term && daterange($2::date, $3::date, '[]') LIMIT 1`,
-    [official.id, input.startDate, end],
-  );
+  const clash = await assignmentClash(manager, official.id, input.startDate, end);
   if (clash) {
-    throw conflict(`${official.fullName} already sits at counter ${clash.number} of ${clash.centre_code} from ${clash.start} to ${clash.end ?? 'further notice'}; an official sits at one counter at a time.`, 'input.startDate');
+    const seat = `counter ${clash.number} of ${clash.centreCode} from ${clash.start} to ${clash.end ?? 'further notice'}`;
+    throw conflict(`${official.fullName} already sits at ${seat}; an official sits at one counter at a time.`, 'input.startDate');
   }
   const id = randomUUID();
-  await manager.insert(CounterAssignmentEntity, { id, counterId: counter.id, officialId: official.id, secondmentId: secondment.id, startDate: input.startDate, endDate: end, ownerPath: counter.ownerPath });
+  await insertAssignment(manager, {
+    id, counterId: counter.id, officialId: official.id, secondmentId: secondment.id, startDate: input.startDate, endDate: end, ownerPath: counter.ownerPath,
+  });
   return id;
 }
 
 export async function endCounterAssignment(manager: EntityManager, input: { assignmentId: string; endDate: string }): Promise<string> {
-  const assignment = await manager.findOneBy(CounterAssignmentEntity, { id: parseId(input.assignmentId, 'input.assignmentId') });
+  const assignment = await assignmentById(manager, parseId(input.assignmentId, 'input.assignmentId'));
   if (!assignment) throw notFound(`No counter assignment has id ${input.assignmentId}.`, 'input.assignmentId');
   await requireOwner(manager, assignment.ownerPath, 'This counter assignment', 'input.assignmentId');
   if (input.endDate < assignment.startDate) throw badInput('input.endDate', `The end ${input.endDate} is before the assignment started (${assignment.startDate}).`);
   if (assignment.endDate && input.endDate > assignment.endDate) throw badInput('input.endDate', `The assignment already ends on ${assignment.endDate}.`);
-  await manager.update(CounterAssignmentEntity, { id: assignment.id }, { endDate: input.endDate });
+  await updateAssignment(manager, assignment.id, { endDate: input.endDate });
   return assignment.id;
 }

@@ -4,7 +4,8 @@ import { callerOwns } from '../../../../shared/db';
 import { badInput, codedError, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
-import { OfficialEntity, type EmploymentStatus } from '../entities/official.entity';
+import type { EmploymentStatus, OfficialEntity } from '../store/entities/official.entity';
+import { insertOfficial, officialById, patchOfficial } from '../store/officials';
 import { lookUpUnits } from '../../../../shared/unit-lookups';
 
 export interface NewOfficial {
@@ -27,7 +28,7 @@ export interface OfficialChange {
 
 /** The official with this id, or NOT_FOUND against `field`. */
 export async function findOfficial(manager: EntityManager, id: string, field: string): Promise<OfficialEntity> {
-  const official = await manager.findOneBy(OfficialEntity, { id: parseId(id, field) });
+  const official = await officialById(manager, parseId(id, field));
   if (!official) throw notFound(`No official has id ${id}.`, field);
   return official;
 }
@@ -57,7 +58,7 @@ export async function addOfficial(manager: EntityManager, peers: Peers, input: N
   if (agency.kind === 'ADMINISTRATIVE') throw badInput('input.homeAgencyCode', `${agency.name} is an administrative unit; officials belong to one of its agencies or centres.`);
   await requireOwner(manager, agency.path, `The staff of ${agency.name}`, 'input.homeAgencyCode');
   const id = randomUUID();
-  await manager.insert(OfficialEntity, {
+  await insertOfficial(manager, {
     id, fullName, title, homeAgencyCode: agency.code, email: input.email ?? null, phone: input.phone ?? null,
     employmentStatus: 'ACTIVE', isLeader: input.isLeader ?? false, ownerPath: agency.path,
   });
@@ -74,6 +75,6 @@ export async function updateOfficial(manager: EntityManager, input: OfficialChan
   if (input.phone !== undefined) patch.phone = input.phone;
   if (input.employmentStatus != null) patch.employmentStatus = input.employmentStatus;
   if (input.isLeader != null) patch.isLeader = input.isLeader;
-  if (Object.keys(patch).length) await manager.update(OfficialEntity, { id: official.id }, patch);
+  if (Object.keys(patch).length) await patchOfficial(manager, official.id, patch);
   return official.id;
 }

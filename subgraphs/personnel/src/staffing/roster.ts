@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
-import { DutyShiftEntity, type DutyRole, type Shift } from '../entities/duty-shift.entity';
+import type { DutyRole, DutyShiftEntity, Shift } from '../store/entities/duty-shift.entity';
+import { deleteDutyShift, dutyShiftById, dutyUnitOf, insertDutyShift } from '../store/roster';
+import { secondedTo } from '../store/secondments';
 import { findOfficial, requireOwner } from './officials';
 import { isWithin, parentPath } from '../../../../shared/units';
 import { lookUpUnits } from '../../../../shared/unit-lookups';
@@ -29,24 +31,26 @@ export async function addDutyShift(manager: EntityManager, peers: Peers, input: 
   const official = await findOfficial(manager, input.officialId, 'input.officialId');
   if (input.role === 'LEADER_ON_DUTY' && !official.isLeader) throw badInput('input.role', `${official.fullName} is not a leader; put them on RECEPTION duty.`);
 
-  const [seconded] = await manager.query(`SELECT 1 FROM secondment WHERE official_id = $1 AND centre_code = $2 AND term @> $3::date`, [official.id, desk.code, input.date]);
+  const seconded = await secondedTo(manager, official.id, desk.code, input.date);
   const servedUnit = parentPath(desk.path) ?? desk.path;
   const local = isWithin(official.ownerPath, desk.path) || (isWithin(official.ownerPath, servedUnit) && (official.isLeader || desk.level === 'COMMUNE'));
   if (!seconded && !local) {
     throw conflict(`${official.fullName} is neither seconded to ${desk.name} on ${input.date} nor one of its own staff or leaders.`, 'input.officialId');
   }
-  const [busy] = await manager.query(`SELECT unit_code FROM duty_shift WHERE official_id = $1 AND date = $2 AND shift = $3`, [official.id, input.date, input.shift]);
-  if (busy) throw conflict(`${official.fullName} is already on duty at ${busy.unit_code} on ${input.date} (${input.shift}).`, 'input.shift');
+  const busy = await dutyUnitOf(manager, official.id, input.date, input.shift);
+  if (busy) throw conflict(`${official.fullName} is already on duty at ${busy} on ${input.date} (${input.shift}).`, 'input.shift');
   const id = randomUUID();
-  await manager.insert(DutyShiftEntity, { id, unitCode: desk.code, date: input.date, shift: input.shift, officialId: official.id, role: input.role, ownerPath: desk.path });
+  await insertDutyShift(manager, {
+    id, unitCode: desk.code, date: input.date, shift: input.shift, officialId: official.id, role: input.role, ownerPath: desk.path,
+  });
   return id;
 }
 
 /** Takes a shift off the roster; answers with the shift as it was. */
 export async function removeDutyShift(manager: EntityManager, input: { dutyShiftId: string }): Promise<DutyShiftEntity> {
-  const shift = await manager.findOneBy(DutyShiftEntity, { id: parseId(input.dutyShiftId, 'input.dutyShiftId') });
+  const shift = await dutyShiftById(manager, parseId(input.dutyShiftId, 'input.dutyShiftId'));
   if (!shift) throw notFound(`No duty shift has id ${input.dutyShiftId}.`, 'input.dutyShiftId');
   await requireOwner(manager, shift.ownerPath, `The duty roster of ${shift.unitCode}`, 'input.dutyShiftId');
-  await manager.delete(DutyShiftEntity, { id: shift.id });
+  await deleteDutyShift(manager, shift.id);
   return shift;
 }

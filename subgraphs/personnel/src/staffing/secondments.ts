@@ -4,8 +4,9 @@ import { addDays } from '../../../../shared/calendar';
 import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
-import type { OfficialEntity } from '../entities/official.entity';
-import { lastDay, SecondmentEntity, type SecondmentKind } from '../entities/secondment.entity';
+import type { OfficialEntity } from '../store/entities/official.entity';
+import { lastDay, type SecondmentEntity, type SecondmentKind } from '../store/entities/secondment.entity';
+import { insertSecondment, overlappingSecondment, secondmentById, updateSecondment } from '../store/secondments';
 import { findOfficial, requireOwner } from './officials';
 import { lookUpUnits, type CatalogueUnit } from '../../../../shared/unit-lookups';
 import { requireCentre } from './units';
@@ -41,12 +42,8 @@ async function second(manager: EntityManager, official: OfficialEntity, centre: 
     throw badInput(`${at}.plannedEndDate`, `The planned end ${decision.plannedEndDate} is before the start ${decision.startDate}.`);
   }
   const plannedEnd = decision.plannedEndDate ?? null;
-  const [overlap] = await manager.query(
-    `SELECT id FROM secondment WHERE official_id = $1 AND term && daterange($2::date, $3::date, '[]') LIMIT 1`,
-    [official.id, decision.startDate, plannedEnd],
-  );
-  if (overlap) {
-    const other = await manager.findOneByOrFail(SecondmentEntity, { id: overlap.id });
+  const other = await overlappingSecondment(manager, official.id, decision.startDate, plannedEnd);
+  if (other) {
     throw conflict(`${official.fullName} is already seconded under ${describe(other)}; end it first or start after it.`, `${at}.startDate`);
   }
   const row: SecondmentEntity = {
@@ -54,7 +51,7 @@ async function second(manager: EntityManager, official: OfficialEntity, centre: 
     decisionNumber: decision.decisionNumber.trim(), decisionDate: decision.decisionDate, startDate: decision.startDate, plannedEndDate: plannedEnd,
     actualEndDate: null, endReason: null, replacesId, replacedById: null, ownerPath: official.ownerPath,
   };
-  await manager.insert(SecondmentEntity, row);
+  await insertSecondment(manager, row);
   return row;
 }
 
@@ -71,7 +68,7 @@ export async function secondOfficial(manager: EntityManager, peers: Peers, input
  * the ended secondment keeps its dates and reason and points to its replacement.
  */
 export async function endSecondment(manager: EntityManager, input: EndInput): Promise<string> {
-  const ended = await manager.findOneBy(SecondmentEntity, { id: parseId(input.secondmentId, 'input.secondmentId') });
+  const ended = await secondmentById(manager, parseId(input.secondmentId, 'input.secondmentId'));
   if (!ended) throw notFound(`No secondment has id ${input.secondmentId}.`, 'input.secondmentId');
   await requireOwner(manager, ended.ownerPath, `Secondment ${ended.decisionNumber}`, 'input.secondmentId');
   if (ended.actualEndDate) throw conflict(`Secondment ${describe(ended)} already ended on ${ended.actualEndDate}.`, 'input.secondmentId');
@@ -81,7 +78,7 @@ export async function endSecondment(manager: EntityManager, input: EndInput): Pr
   }
   const reason = input.reason.trim();
   if (!reason) throw badInput('input.reason', 'Give the reason the secondment ends (e.g. vi phạm quy chế, nghỉ hưu, hết thời hạn).');
-  await manager.update(SecondmentEntity, { id: ended.id }, { actualEndDate: input.endDate, endReason: reason });
+  await updateSecondment(manager, ended.id, { actualEndDate: input.endDate, endReason: reason });
 
   if (input.replacement) {
     const { replacement } = input;
@@ -89,7 +86,7 @@ export async function endSecondment(manager: EntityManager, input: EndInput): Pr
     const startDate = replacement.startDate ?? addDays(input.endDate, 1);
     if (startDate <= input.endDate) throw badInput('input.replacement.startDate', `The replacement starts ${startDate}, before the ended secondment's last day ${input.endDate}.`);
     const next = await second(manager, official, { code: ended.centreCode, path: ended.centrePath }, ended.kind, { ...replacement, startDate }, 'input.replacement', ended.id);
-    await manager.update(SecondmentEntity, { id: ended.id }, { replacedById: next.id });
+    await updateSecondment(manager, ended.id, { replacedById: next.id });
   }
   return ended.id;
 }

@@ -1,6 +1,7 @@
 import { badInput } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
 import type { CatalogueUnit } from '../../../../shared/unit-lookups';
+import { catalogueFieldCodes } from '../peers';
 
 /** A reception unit: a centre or a one-stop desk of the catalogue. */
 export function requireCentre(unit: CatalogueUnit, field: string): CatalogueUnit {
@@ -11,7 +12,6 @@ export function requireCentre(unit: CatalogueUnit, field: string): CatalogueUnit
 /** Field codes the catalogue does not know, checked before a counter is said to serve them. */
 export async function unknownFields(peers: Peers, codes: string[]): Promise<string[]> {
   if (codes.length === 0) return [];
-  const { fields } = await peers.query<{ fields: { code: string }[] }>('catalogue', '{ fields { code } }');
-  const known = new Set(fields.map((f) => f.code));
+  const known = new Set(await catalogueFieldCodes(peers));
   return codes.filter((code) => !known.has(code));
 }

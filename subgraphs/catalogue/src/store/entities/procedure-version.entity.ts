@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { UnitLevel } from './administrative-unit.entity';
-import type { Fee, OnlineLevel, ProcedureContent, RequiredDocument, SubmissionMethod } from '../procedures/content';
+import type { Fee, OnlineLevel, ProcedureContent, RequiredDocument, SubmissionMethod } from '../../procedures/content';
 
 /**
  * A procedure as one decision announced it, from `effectiveFrom` until the next version.

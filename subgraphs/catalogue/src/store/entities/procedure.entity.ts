@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { UnitLevel } from './administrative-unit.entity';
-import type { OnlineLevel } from '../procedures/content';
+import type { OnlineLevel } from '../../procedures/content';
 
 export type { OnlineLevel };
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { numericAsNumber } from '../../../../shared/db';
-import type { ProcessStep, TimeUnit } from '../procedures/content';
+import { numericAsNumber } from '../../../../../shared/db';
+import type { ProcessStep, TimeUnit } from '../../procedures/content';
 
 /** A case variant of one procedure version, with its time limit and internal process. Append-only like its version. */
 @Entity('procedure_variant')

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-import type { UnitLevel } from '../../../../shared/units';
+import type { UnitLevel } from '../../../../../shared/units';
 
 export type { UnitLevel };
 export type UnitKind = 'ADMINISTRATIVE' | 'AGENCY' | 'SERVICE_CENTRE';

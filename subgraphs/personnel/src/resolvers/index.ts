@@ -1,0 +1,9 @@
+import { Counter } from './counter';
+import { CounterAssignment } from './counter-assignment';
+import { DutyShift } from './duty-shift';
+import { Mutation } from './mutation';
+import { Official } from './official';
+import { Query } from './query';
+import { Secondment } from './secondment';
+
+export const resolvers = { Query, Mutation, Official, Secondment, Counter, CounterAssignment, DutyShift };
