@@ -1,5 +1,5 @@
 import { vietnamDate } from '../shared/scalars';
-import type { DossierEntity } from '../subgraphs/dossiers/src/entities/dossier.entity';
+import type { DossierEntity } from '../subgraphs/dossiers/src/store/entities/dossier.entity';
 import { startTestStack, type TestStack } from './support/stack';
 
 /**

@@ -1,4 +1,4 @@
-import type { DossierEntity } from '../subgraphs/dossiers/src/entities/dossier.entity';
+import type { DossierEntity } from '../subgraphs/dossiers/src/store/entities/dossier.entity';
 import { startTestStack, type TestStack } from './support/stack';
 
 const FROM = '2026-09-01';

@@ -7,7 +7,7 @@ import { issueToken } from '../../gateway/src/auth';
 import { buildDemo, DEMO_UNTIL } from '../seed/demo';
 import { writeDemo } from '../seed/seed';
 import { startStack } from '../stack';
-import { rollupStatisticsSql } from '../../subgraphs/dossiers/src/lifecycle/statistics';
+import { rollupStatisticsSql } from '../../subgraphs/dossiers/src/store/daily-rollup';
 import { benchDatabases, percentile, runBench, setupLine } from './harness';
 
 /**

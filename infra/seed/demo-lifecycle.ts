@@ -4,9 +4,9 @@ import type { AdministrativeUnitEntity } from '../../subgraphs/catalogue/src/sto
 import type { ProcedureVariantEntity } from '../../subgraphs/catalogue/src/store/entities/procedure-variant.entity';
 import { workingHours } from '../../subgraphs/catalogue/src/procedures/content';
 import { playing } from '../../subgraphs/catalogue/src/units/competent';
-import type { DossierEventEntity } from '../../subgraphs/dossiers/src/entities/dossier-event.entity';
-import type { DossierStepEntity } from '../../subgraphs/dossiers/src/entities/dossier-step.entity';
-import type { DossierEntity } from '../../subgraphs/dossiers/src/entities/dossier.entity';
+import type { DossierEventEntity } from '../../subgraphs/dossiers/src/store/entities/dossier-event.entity';
+import type { DossierStepEntity } from '../../subgraphs/dossiers/src/store/entities/dossier-step.entity';
+import type { DossierEntity } from '../../subgraphs/dossiers/src/store/entities/dossier.entity';
 import type { DossierStatus } from '../../subgraphs/dossiers/src/status';
 
 /** What the demo knows of a dossier before its lifecycle is played out. */

@@ -4,32 +4,42 @@ import { ClientRequestByCaller } from '../../../shared/migrations/1764700000000-
 import { WrittenRows } from '../../../shared/migrations/1765100000000-written-rows';
 import path from 'node:path';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
-import { DossierEntity } from './entities/dossier.entity';
-import { DossierApplicantEntity } from './entities/dossier-applicant.entity';
+import { DossierEntity } from './store/entities/dossier.entity';
+import { DossierApplicantEntity } from './store/entities/dossier-applicant.entity';
 import { ApplicantApart } from './migrations/1765200000000-applicant-apart';
 import { ActingOfficials } from './migrations/1765300000000-acting-officials';
 import { Fees } from './migrations/1765400000000-fees';
 import { NationalTargets } from './migrations/1765500000000-national-targets';
-import { DossierEventEntity } from './entities/dossier-event.entity';
-import { DossierStepEntity } from './entities/dossier-step.entity';
+import { DossierEventEntity } from './store/entities/dossier-event.entity';
+import { DossierStepEntity } from './store/entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
 import { Statistics } from './migrations/1764300000000-statistics';
 import { DailyRollup } from './migrations/1764400000000-daily-rollup';
 import { createLoaders, type DossiersLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
 import { PinProcedureVersion } from './migrations/1764100000000-procedure-version';
-import { AdministrativeUnit, Dossier, DossierEvent, DossierEventDetail, DossierStep, HandlerDetail, Official, Procedure, ReceptionDetail, StepDetail } from './resolvers/dossier';
-import { CentreBoard, DossierStatsType } from './resolvers/statistics';
-import { Mutation } from './resolvers/mutation';
-import { PublicDossier } from './resolvers/public-dossier';
-import { Query } from './resolvers/query';
+import { resolvers } from './resolvers';
 
 /** Hồ sơ — dossiers from reception to the returned result. */
 export const dossiers: SubgraphModule<DossiersLoaders> = {
   name: 'dossiers',
   typeDefs: readSchema(path.join(__dirname, '..')),
-  resolvers: { Query, Mutation, Dossier, DossierStep, DossierEvent, DossierEventDetail, ReceptionDetail, HandlerDetail, StepDetail, PublicDossier, DossierStats: DossierStatsType, CentreBoard, Procedure, AdministrativeUnit, Official },
+  resolvers,
   entities: [DossierEntity, DossierApplicantEntity, DossierStepEntity, DossierEventEntity],
-  migrations: [Initial, PinProcedureVersion, Lifecycle, Statistics, DailyRollup, ClientRequestByCaller, RatingSecret, StepHolderColumns, WrittenRows, ApplicantApart, ActingOfficials, Fees, NationalTargets],
+  migrations: [
+    Initial,
+    PinProcedureVersion,
+    Lifecycle,
+    Statistics,
+    DailyRollup,
+    ClientRequestByCaller,
+    RatingSecret,
+    StepHolderColumns,
+    WrittenRows,
+    ApplicantApart,
+    ActingOfficials,
+    Fees,
+    NationalTargets,
+  ],
   createLoaders,
 };

@@ -1,14 +1,27 @@
 import type { EntityManager } from 'typeorm';
 import { loadCalendar } from '../../../shared/calendar-store';
-import { byKey, defineLoaders, manyByKey, orderByKeys } from '../../../shared/loaders';
-import { DossierApplicantEntity } from './entities/dossier-applicant.entity';
-import { DossierEventEntity } from './entities/dossier-event.entity';
-import { DossierStepEntity } from './entities/dossier-step.entity';
-import { DossierEntity } from './entities/dossier.entity';
-import { statsBatch, type NationalTarget } from './lifecycle/statistics';
-import { delaysBatch } from './lifecycle/delays';
+import type { Period } from '../../../shared/figures';
+import { batchByGroup, byKey, defineLoaders, manyByKey, orderByKeys } from '../../../shared/loaders';
 import type { Peers } from '../../../shared/peers';
 import type { Clock } from '../../../shared/clock';
+import { delaysBatch } from './lifecycle/delays';
+import type { DossierStats } from './statistics/figures';
+import { statsBySubtree, type KeyedStats } from './store/daily-rollup';
+import { dossierCountsByProcedure } from './store/dossiers';
+import { DossierApplicantEntity } from './store/entities/dossier-applicant.entity';
+import { DossierEventEntity } from './store/entities/dossier-event.entity';
+import { DossierStepEntity } from './store/entities/dossier-step.entity';
+import { DossierEntity } from './store/entities/dossier.entity';
+import { nationalTargets, statsByOfficial, statsByProcedure } from './store/statistics';
+
+type StatsByKey = (db: EntityManager, period: Period, keys: string[], scope: string) => Promise<KeyedStats[]>;
+
+/** Batch function for contributed figures: keys are `from|to|scope|subject`; one statement per period and scope. */
+const statsBatch = (db: EntityManager, statsByKey: StatsByKey) =>
+  batchByGroup(
+    async ([from, to, scope], subjects) =>
+      new Map((await statsByKey(db, { from: from, to: to }, subjects, scope)).map(({ key, ...stats }): [string, DossierStats] => [key, stats])),
+  );
 
 export function createLoaders(db: EntityManager, _peers: Peers, clock: Clock) {
   return defineLoaders({
@@ -25,25 +38,16 @@ export function createLoaders(db: EntityManager, _peers: Peers, clock: Clock) {
     },
     /** The national targets, read once per request whatever the key. */
     nationalTargets: async (keys: readonly string[]) => {
-      const targets: NationalTarget[] = await db.query(`SELECT indicator, target_percent::float AS target, source FROM national_target ORDER BY indicator`);
+      const targets = await nationalTargets(db);
       return keys.map(() => targets);
     },
     /** Late dossiers of a subtree by the unit that caused the delay: keys `from|to|path`. */
     delaysByUnitPath: delaysBatch(db, () => clock.now()),
-    statsByUnitPath: statsBatch(db, 'owner_path'),
-    statsByProcedure: statsBatch(db, 'procedure_id'),
-    statsByOfficial: statsBatch(db, 'handler_id'),
-    dossierCountByProcedure: async (procedureIds: readonly string[]) => {
-      const rows: { procedureId: string; count: number }[] = await db
-        .getRepository(DossierEntity)
-        .createQueryBuilder('d')
-        .select('d.procedure_id', 'procedureId')
-        .addSelect('count(*)::int', 'count')
-        .where('d.procedure_id = ANY(:ids)', { ids: [...new Set(procedureIds)] })
-        .groupBy('d.procedure_id')
-        .getRawMany();
-      return orderByKeys(procedureIds, rows, (row) => row.procedureId).map((row) => row?.count ?? 0);
-    },
+    statsByUnitPath: statsBatch(db, statsBySubtree),
+    statsByProcedure: statsBatch(db, statsByProcedure),
+    statsByOfficial: statsBatch(db, statsByOfficial),
+    dossierCountByProcedure: async (procedureIds: readonly string[]) =>
+      orderByKeys(procedureIds, await dossierCountsByProcedure(db, procedureIds), (row) => row.procedureId).map((row) => row?.count ?? 0),
   });
 }
 

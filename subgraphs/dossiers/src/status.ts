@@ -13,15 +13,14 @@ export const DOSSIER_STATUSES = [
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
+/** Never received: submitted online and not yet accepted, or refused at the desk; no figure counts them. */
+export const UNRECEIVED = ['NEW', 'NOT_RECEIVED'] as const satisfies readonly DossierStatus[];
 /** Being processed: past reception, not yet decided (the clock may be paused). */
 export const IN_PROCESS = ['PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION'] as const satisfies readonly DossierStatus[];
 /** Open: received and not yet finished — in time or overdue. */
 export const OPEN = ['RECEIVED', ...IN_PROCESS] as const satisfies readonly DossierStatus[];
 /** Resolved: processed, the result waiting or returned. */
 export const RESOLVED = ['PROCESSED', 'RESULT_RETURNED'] as const satisfies readonly DossierStatus[];
-
-/** A status set as an SQL list, for `d.status IN (…)`. */
-export const statusesSql = (statuses: readonly DossierStatus[]) => `(${statuses.map((s) => `'${s}'`).join(', ')})`;
 
 export function statusCode(status: DossierStatus): number {
   return DOSSIER_STATUSES.indexOf(status) + 1;

@@ -9,7 +9,9 @@ import { vietnamDate } from '../../../shared/scalars';
 import { dossiers as dossiersModule } from '../src';
 import { act, PROCESS, type Action } from '../src/lifecycle/actions';
 import { MOVES } from '../src/lifecycle/moves';
-import { rollupStatisticsSql, statisticsSql, type StatsFilter } from '../src/lifecycle/statistics';
+import type { StatsFilter } from '../src/statistics/grouping';
+import { rollupStatisticsSql } from '../src/store/daily-rollup';
+import { statisticsSql } from '../src/store/statistics';
 
 /**
  * Unit statistics come from the daily rollup kept by a trigger; counting the dossiers themselves

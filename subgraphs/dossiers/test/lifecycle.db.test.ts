@@ -5,7 +5,7 @@ import { buildDemo } from '../../../infra/seed/demo';
 import { TEST_CLOCK } from '../../../test/support/clock';
 import { seededDatabase } from '../../../test/support/databases';
 import { dossiers as dossiersModule } from '../src';
-import { DossierEntity } from '../src/entities/dossier.entity';
+import { DossierEntity } from '../src/store/entities/dossier.entity';
 import { act, PROCESS } from '../src/lifecycle/actions';
 import { MOVES } from '../src/lifecycle/moves';
 import { DOSSIER_STATUSES } from '../src/status';

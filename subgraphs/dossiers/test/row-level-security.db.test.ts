@@ -4,7 +4,7 @@ import { inCallerScope } from '../../../shared/db';
 import { buildDemo } from '../../../infra/seed/demo';
 import { seededDatabase } from '../../../test/support/databases';
 import { dossiers as dossiersModule } from '../src';
-import { DossierEntity } from '../src/entities/dossier.entity';
+import { DossierEntity } from '../src/store/entities/dossier.entity';
 
 /** These tests talk SQL as the application role, with no resolver in the way: the database itself must refuse. */
 describe('row-level security on dossier', () => {

@@ -2,11 +2,12 @@ import type { EntityManager } from 'typeorm';
 import { LEADERS, OFFICIALS, type Caller, type Role } from '../../../../shared/caller';
 import { conflict, forbidden, notFound } from '../../../../shared/errors';
 import { isWithin } from '../../../../shared/units';
-import { DossierEventEntity } from '../entities/dossier-event.entity';
-import { DossierStepEntity } from '../entities/dossier-step.entity';
-import { DossierEntity } from '../entities/dossier.entity';
-import { defineProcess, updateIfUnchanged } from '../../../../shared/transitions';
+import type { DossierEventEntity } from '../store/entities/dossier-event.entity';
+import type { DossierStepEntity } from '../store/entities/dossier-step.entity';
+import type { DossierEntity } from '../store/entities/dossier.entity';
+import { defineProcess } from '../../../../shared/transitions';
 import { DOSSIER_STATUSES, type DossierStatus } from '../status';
+import { dossierById, insertEvent, stepsOfDossier, updateDossierIfUnchanged, updateStep } from '../store/dossiers';
 
 /**
  * Who may act: the DESK is the receiving unit (and the units above it); the STEP is the unit
@@ -14,7 +15,6 @@ import { DOSSIER_STATUSES, type DossierStatus } from '../status';
  * the dossier now (the active step's unit, or the desk when no step is active).
  */
 type Position = 'DESK' | 'STEP' | 'HOLDER' | 'CURRENT';
-
 
 interface Move {
   /** null: the status stays (the action changes the deadline or the step). */
@@ -99,29 +99,50 @@ export async function act(
   expectedVersion?: number | null,
 ): Promise<DossierEntity> {
   const rule: Move = PROCESS.moves[action];
-  const dossier = await manager.findOneBy(DossierEntity, { id: dossierId });
+  const dossier = await dossierById(manager, dossierId);
   if (!dossier) throw notFound(`No dossier has id ${dossierId}.`, 'input.dossierId');
-  const steps = await manager.find(DossierStepEntity, { where: { dossierId }, order: { position: 'ASC' } });
-  const situation: Situation = { dossier, steps, active: steps.find((s) => s.position === dossier.currentStep) ?? null, actingOfficialId: caller.officialId ?? null, now };
+  const steps = await stepsOfDossier(manager, dossierId);
+  const situation: Situation = {
+    dossier,
+    steps,
+    active: steps.find((s) => s.position === dossier.currentStep) ?? null,
+    actingOfficialId: caller.officialId ?? null,
+    now,
+  };
 
   const where = position(caller, situation);
-  const allowed = ({ DESK: where.desk, STEP: where.step, HOLDER: where.desk || where.step, CURRENT: situation.active ? where.step : where.desk } satisfies Record<Position, boolean>)[rule.by];
+  const may: Record<Position, boolean> = {
+    DESK: where.desk,
+    STEP: where.step,
+    HOLDER: where.desk || where.step,
+    CURRENT: situation.active ? where.step : where.desk,
+  };
+  const allowed = may[rule.by];
   if (!where.desk && !where.step && !steps.some((s) => isWithin(s.ownerPath, caller.unit ?? ''))) return hidden(dossierId);
   const to = PROCESS.next(dossier.status, action, `Dossier ${dossier.code}`, 'input.dossierId');
   if (!allowed) {
-    const holder = rule.by === 'DESK' ? `the receiving unit ${dossier.ownerPath}` : situation.active ? `unit ${situation.active.ownerPath}, which holds step ${situation.active.position}` : `the receiving unit ${dossier.ownerPath}`;
+    const holder =
+      rule.by === 'DESK'
+        ? `the receiving unit ${dossier.ownerPath}`
+        : situation.active
+          ? `unit ${situation.active.ownerPath}, which holds step ${situation.active.position}`
+          : `the receiving unit ${dossier.ownerPath}`;
     throw forbidden(`Only ${holder} may ${action} dossier ${dossier.code}.`);
   }
-  if (!rule.roles.includes(caller.role)) throw forbidden(`${action} on dossier ${dossier.code} needs the role ${rule.roles.join(' or ')}; you sign in as ${caller.role}.`);
+  if (!rule.roles.includes(caller.role))
+    throw forbidden(`${action} on dossier ${dossier.code} needs the role ${rule.roles.join(' or ')}; you sign in as ${caller.role}.`);
   if (expectedVersion != null && expectedVersion !== dossier.version) {
-    throw conflict(`Dossier ${dossier.code} changed since you read it (version ${expectedVersion}, now ${dossier.version}); reload it and decide again.`, 'input.expectedVersion');
+    throw conflict(
+      `Dossier ${dossier.code} changed since you read it (version ${expectedVersion}, now ${dossier.version}); reload it and decide again.`,
+      'input.expectedVersion',
+    );
   }
 
   const { dossier: patch = {}, step, nextStep, details = {} } = await effect(situation);
-  await updateIfUnchanged(manager, DossierEntity, dossier, { ...patch, status: to }, `Dossier ${dossier.code}`, 'input.dossierId');
-  if (step && situation.active) await manager.update(DossierStepEntity, { id: situation.active.id }, step);
+  await updateDossierIfUnchanged(manager, dossier, { ...patch, status: to }, `Dossier ${dossier.code}`, 'input.dossierId');
+  if (step && situation.active) await updateStep(manager, situation.active.id, step);
   const next = nextStep && steps.find((s) => s.position === patch.currentStep);
-  if (next) await manager.update(DossierStepEntity, { id: next.id }, nextStep);
+  if (next) await updateStep(manager, next.id, nextStep);
   await record(manager, caller, dossier, action, to, situation.active?.position ?? null, details, situation.now);
   return { ...dossier, ...patch, status: to, version: dossier.version + 1 };
 }
@@ -156,5 +177,5 @@ export async function record(
     details,
     ownerPath: caller.unit ?? '',
   };
-  await manager.insert(DossierEventEntity, event);
+  await insertEvent(manager, event);
 }

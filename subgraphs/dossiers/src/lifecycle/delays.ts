@@ -1,13 +1,8 @@
-import { withinSql } from '../../../../shared/sql';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { loadCalendar } from '../../../../shared/calendar-store';
 import { batchByGroup, groupByKeys } from '../../../../shared/loaders';
-import { vietnamMidnightSql } from '../../../../shared/scalars';
-import { DossierEventEntity } from '../entities/dossier-event.entity';
-import { DossierStepEntity } from '../entities/dossier-step.entity';
-import { DossierEntity } from '../entities/dossier.entity';
-import { GRADE } from './statistics';
-import { RESOLVED, statusesSql } from '../status';
+import type { DossierEntity } from '../store/entities/dossier.entity';
+import { dossiersByIds, eventsOfDossiers, resolvedLateBySubtree, stepsOfDossiers } from '../store/dossiers';
 import { pausesOf, stepTimings, type StepTiming } from './timing';
 
 /** Late dossiers put on the unit that caused the delay: how many, and the working hours over their steps' allotments. */
@@ -24,9 +19,14 @@ export interface Delay {
  * owner (a dossier without liên thông steps, or late by more than one supplement request).
  * `accountableUnitPath` of the public view applies the same rule to one dossier.
  */
-export function accountable(dossier: Pick<DossierEntity, 'ownerPath'>, timings: StepTiming[]): { path: string; code: string | null; overHours: number } {
+export function accountable(
+  dossier: Pick<DossierEntity, 'ownerPath'>,
+  timings: StepTiming[],
+): { path: string; code: string | null; overHours: number } {
   const over = timings.filter((t) => t.overHours > 0).sort((a, b) => b.overHours - a.overHours)[0];
-  return over ? { path: over.step.ownerPath, code: over.step.unitCode, overHours: over.overHours } : { path: dossier.ownerPath, code: null, overHours: 0 };
+  return over
+    ? { path: over.step.ownerPath, code: over.step.unitCode, overHours: over.overHours }
+    : { path: dossier.ownerPath, code: null, overHours: 0 };
 }
 
 /**
@@ -35,24 +35,19 @@ export function accountable(dossier: Pick<DossierEntity, 'ownerPath'>, timings: 
  * their steps, one for their history: the clocks are worked out here, as `Dossier.steps` does.
  */
 async function delaysOf(db: EntityManager, from: string, to: string, paths: string[], now: Date): Promise<Map<string, Delay[]>> {
-  const found: { id: string; subtree: string }[] = await db.query(
-    `SELECT d.id, k.path AS subtree FROM dossier d JOIN unnest($1::text[]) AS k(path) ON ${withinSql('d.owner_path', 'k.path')}
-      WHERE d.status IN ${statusesSql(RESOLVED)} AND (${GRADE}) = 'LATE'
-        AND d.finished_at >= ${vietnamMidnightSql('$2::date')} AND d.finished_at < ${vietnamMidnightSql('$3::date + 1')}`,
-    [paths, from, to],
-  );
+  const found = await resolvedLateBySubtree(db, paths, { from, to });
   const ids = [...new Set(found.map((row) => row.id))];
   const [dossiers, steps, events, calendar] = await Promise.all([
-    ids.length ? db.findBy(DossierEntity, { id: In(ids) }) : [],
-    ids.length ? db.find(DossierStepEntity, { where: { dossierId: In(ids) }, order: { position: 'ASC' } }) : [],
-    ids.length ? db.find(DossierEventEntity, { where: { dossierId: In(ids) }, order: { id: 'ASC' } }) : [],
+    ids.length ? dossiersByIds(db, ids) : [],
+    ids.length ? stepsOfDossiers(db, ids) : [],
+    ids.length ? eventsOfDossiers(db, ids) : [],
     loadCalendar(db),
   ]);
   const byId = new Map(dossiers.map((d) => [d.id, d]));
   const late = found.map((row) => ({ ...byId.get(row.id)!, subtree: row.subtree }));
   const [stepGroups, eventGroups] = [groupByKeys(ids, steps, (s) => s.dossierId), groupByKeys(ids, events, (e) => e.dossierId)];
-  const stepsOf = new Map(ids.map((id, i) => [id, stepGroups[i]!]));
-  const eventsOf = new Map(ids.map((id, i) => [id, eventGroups[i]!]));
+  const stepsOf = new Map(ids.map((id, i) => [id, stepGroups[i]]));
+  const eventsOf = new Map(ids.map((id, i) => [id, eventGroups[i]]));
   const result = new Map<string, Delay[]>();
   for (const path of paths) {
     const byUnit = new Map<string, Delay>();
@@ -64,10 +59,13 @@ async function delaysOf(db: EntityManager, from: string, to: string, paths: stri
       delay.overHours = Math.round((delay.overHours + cause.overHours) * 100) / 100;
       byUnit.set(cause.path, delay);
     }
-    result.set(path, [...byUnit.values()].sort((a, b) => b.dossiers - a.dossiers || b.overHours - a.overHours || a.unitPath.localeCompare(b.unitPath)));
+    result.set(
+      path,
+      [...byUnit.values()].sort((a, b) => b.dossiers - a.dossiers || b.overHours - a.overHours || a.unitPath.localeCompare(b.unitPath)),
+    );
   }
   return result;
 }
 
 /** Batch function: keys are `from|to|subtree`, one round of statements per period. */
-export const delaysBatch = (db: EntityManager, now: () => Date) => batchByGroup(([from, to], paths) => delaysOf(db, from!, to!, paths, now()));
+export const delaysBatch = (db: EntityManager, now: () => Date) => batchByGroup(([from, to], paths) => delaysOf(db, from, to, paths, now()));

@@ -55,7 +55,11 @@ export const receivingOfficialId = (events: { action: string; actorOfficialId: s
 export const servingOfficialId = (events: { action: string; actorOfficialId: string | null }[]) =>
   [...events].reverse().find((e) => e.action === 'returnResult' && e.actorOfficialId)?.actorOfficialId ?? receivingOfficialId(events);
 
-/** What a history row records, typed by its action; null where the action recorded nothing. */
+/**
+ * What a history row records, typed by its action; null where the action recorded nothing. The
+ * `__typename` names the member of the DossierEventDetail union, which GraphQL's default type
+ * resolver reads, so the union needs no resolver map of its own.
+ */
 export function detailOf(action: string, details: Record<string, unknown>): ({ __typename: string } & Record<string, unknown>) | null {
   const type = DETAIL_TYPE[action as Recorded];
   if (!type || (type === 'HandlerDetail' && !details.handlerId)) return null;

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../../../../shared/calendar';
 import { HOURS_PER_DAY } from '../../../../shared/calendar';
 import { badInput, conflict } from '../../../../shared/errors';
-import type { Channel, Outcome } from '../entities/dossier.entity';
+import type { Channel, Outcome } from '../store/entities/dossier.entity';
 import type { Action, Effect, Situation } from './actions';
 
 /** What the actions' inputs may carry beyond the dossier and the request id. */
@@ -49,54 +49,82 @@ export const MOVES: Record<Action, Move> = {
   /** The finished step is credited to who did it; the next step's unit names its own handler (assignDossierHandler). */
   completeStep: ({ active, steps, actingOfficialId, now }, input) => {
     if (!active) throw conflict('The dossier has no step in progress.', 'input.dossierId');
-    if (active.position === steps.length) throw conflict(`Step ${active.position} is the last one; resolve the dossier to finish it.`, 'input.dossierId');
+    if (active.position === steps.length)
+      throw conflict(`Step ${active.position} is the last one; resolve the dossier to finish it.`, 'input.dossierId');
     return {
       dossier: { currentStep: active.position + 1, handlerId: null },
       step: { finishedAt: now, handlerId: input.handlerId ?? active.handlerId ?? actingOfficialId },
-      details: { step: active.title, handedTo: steps[active.position]!.unitCode, note: input.reason ?? null },
+      details: { step: active.title, handedTo: steps[active.position].unitCode, note: input.reason ?? null },
     };
   },
 
   requestSupplement: ({ dossier, now }, input) => {
     const missing = (input.missingItems ?? []).map((item) => item.trim()).filter(Boolean);
-    if (!missing.length) throw badInput('input.missingItems', 'List every missing or wrong document at once: the guidance is given one time, in writing (form 02).');
-    return { dossier: { pausedAt: now, supplementCount: dossier.supplementCount + 1 }, details: { form: '02', missingItems: missing, note: input.reason ?? null } };
+    if (!missing.length)
+      throw badInput('input.missingItems', 'List every missing or wrong document at once: the guidance is given one time, in writing (form 02).');
+    return {
+      dossier: { pausedAt: now, supplementCount: dossier.supplementCount + 1 },
+      details: { form: '02', missingItems: missing, note: input.reason ?? null },
+    };
   },
 
   receiveSupplement: (situation, input, calendar) => {
     const handedIn = (input.handedIn ?? []).map((item) => item.trim()).filter(Boolean);
     if (!handedIn.length) throw badInput('input.handedIn', 'List what the applicant handed in; it is checked against what form 02 asked for.');
     return {
-      dossier: { dueAt: resumed(situation, calendar), pausedAt: null, currentStep: situation.dossier.currentStep ?? (situation.steps.length ? 1 : null) },
-      details: { handedIn, pausedWorkingHours: situation.dossier.pausedAt ? calendar.workingHoursBetween(situation.dossier.pausedAt, situation.now) : 0 },
+      dossier: {
+        dueAt: resumed(situation, calendar),
+        pausedAt: null,
+        currentStep: situation.dossier.currentStep ?? (situation.steps.length ? 1 : null),
+      },
+      details: {
+        handedIn,
+        pausedWorkingHours: situation.dossier.pausedAt ? calendar.workingHoursBetween(situation.dossier.pausedAt, situation.now) : 0,
+      },
     };
   },
 
   requestFinancialObligation: (_situation, input) => {
-    if (!Number.isInteger(input.amountVnd) || input.amountVnd! < 0) throw badInput('input.amountVnd', 'The amount due is a whole number of đồng, zero or more.');
+    if (!Number.isInteger(input.amountVnd) || input.amountVnd! < 0)
+      throw badInput('input.amountVnd', 'The amount due is a whole number of đồng, zero or more.');
     return { dossier: { feeOwedVnd: input.amountVnd!, feePaidVnd: null }, details: { amountVnd: input.amountVnd, note: input.reason ?? null } };
   },
 
   /** Paid in full: what was asked for. */
-  confirmFinancialObligation: ({ dossier }) => ({ dossier: { feePaidVnd: dossier.feeOwedVnd ?? 0 }, details: { amountVnd: dossier.feeOwedVnd ?? 0 } }),
+  confirmFinancialObligation: ({ dossier }) => ({
+    dossier: { feePaidVnd: dossier.feeOwedVnd ?? 0 },
+    details: { amountVnd: dossier.feeOwedVnd ?? 0 },
+  }),
 
   reschedule: ({ dossier, now }, input, calendar) => {
-    if (dossier.rescheduled) throw conflict(`Dossier ${dossier.code} was already given a new appointment; a dossier is rescheduled only once.`, 'input.dossierId');
+    if (dossier.rescheduled)
+      throw conflict(`Dossier ${dossier.code} was already given a new appointment; a dossier is rescheduled only once.`, 'input.dossierId');
     if (!dossier.dueAt) throw conflict(`Dossier ${dossier.code} has no due date to move.`, 'input.dossierId');
     const left = calendar.workingHoursBetween(now, dossier.dueAt);
-    if (left < HOURS_PER_DAY) throw conflict(`The apology (form 04) is sent at least one working day before the deadline; ${left} working hours are left.`, 'input.dossierId');
+    if (left < HOURS_PER_DAY)
+      throw conflict(
+        `The apology (form 04) is sent at least one working day before the deadline; ${left} working hours are left.`,
+        'input.dossierId',
+      );
     if (!input.newDueAt || input.newDueAt <= dossier.dueAt) throw badInput('input.newDueAt', 'The new appointment comes after the current one.');
-    return { dossier: { dueAt: input.newDueAt, rescheduled: true }, details: { form: '04', reason: reasonOf(input, 'for the delay'), previousDueAt: dossier.dueAt, newDueAt: input.newDueAt } };
+    return {
+      dossier: { dueAt: input.newDueAt, rescheduled: true },
+      details: { form: '04', reason: reasonOf(input, 'for the delay'), previousDueAt: dossier.dueAt, newDueAt: input.newDueAt },
+    };
   },
 
-  withdraw: ({ now }, input) => ({ dossier: { finishedAt: now, currentStep: null }, details: { reason: reasonOf(input, 'the applicant gave for withdrawing') } }),
+  withdraw: ({ now }, input) => ({
+    dossier: { finishedAt: now, currentStep: null },
+    details: { reason: reasonOf(input, 'the applicant gave for withdrawing') },
+  }),
 
   stop: ({ now }, input) => ({ dossier: { finishedAt: now, currentStep: null }, details: { reason: reasonOf(input, 'for stopping') } }),
 
   resolve: ({ active, steps, actingOfficialId, now }, input) => {
-    if (active && active.position !== steps.length) throw conflict(`Steps ${active.position}–${steps.length} are still to do; complete step ${active.position} first.`, 'input.dossierId');
+    if (active && active.position !== steps.length)
+      throw conflict(`Steps ${active.position}–${steps.length} are still to do; complete step ${active.position} first.`, 'input.dossierId');
     if (!input.outcome) throw badInput('input.outcome', 'Say whether the request is approved or refused.');
-    const reason = input.outcome === 'REFUSED' ? reasonOf(input, 'for refusing the request') : input.reason ?? null;
+    const reason = input.outcome === 'REFUSED' ? reasonOf(input, 'for refusing the request') : (input.reason ?? null);
     return {
       dossier: { finishedAt: now, outcome: input.outcome, currentStep: null },
       step: active ? { finishedAt: now, handlerId: input.handlerId ?? active.handlerId ?? actingOfficialId } : undefined,
@@ -113,6 +141,10 @@ export const MOVES: Record<Action, Move> = {
   /** Phân công — the unit working on the dossier names the official who handles it (checked against personnel by the caller). */
   assignHandler: ({ active }, input) => {
     if (!input.handlerId) throw badInput('input.handlerId', 'Name the official who will handle the dossier (handlerId).');
-    return { dossier: { handlerId: input.handlerId }, step: active ? { handlerId: input.handlerId } : undefined, details: { handlerId: input.handlerId } };
+    return {
+      dossier: { handlerId: input.handlerId },
+      step: active ? { handlerId: input.handlerId } : undefined,
+      details: { handlerId: input.handlerId },
+    };
   },
 };

@@ -6,9 +6,9 @@ import { badInput, forbidden, notFound } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
 import { vietnamDate } from '../../../../shared/scalars';
 import { isWithin, parentPath, type UnitLevel } from '../../../../shared/units';
-import { DossierApplicantEntity } from '../entities/dossier-applicant.entity';
-import { DossierStepEntity } from '../entities/dossier-step.entity';
-import { DossierEntity, type ApplicantKind, type Channel, type SubmittedDocument } from '../entities/dossier.entity';
+import type { ApplicantKind, Channel, DossierEntity, SubmittedDocument } from '../store/entities/dossier.entity';
+import { insertApplicant, insertDossier, insertSteps, nextDossierNumber } from '../store/dossiers';
+import { receptionCatalogue } from '../peers';
 import { record } from './actions';
 import { publicName } from './applicant';
 import { personName } from '../../../../shared/people';
@@ -26,64 +26,12 @@ export interface ReceiveInput {
   documents: SubmittedDocument[];
 }
 
-interface CatalogueUnit {
-  code: string;
-  name: string;
-  kind: string;
-  level: UnitLevel;
-  path: string;
-  electronicId: string | null;
-  ancestors: { code: string; level: UnitLevel; kind: string; path: string }[];
-}
-
 /** Where each tier's procedures are received. */
 const LEVEL_DESKS: Record<UnitLevel, string> = {
   PROVINCE: 'the provincial public administration centre',
   DISTRICT: 'the district one-stop desks',
   COMMUNE: 'the commune reception desks',
 };
-
-interface CatalogueAnswer {
-  procedure: {
-    id: string;
-    name: string;
-    /** The tiers whose desks receive it. */
-    levels: UnitLevel[];
-    /** Không phụ thuộc địa giới hành chính: any desk of the tier receives it, for any area of the province. */
-    boundaryFree: boolean;
-    versionAt: {
-      id: string;
-      field: { code: string };
-      documents: { name: string; originals: number; copies: number }[];
-      variants: {
-        id: string;
-        name: string;
-        timeLimit: { workingHours: number } | null;
-        onlineTimeLimit: { workingHours: number } | null;
-        /** `unit`: who holds the step for this matter's area, by the catalogue's rule (the fixed unit, else the one playing the role). */
-        process: { position: number; title: string; level: UnitLevel; role: string | null; unit: { code: string; path: string } | null; time: { workingHours: number } }[];
-      }[];
-    } | null;
-  } | null;
-  desk: CatalogueUnit | null;
-  area: CatalogueUnit | null;
-}
-
-const UNIT_FIELDS = 'code name kind level path electronicId ancestors { code level kind path }';
-const CATALOGUE_QUERY = `query Reception($procedureId: ID!, $date: Date!, $desk: String!, $area: String!) {
-  procedure(id: $procedureId) {
-    id name levels boundaryFree
-    versionAt(date: $date) {
-      id
-      field { code }
-      documents { name originals copies }
-      variants { id name timeLimit { workingHours } onlineTimeLimit { workingHours }
-        process { position title level role unit: unitFor(area: $area) { code path } time { workingHours } } }
-    }
-  }
-  desk: unit(code: $desk) { ${UNIT_FIELDS} }
-  area: unit(code: $area) { ${UNIT_FIELDS} }
-}`;
 
 /** Compares document names as a person at the counter would: case, diacritics and spacing aside. */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -92,7 +40,8 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').repl
 const MAX_DOCUMENTS = 100;
 
 function checkApplicant(input: ReceiveInput): void {
-  if (input.documents.length > MAX_DOCUMENTS) throw badInput('input.documents', `A dossier lists at most ${MAX_DOCUMENTS} documents; got ${input.documents.length}.`);
+  if (input.documents.length > MAX_DOCUMENTS)
+    throw badInput('input.documents', `A dossier lists at most ${MAX_DOCUMENTS} documents; got ${input.documents.length}.`);
   const { applicant, proxy } = input;
   if (!applicant.name.trim()) throw badInput('input.applicant.name', "Write the applicant's name as on their papers.");
   if (applicant.kind === 'PERSON') applicant.name = personName(applicant.name, 'input.applicant.name', "The applicant's name");
@@ -107,25 +56,21 @@ function checkApplicant(input: ReceiveInput): void {
   if (proxy && !/^\d{12}$/.test(proxy.idNumber)) throw badInput('input.proxy.idNumber', "The authorised person's citizen ID has 12 digits.");
 }
 
-/** Allocates the day's next number at a receiving agency: the row lock serialises desks; a rolled-back reception gives its number back. */
-async function nextNumber(manager: EntityManager, electronicId: string, day: string, ownerPath: string): Promise<number> {
-  const [row] = await manager.query(
-    `INSERT INTO dossier_code_sequence (agency_electronic_id, day, last_number, owner_path) VALUES ($1, $2, 1, $3)
-     ON CONFLICT (agency_electronic_id, day) DO UPDATE SET last_number = dossier_code_sequence.last_number + 1
-     RETURNING last_number`,
-    [electronicId, day, ownerPath],
-  );
-  return row.last_number;
-}
-
 /**
  * Tiếp nhận — receives a dossier at a desk: checks the applicant and the documents against the
  * version in force today, pins that version and case, lays out the liên thông steps with the
  * units that hold them, issues the code `{e-ID}-{yyMMdd}-{NNNN}` and the appointment.
  */
-export async function receiveDossier(manager: EntityManager, caller: Caller, peers: Peers, calendar: WorkingCalendar, input: ReceiveInput, now: Date): Promise<string> {
+export async function receiveDossier(
+  manager: EntityManager,
+  caller: Caller,
+  peers: Peers,
+  calendar: WorkingCalendar,
+  input: ReceiveInput,
+  now: Date,
+): Promise<string> {
   checkApplicant(input);
-  const answer = await peers.query<CatalogueAnswer>('catalogue', CATALOGUE_QUERY, {
+  const answer = await receptionCatalogue(peers, {
     procedureId: input.procedureId,
     date: vietnamDate(now),
     desk: input.receivingUnitCode,
@@ -133,23 +78,36 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
   });
   const { procedure, desk, area } = answer;
   if (!desk) throw notFound(`No unit has code ${input.receivingUnitCode}.`, 'input.receivingUnitCode');
-  if (!desk.electronicId) throw badInput('input.receivingUnitCode', `${desk.name} has no electronic ID, so it is not a reception desk; receive at its centre or desk.`);
-  if (!isWithin(desk.path, caller.unit ?? '-')) throw forbidden(`${desk.name} is not your unit's desk; officials of ${caller.unit} receive at desks of their own unit.`);
+  if (!desk.electronicId)
+    throw badInput('input.receivingUnitCode', `${desk.name} has no electronic ID, so it is not a reception desk; receive at its centre or desk.`);
+  if (!isWithin(desk.path, caller.unit ?? '-'))
+    throw forbidden(`${desk.name} is not your unit's desk; officials of ${caller.unit} receive at desks of their own unit.`);
   // What a desk receives belongs to the unit it sits in: its officials act for that unit (the province for its centre).
   const owner = parentPath(desk.path) ?? desk.path;
-  if (!isWithin(owner, caller.unit ?? '-')) throw forbidden(`Dossiers received at ${desk.name} belong to unit ${owner}; sign in as an official acting for ${owner} to receive them.`);
+  if (!isWithin(owner, caller.unit ?? '-'))
+    throw forbidden(`Dossiers received at ${desk.name} belong to unit ${owner}; sign in as an official acting for ${owner} to receive them.`);
   if (input.areaUnitCode && !area) throw notFound(`No unit has code ${input.areaUnitCode}.`, 'input.areaUnitCode');
   if (!procedure) throw notFound(`No procedure has id ${input.procedureId}.`, 'input.procedureId');
   // A desk receives matters of its own area; only a boundary-free procedure is received for another.
   if (!procedure.boundaryFree && !isWithin(area!.path, owner)) {
-    throw badInput('input.areaUnitCode', `${area!.name} is outside ${desk.name}'s area; ${procedure.name} is not boundary-free, so it is received where the matter belongs.`);
+    throw badInput(
+      'input.areaUnitCode',
+      `${area!.name} is outside ${desk.name}'s area; ${procedure.name} is not boundary-free, so it is received where the matter belongs.`,
+    );
   }
   if (!procedure.levels.includes(desk.level)) {
-    throw badInput('input.procedureId', `${procedure.name} is received at ${procedure.levels.map((l) => LEVEL_DESKS[l]).join(' or ')}, not at ${desk.name}.`);
+    throw badInput(
+      'input.procedureId',
+      `${procedure.name} is received at ${procedure.levels.map((l) => LEVEL_DESKS[l]).join(' or ')}, not at ${desk.name}.`,
+    );
   }
   const version = procedure.versionAt;
   if (!version) throw badInput('input.procedureId', `${procedure.name} is not in force today (not yet effective, or repealed).`);
-  const variant = input.caseVariantId ? version.variants.find((v) => v.id === input.caseVariantId) : version.variants.length === 1 ? version.variants[0] : undefined;
+  const variant = input.caseVariantId
+    ? version.variants.find((v) => v.id === input.caseVariantId)
+    : version.variants.length === 1
+      ? version.variants[0]
+      : undefined;
   if (!variant) {
     throw badInput('input.caseVariantId', `Choose the case of ${procedure.name}: ${version.variants.map((v) => `${v.name} (${v.id})`).join('; ')}.`);
   }
@@ -157,20 +115,32 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
   const handed = new Set(input.documents.filter((d) => d.originals + d.copies > 0).map((d) => fold(d.name)));
   const missing = version.documents.filter((d) => d.originals + d.copies > 0 && !handed.has(fold(d.name))).map((d) => d.name);
   if (missing.length) {
-    throw badInput('input.documents', `Missing: ${missing.join('; ')}. Receive the dossier once it is complete, or refuse it with the reason (form 03).`);
+    throw badInput(
+      'input.documents',
+      `Missing: ${missing.join('; ')}. Receive the dossier once it is complete, or refuse it with the reason (form 03).`,
+    );
   }
 
   // Role steps go to the unit of the matter's area at the step's tier: the area itself or one of its ancestors.
-  // Each step goes to the unit the catalogue names competent for the matter's area: by role, the police or the social insurance agency, not the People's Committee.
+  // Each step goes to the unit the catalogue names competent for the matter's area: by role, the police or
+  // the social insurance agency, not the People's Committee.
   const tiers = new Set([...area!.ancestors, area!].filter((u) => u.kind === 'ADMINISTRATIVE').map((u) => u.level));
   const steps = variant.process.map(({ unit, ...step }) => {
     if (unit) return { ...step, unit };
-    if (!tiers.has(step.level)) throw badInput('input.areaUnitCode', `Step ${step.position} (${step.title}) goes to a ${step.level.toLowerCase()}; name the ${step.level.toLowerCase()} the matter belongs to.`);
-    throw badInput('input.procedureId', `No unit of ${area!.name} plays the role "${step.role}" that step ${step.position} (${step.title}) needs; the catalogue administrator records which unit does.`);
+    if (!tiers.has(step.level))
+      throw badInput(
+        'input.areaUnitCode',
+        `Step ${step.position} (${step.title}) goes to a ${step.level.toLowerCase()}; name the ${step.level.toLowerCase()} the matter belongs to.`,
+      );
+    throw badInput(
+      'input.procedureId',
+      `No unit of ${area!.name} plays the role "${step.role}" that step ${step.position} (${step.title}) needs; ` +
+        'the catalogue administrator records which unit does.',
+    );
   });
 
   const limit = input.channel === 'ONLINE' && variant.onlineTimeLimit ? variant.onlineTimeLimit : variant.timeLimit;
-  const number = await nextNumber(manager, desk.electronicId, vietnamDate(now), desk.path);
+  const number = await nextDossierNumber(manager, desk.electronicId, vietnamDate(now), desk.path);
   // The receiving official handles it at the desk, at the counter the centre assigned them today.
   const counter = caller.officialId ? (await servingOfficial(peers, caller.officialId, desk.code, vietnamDate(now))).counterNumber : null;
   const dossier: DossierEntity = {
@@ -206,8 +176,8 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
     ownerPath: owner,
     version: 1,
   };
-  await manager.insert(DossierEntity, dossier);
-  await manager.insert(DossierApplicantEntity, {
+  await insertDossier(manager, dossier);
+  await insertApplicant(manager, {
     dossierId: dossier.id,
     name: input.applicant.name.trim(),
     idNumber: input.applicant.idNumber,
@@ -219,14 +189,32 @@ export async function receiveDossier(manager: EntityManager, caller: Caller, pee
     ownerPath: dossier.ownerPath,
   });
   if (steps.length) {
-    await manager.insert(
-      DossierStepEntity,
+    await insertSteps(
+      manager,
       steps.map((step) => ({
-        id: randomUUID(), dossierId: dossier.id, position: step.position, title: step.title, level: step.level, unitCode: step.unit.code,
-        role: step.role, allottedHours: step.time.workingHours, finishedAt: null, handlerId: null, ownerPath: step.unit.path,
+        id: randomUUID(),
+        dossierId: dossier.id,
+        position: step.position,
+        title: step.title,
+        level: step.level,
+        unitCode: step.unit.code,
+        role: step.role,
+        allottedHours: step.time.workingHours,
+        finishedAt: null,
+        handlerId: null,
+        ownerPath: step.unit.path,
       })),
     );
   }
-  await record(manager, caller, { id: dossier.id, status: null }, 'receive', 'RECEIVED', null, { form: '01', dueAt: dossier.dueAt, documents: input.documents.length }, now);
+  await record(
+    manager,
+    caller,
+    { id: dossier.id, status: null },
+    'receive',
+    'RECEIVED',
+    null,
+    { form: '01', dueAt: dossier.dueAt, documents: input.documents.length },
+    now,
+  );
   return dossier.id;
 }

@@ -1,9 +1,9 @@
 import type { WorkingCalendar } from '../../../../shared/calendar';
 import { vietnamDate } from '../../../../shared/scalars';
-import type { DossierEventEntity } from '../entities/dossier-event.entity';
-import type { DossierStepEntity } from '../entities/dossier-step.entity';
-import type { DossierEntity } from '../entities/dossier.entity';
-import { gradeOf } from './grade';
+import type { DossierEventEntity } from '../store/entities/dossier-event.entity';
+import type { DossierStepEntity } from '../store/entities/dossier-step.entity';
+import type { DossierEntity } from '../store/entities/dossier.entity';
+import { gradeOf, type Grade } from '../statistics/grade';
 import { RESOLVED } from '../status';
 
 /** A span the clock stood still (supplement requested → supplement received; open while still waiting). */
@@ -16,7 +16,7 @@ export function pausesOf(events: DossierEventEntity[]): Pause[] {
   const pauses: Pause[] = [];
   for (const event of events) {
     if (event.action === 'requestSupplement') pauses.push({ from: event.at, to: null });
-    if (event.action === 'receiveSupplement' && pauses.length) pauses[pauses.length - 1]!.to = event.at;
+    if (event.action === 'receiveSupplement' && pauses.length) pauses[pauses.length - 1].to = event.at;
   }
   return pauses;
 }
@@ -68,15 +68,17 @@ export function stepTimings(dossier: DossierEntity, steps: DossierStepEntity[], 
 
 const round = (hours: number) => Math.round(hours * 100) / 100;
 
-export type Timeliness = 'EARLY' | 'ON_TIME' | 'LATE' | 'IN_TIME' | 'OVERDUE';
+/** A finished dossier's grade, or how an open one stands. */
+export type Timeliness = Grade | 'IN_TIME' | 'OVERDUE';
 
 const FINISHED = new Set<string>(RESOLVED);
 const CLOSED = new Set(['NOT_RECEIVED', 'WITHDRAWN', 'STOPPED']);
 
 /**
- * Finished dossiers are early (finished before the due date), on time (on it, or no due date)
- * or late (after it, or more than one supplement request: Decision 766), compared by date in
- * Vietnam; open ones are in time or overdue at `at`. Refused, withdrawn and stopped ones are neither.
+ * Finished dossiers have the national grade (statistics/grade.ts): early (finished before the due
+ * date), on time (on it, or no due date) or late (after it, or more than one supplement request:
+ * Decision 766), compared by date in Vietnam; open ones are in time or overdue at `at`. Refused,
+ * withdrawn and stopped ones are neither.
  */
 export function timeliness(dossier: Pick<DossierEntity, 'status' | 'dueAt' | 'finishedAt' | 'supplementCount'>, at: Date): Timeliness | null {
   if (CLOSED.has(dossier.status) || dossier.status === 'NEW') return null;
@@ -90,7 +92,7 @@ export function timeliness(dossier: Pick<DossierEntity, 'status' | 'dueAt' | 'fi
  * How the steps kept their own allotments (the nine-indicator evaluation's "each agency's time
  * vs its share"): the worst of the finished steps, by date; null while any step is unfinished.
  */
-export function stepsTimeliness(timings: StepTiming[]): 'EARLY' | 'ON_TIME' | 'LATE' | null {
+export function stepsTimeliness(timings: StepTiming[]): Grade | null {
   if (timings.length === 0 || timings.some((t) => !t.step.finishedAt)) return null;
   if (timings.some((t) => t.overHours > 0)) return 'LATE';
   return timings.some((t) => vietnamDate(t.step.finishedAt!) === vietnamDate(t.dueAt!)) ? 'ON_TIME' : 'EARLY';

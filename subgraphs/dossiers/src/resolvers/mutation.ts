@@ -1,16 +1,15 @@
 import { OFFICIALS } from '../../../../shared/caller';
 import { loadCalendar } from '../../../../shared/calendar-store';
 import { WorkingCalendar } from '../../../../shared/calendar';
-import { badInput } from '../../../../shared/errors';
-import { isWithin } from '../../../../shared/units';
 import { parseId } from '../../../../shared/ids';
 import { scopedMutation } from '../../../../shared/mutation';
 import type { Context } from '../context';
-import { act, PROCESS, type Action, type Situation } from '../lifecycle/actions';
+import { act, PROCESS, type Action } from '../lifecycle/actions';
 import { MUTATION_OF } from '../lifecycle/history';
 import { MOVES, type MoveInput } from '../lifecycle/moves';
+import { handlerUnit, requireOfficialOf } from '../lifecycle/handlers';
 import { receiveDossier, type ReceiveInput } from '../lifecycle/reception';
-import { visible } from './dossier';
+import { visible } from '../lifecycle/views';
 
 interface ActionInput extends MoveInput {
   clientRequestId: string;
@@ -20,16 +19,29 @@ interface ActionInput extends MoveInput {
 
 /** One lifecycle mutation: a named action, once per clientRequestId, all or nothing (the kernel's scopedMutation, like every subgraph's). */
 const move = (action: Action) =>
-  scopedMutation<ActionInput, Context, string, unknown>(action, OFFICIALS, async (manager, input, ctx) => {
-    const dossierId = parseId(input.dossierId, 'input.dossierId');
-    if (input.handlerId) parseId(input.handlerId, 'input.handlerId');
-    const calendar = await loadCalendar(manager);
-    await act(manager, ctx.caller, dossierId, action, async (situation) => {
-      if (input.handlerId) await requireOfficialOf(ctx, input.handlerId, handlerUnit(action, situation));
-      return MOVES[action](situation, input, calendar);
-    }, ctx.clock.now(), input.expectedVersion);
-    return dossierId;
-  }, payload);
+  scopedMutation<ActionInput, Context, string, unknown>(
+    action,
+    OFFICIALS,
+    async (manager, input, ctx) => {
+      const dossierId = parseId(input.dossierId, 'input.dossierId');
+      if (input.handlerId) parseId(input.handlerId, 'input.handlerId');
+      const calendar = await loadCalendar(manager);
+      await act(
+        manager,
+        ctx.caller,
+        dossierId,
+        action,
+        async (situation) => {
+          if (input.handlerId) await requireOfficialOf(ctx.peers, input.handlerId, handlerUnit(action, situation));
+          return MOVES[action](situation, input, calendar);
+        },
+        ctx.clock.now(),
+        input.expectedVersion,
+      );
+      return dossierId;
+    },
+    payload,
+  );
 
 interface AssignDossierHandlerInput {
   clientRequestId: string;
@@ -40,40 +52,40 @@ interface AssignDossierHandlerInput {
 /** What a mutation answers passes the same check as a query: the caller sees the dossier only if its unit may. */
 const payload = async (id: string, ctx: Context) => ({ dossier: await visible(await ctx.loaders.dossierById.load(id), ctx) });
 
-/** The unit whose official a move's handlerId must name: the first step's on transfer, else the step being worked on, else the desk's. */
-function handlerUnit(action: Action, { dossier, steps, active }: Situation): string {
-  return (action === 'transfer' ? steps[0]?.ownerPath : active?.ownerPath) ?? dossier.ownerPath;
-}
-
-/** The official must be active and work for the unit (its home agency is that unit or below it), as personnel records it. */
-async function requireOfficialOf(ctx: Context, officialId: string, unitPath: string): Promise<void> {
-  const { official } = await ctx.peers.query<{ official: { ownerPath: string; employmentStatus: string } | null }>(
-    'personnel',
-    'query ($id: ID!) { official(id: $id) { ownerPath employmentStatus } }',
-    { id: officialId },
-  );
-  if (!official || official.employmentStatus !== 'ACTIVE' || !isWithin(official.ownerPath, unitPath)) {
-    throw badInput('input.handlerId', `Official ${officialId} is not an active official of unit ${unitPath}, which is working on the dossier; choose one of its officials.`);
-  }
-}
-
 export const Mutation = {
-  receiveDossier: scopedMutation<ReceiveInput & { clientRequestId: string }, Context, string, unknown>('receiveDossier', OFFICIALS, async (manager, input, ctx) => {
-    const procedureId = parseId(input.procedureId, 'input.procedureId');
-    if (input.caseVariantId) parseId(input.caseVariantId, 'input.caseVariantId');
-    return receiveDossier(manager, ctx.caller, ctx.peers, await loadCalendar(manager), { ...input, procedureId }, ctx.clock.now());
-  }, payload),
+  receiveDossier: scopedMutation<ReceiveInput & { clientRequestId: string }, Context, string, unknown>(
+    'receiveDossier',
+    OFFICIALS,
+    async (manager, input, ctx) => {
+      const procedureId = parseId(input.procedureId, 'input.procedureId');
+      if (input.caseVariantId) parseId(input.caseVariantId, 'input.caseVariantId');
+      return receiveDossier(manager, ctx.caller, ctx.peers, await loadCalendar(manager), { ...input, procedureId }, ctx.clock.now());
+    },
+    payload,
+  ),
   // Every action of the transition table is the mutation the history names it by.
   ...Object.fromEntries(PROCESS.actions.filter((action) => action !== 'assignHandler').map((action) => [MUTATION_OF[action], move(action)])),
 
   /** Only the unit working on the dossier now, and only to one of its own officials, with a history row. */
-  assignDossierHandler: scopedMutation<AssignDossierHandlerInput, Context, string, unknown>('assignDossierHandler', OFFICIALS, async (manager, input, ctx) => {
-    const dossierId = parseId(input.dossierId, 'input.dossierId');
-    const handlerId = parseId(input.handlerId, 'input.handlerId');
-    await act(manager, ctx.caller, dossierId, 'assignHandler', async (situation) => {
-      await requireOfficialOf(ctx, handlerId, situation.active?.ownerPath ?? situation.dossier.ownerPath);
-      return MOVES.assignHandler(situation, { handlerId }, new WorkingCalendar());
-    }, ctx.clock.now());
-    return dossierId;
-  }, payload),
+  assignDossierHandler: scopedMutation<AssignDossierHandlerInput, Context, string, unknown>(
+    'assignDossierHandler',
+    OFFICIALS,
+    async (manager, input, ctx) => {
+      const dossierId = parseId(input.dossierId, 'input.dossierId');
+      const handlerId = parseId(input.handlerId, 'input.handlerId');
+      await act(
+        manager,
+        ctx.caller,
+        dossierId,
+        'assignHandler',
+        async (situation) => {
+          await requireOfficialOf(ctx.peers, handlerId, situation.active?.ownerPath ?? situation.dossier.ownerPath);
+          return MOVES.assignHandler(situation, { handlerId }, new WorkingCalendar());
+        },
+        ctx.clock.now(),
+      );
+      return dossierId;
+    },
+    payload,
+  ),
 };

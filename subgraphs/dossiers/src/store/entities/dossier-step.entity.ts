@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { numericAsNumber } from '../../../../shared/db';
-import type { UnitLevel } from '../../../../shared/units';
+import { numericAsNumber } from '../../../../../shared/db';
+import type { UnitLevel } from '../../../../../shared/units';
 
 /**
  * Bước liên thông — one step of a dossier's internal process, held by one unit. It starts when

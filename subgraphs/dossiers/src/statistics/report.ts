@@ -1,10 +1,14 @@
 import { requireUnit } from '../../../../shared/caller';
 import { badInput } from '../../../../shared/errors';
+import { checkPeriod, ranked, type Period, type Sort } from '../../../../shared/figures';
 import { parseId } from '../../../../shared/ids';
 import { isWithin, parseUnitPath, unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
-import { checkPeriod, ranked, type Period, type Sort } from '../../../../shared/figures';
-import { againstTargets, onlineShare, onTimeRate, statistics, type DossierStats, type Grouping } from '../lifecycle/statistics';
+import { statistics } from '../store/statistics';
+import { onlineShare, onTimeRate, type DossierStats } from './figures';
+import type { Grouping } from './grouping';
+
+/** The figures asked for: a report filtered, grouped and ranked; a unit's, procedure's or official's own; a unit's delays; a centre's board. */
 
 interface FilterInput extends Period {
   unitPath?: string | null;
@@ -38,15 +42,18 @@ const FIGURE: Record<Figure, (stats: DossierStats) => number | null> = {
   AVERAGE_RESOLUTION_DAYS: (s) => s.averageResolutionDays ?? null,
 };
 
-
 /** Days a DAY grouping may list. */
 const MAX_DAYS = 93;
 
-export const dossierStatistics = async (
-  _: unknown,
-  args: { filter: FilterInput; groupBy?: Grouping | null; sort?: Sort<Figure> | null; limit?: number | null },
-  ctx: Context,
-) => {
+export interface StatisticsArgs {
+  filter: FilterInput;
+  groupBy?: Grouping | null;
+  sort?: Sort<Figure> | null;
+  limit?: number | null;
+}
+
+/** `Query.dossierStatistics`: the caller's subtree (or a unit inside it) for a period, whole or by group, ranked. */
+export async function dossierStatistics(args: StatisticsArgs, ctx: Context) {
   const own = requireUnit(ctx.caller);
   const { filter } = args;
   checkPeriod(filter, 'filter');
@@ -55,7 +62,8 @@ export const dossierStatistics = async (
     throw badInput('groupBy', `Grouping by DAY covers at most ${MAX_DAYS} days; group a longer period by WEEK, MONTH or QUARTER.`);
   }
   const scope = filter.unitPath ? parseUnitPath(filter.unitPath, 'filter.unitPath') : own;
-  if (!isWithin(scope, own)) throw badInput('filter.unitPath', `Unit ${scope} is outside your unit ${own}; statistics cover ${own} and the units below it.`);
+  if (!isWithin(scope, own))
+    throw badInput('filter.unitPath', `Unit ${scope} is outside your unit ${own}; statistics cover ${own} and the units below it.`);
   const rows = await statistics(
     ctx.db,
     {
@@ -66,17 +74,15 @@ export const dossierStatistics = async (
     },
     args.groupBy ?? null,
   );
-  const groups = rows.map(({ key, from, to, ...stats }: DossierStats & { key: string | null; from?: string; to?: string }) => ({
-    key, from: from ?? null, to: to ?? null, stats, ...(key && args.groupBy ? groupRef[args.groupBy](key) : {}),
+  const groups = rows.map(({ key, from, to, ...stats }) => ({
+    key,
+    from: from ?? null,
+    to: to ?? null,
+    stats,
+    ...(key && args.groupBy ? groupRef[args.groupBy](key) : {}),
   }));
   return ranked(groups, (group, by: Figure) => FIGURE[by](group.stats), args.sort, args.limit);
-};
-
-export const DossierStatsType = {
-  onTimeRate: (stats: DossierStats) => onTimeRate(stats),
-  onlineShare: (stats: DossierStats) => onlineShare(stats),
-  targets: async (stats: DossierStats, _: unknown, ctx: Context) => againstTargets(stats, await ctx.loaders.nationalTargets.load('targets')),
-};
+}
 
 /** Loader key of a contributed figure: the period, the caller's subtree, and what it is about. */
 export const statsKey = (period: Period, scope: string, key: string) => `${period.from}|${period.to}|${scope}|${key}`;
@@ -84,6 +90,7 @@ export const statsKey = (period: Period, scope: string, key: string) => `${perio
 /** Field arguments are reported as the filter's, as they always were. */
 const periodOf = (args: Period) => checkPeriod(args, 'filter');
 
+/** The figures other subgraphs' types carry (`Procedure.dossierStats`, `AdministrativeUnit.dossierStats`, `Official.workload`). */
 export const contributedStats = {
   procedure: (procedure: { id: string }, args: Period, ctx: Context) =>
     ctx.loaders.statsByProcedure.load(statsKey(periodOf(args), requireUnit(ctx.caller), procedure.id)),
@@ -93,14 +100,30 @@ export const contributedStats = {
   },
   /** An official's own figures, over the province: their home agency evaluates them wherever they served. */
   official: (official: { id: string }, args: Period, ctx: Context) =>
-    ctx.loaders.statsByOfficial.load(statsKey(periodOf(args), requireUnit(ctx.caller).split('.')[0]!, official.id)),
+    ctx.loaders.statsByOfficial.load(statsKey(periodOf(args), requireUnit(ctx.caller).split('.')[0], official.id)),
 };
 
 /** A centre's public board: the day's figures of dossiers received at the centre, whoever owns them; no sign-in. */
-export const CentreBoard = {
-  __resolveReference: (ref: { centreCode: string; date: string }) => ref,
-  dossiers: async (board: { centreCode: string; date: string }, _: unknown, ctx: Context) => {
-    const [{ key: _key, ...stats }] = await statistics(ctx.db, { from: board.date, to: board.date, scope: null, receivingUnitCode: board.centreCode }, null);
-    return stats;
-  },
-};
+export async function centreBoardStats(board: { centreCode: string; date: string }, ctx: Context): Promise<DossierStats> {
+  const [{ key: _key, ...stats }] = await statistics(
+    ctx.db,
+    { from: board.date, to: board.date, scope: null, receivingUnitCode: board.centreCode },
+    null,
+  );
+  return stats;
+}
+
+/**
+ * `AdministrativeUnit.delays`: the late dossiers of a unit's subtree for a period, by the unit that
+ * caused each delay; null outside the caller's subtree, like the unit's figures.
+ */
+export async function delaysOfUnit(unit: { path: string }, args: Period, ctx: Context) {
+  if (!isWithin(unit.path, requireUnit(ctx.caller))) return null;
+  const { from, to } = checkPeriod(args);
+  const delays = await ctx.loaders.delaysByUnitPath.load(`${from}|${to}|${unit.path}`);
+  return (delays ?? []).map((d) => ({
+    unit: { __typename: 'AdministrativeUnit', code: d.unitCode, asOf: null },
+    dossiers: d.dossiers,
+    overHours: d.overHours,
+  }));
+}

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { numericAsNumber } from '../../../../shared/db';
-import type { DossierStatus } from '../status';
+import { numericAsNumber } from '../../../../../shared/db';
+import type { DossierStatus } from '../../status';
 
 export type Channel = 'IN_PERSON' | 'POSTAL' | 'ONLINE';
 export type ApplicantKind = 'PERSON' | 'ORGANISATION';

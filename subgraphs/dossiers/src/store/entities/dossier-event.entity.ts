@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DossierStatus } from '../status';
+import type { DossierStatus } from '../../status';
 
 /** One action on a dossier (forms 05/06): append-only, the application role cannot change or delete it. */
 @Entity('dossier_event')
