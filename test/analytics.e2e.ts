@@ -1,16 +1,16 @@
 import { vietnamDate } from '../shared/scalars';
 import type { DossierEntity } from '../subgraphs/dossiers/src/store/entities/dossier.entity';
-import { startTestStack, type TestStack } from './support/stack';
+import { sharedStack, type SharedStack } from './support/shared-stack';
 
 /**
  * What a provincial leader asks, each in ONE query through the gateway, each answer checked
  * against a count made another way: from the demo's own rows in the test, by the national rules.
  */
 describe("an analyst's questions, one query each", () => {
-  let stack: TestStack;
+  let stack: SharedStack;
   let leader: string;
   beforeAll(async () => {
-    stack = await startTestStack({ dossiers: 400 });
+    stack = await sharedStack();
     leader = await stack.token({ role: 'LEADER', unit: '27' });
   });
   afterAll(() => stack.stop());

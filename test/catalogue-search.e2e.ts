@@ -1,5 +1,5 @@
 import { foldVietnamese as fold } from './support/oracles';
-import { startTestStack, type TestStack } from './support/stack';
+import { sharedStack, type SharedStack } from './support/shared-stack';
 
 const SEARCH = `
   query ($filter: ProcedureFilter, $after: String) {
@@ -7,9 +7,9 @@ const SEARCH = `
   }`;
 
 describe('procedure search for portals and kiosks', () => {
-  let stack: TestStack;
+  let stack: SharedStack;
   beforeAll(async () => {
-    stack = await startTestStack({ dossiers: 10 });
+    stack = await sharedStack();
   });
   afterAll(() => stack.stop());
 

@@ -1,5 +1,5 @@
 import type { DossierEntity } from '../subgraphs/dossiers/src/store/entities/dossier.entity';
-import { startTestStack, type TestStack } from './support/stack';
+import { sharedStack, type SharedStack } from './support/shared-stack';
 
 const FROM = '2026-09-01';
 const TO = '2026-10-31';
@@ -30,9 +30,9 @@ function handCount(dossiers: DossierEntity[]) {
 const FIGURES = 'received carriedOver resolved resolvedEarly resolvedOnTime resolvedLate inProgress onTimeRate';
 
 describe('dossier statistics summed up the tree, through the gateway', () => {
-  let stack: TestStack;
+  let stack: SharedStack;
   beforeAll(async () => {
-    stack = await startTestStack({ dossiers: 600 });
+    stack = await sharedStack();
   });
   afterAll(() => stack.stop());
 

@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from './support/stack';
+import { startTestStack, type GraphQLResponse, type TestStack } from './support/stack';
 
 describe('a query across the four subgraphs through the gateway', () => {
   let stack: TestStack;
@@ -26,9 +26,12 @@ describe('a query across the four subgraphs through the gateway', () => {
     const handler = stack.demo.officials.find((o) => o.id === dossier.handlerId)!;
     const token = await stack.token({ role: 'OFFICIAL', unit: dossier.ownerPath });
 
-    const { data, errors } = await stack.gql(DOSSIER_WITH_EVERYTHING, { code: dossier.code }, token);
+    let answer: GraphQLResponse | undefined;
+    const fetched = await stack.servicesCalled(async () => (answer = await stack.gql(DOSSIER_WITH_EVERYTHING, { code: dossier.code }, token)));
+    const { data, errors } = answer!;
 
     expect(errors).toBeUndefined();
+    expect(fetched).toEqual(['catalogue', 'dossiers', 'feedback', 'personnel']);
     expect(data.dossierByCode).toEqual({
       code: dossier.code,
       applicantName: stack.demo.dossierApplicants.find((a) => a.dossierId === dossier.id)!.name,
@@ -50,6 +53,13 @@ describe('a query across the four subgraphs through the gateway', () => {
     for (const node of data.procedures.nodes) {
       expect(node.dossierCount).toBe(stack.demo.dossiers.filter((d) => d.procedureId === node.id).length);
     }
+  });
+
+  it('asks only the subgraphs that own the fields an operation selects', async () => {
+    expect(await stack.servicesCalled(() => stack.gql(`{ fields { code name } }`))).toEqual(['catalogue']);
+    expect(await stack.servicesCalled(() => stack.gql(`{ procedures(first: 3) { nodes { name dossierCount } } }`))).toEqual(['catalogue', 'dossiers']);
+    // An operation the gateway refuses (an unknown field) asks no subgraph.
+    expect(await stack.servicesCalled(() => stack.gql(`{ fields { nosuchfield } }`))).toEqual([]);
   });
 
   it('pages through the catalogue with cursors, each procedure once', async () => {

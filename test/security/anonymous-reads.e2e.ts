@@ -1,6 +1,6 @@
 import { getNamedType, isObjectType, isNonNullType, type GraphQLObjectType, type GraphQLOutputType } from 'graphql';
 import { api, plausibleArguments } from '../support/schema-cases';
-import { startTestStack, type TestStack } from '../support/stack';
+import { sharedStack, type SharedStack } from '../support/shared-stack';
 
 /**
  * Personal data — applicants' names and ID numbers, petitioners' and authors' contacts, rating
@@ -36,10 +36,10 @@ function selection(type: GraphQLOutputType, depth: number): string | null {
 }
 
 describe('anonymous reads of personal data', () => {
-  let stack: TestStack;
+  let stack: SharedStack;
   let secrets: string[];
   beforeAll(async () => {
-    stack = await startTestStack({ dossiers: 60 });
+    stack = await sharedStack();
     const { demo } = stack;
     secrets = [
       ...demo.dossierApplicants.flatMap((a) => [a.idNumber, a.name, a.phone, a.address]),

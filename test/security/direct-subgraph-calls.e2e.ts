@@ -1,12 +1,13 @@
 import { CALLER_HEADER, SIGNATURE_HEADER, signCaller, type Caller } from '../../shared/caller';
 import { config } from '../../shared/config';
-import { postGraphQL, startTestStack, type TestStack } from '../support/stack';
+import { sharedStack, type SharedStack } from '../support/shared-stack';
+import { postGraphQL } from '../support/stack';
 
 /** A subgraph called directly, around the gateway: only a header the gateway signed for this body, this subgraph and now is accepted. */
 describe('a subgraph called directly, around the gateway', () => {
-  let stack: TestStack;
+  let stack: SharedStack;
   beforeAll(async () => {
-    stack = await startTestStack({ dossiers: 20 });
+    stack = await sharedStack();
   });
   afterAll(() => stack.stop());
   const communes = () => [...new Set(stack.demo.dossiers.map((d) => d.ownerPath).filter((p) => p.split('.').length === 3))];

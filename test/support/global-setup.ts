@@ -13,6 +13,8 @@ import { templateName } from './databases';
  * test files clone, so files run in parallel on data of their own.
  */
 export default async function globalSetup(): Promise<void> {
+  // Names this run, so the stack test files share (support/shared-stack.ts) is this run's own.
+  process.env.MOTCUA_TEST_RUN = `${process.pid}-${Date.now()}`;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const port = await freePort();

@@ -25,6 +25,11 @@ export interface TestStack extends Stack {
   token(caller: { role: Role; unit: string; sub?: string; officialId?: string }): Promise<string>;
   /** POSTs an operation to the gateway over HTTP, as a portal would. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /**
+   * The subgraphs that received a request while `work` ran, sorted: which services an operation
+   * fetched (the federation repository's `toCallService`), counted where the requests arrive.
+   */
+  servicesCalled(work: () => Promise<unknown>): Promise<SubgraphName[]>;
 }
 
 export async function postGraphQL<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
@@ -52,6 +57,12 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     anonymousLimits: gateway.anonymousLimits ?? { writes: 1_000_000, reads: 1_000_000, windowMs: 60_000 },
     clock: TEST_CLOCK,
   });
+  const received = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
+  for (const name of SUBGRAPH_NAMES) {
+    stack.services[name].server.on('request', (request: { method?: string }) => {
+      if (request.method === 'POST') received[name] += 1;
+    });
+  }
   const owners = new Map<SubgraphName, Promise<Client>>();
   const ownerClient = (name: SubgraphName) => {
     let client = owners.get(name);
@@ -69,6 +80,11 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     ownerQuery: async (name, sql, params) => (await ownerClient(name)).query(sql, params),
     token: ({ role, unit, sub, officialId }) => issueToken({ sub: sub ?? `test-${role}-${unit}`, role, unit, officialId }, config.jwtSecret),
     gql: (query, variables, token) => postGraphQL(stack.gatewayUrl, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
+    servicesCalled: async (work) => {
+      const before = { ...received };
+      await work();
+      return SUBGRAPH_NAMES.filter((name) => received[name] > before[name]).sort();
+    },
     stop: async () => {
       for (const client of owners.values()) await (await client).end();
       await stack.stop();
