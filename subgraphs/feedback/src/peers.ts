@@ -47,7 +47,7 @@ export async function ratableDossier(peers: Peers, code: string, secret: string)
 }
 
 /** The path of a current unit named by its code, from the catalogue. */
-export const unitPath = async (peers: Peers, code: string, field: string) => (await lookUpUnits(peers, { [field]: code }))[field]!.path;
+export const unitPath = async (peers: Peers, code: string, field: string) => (await lookUpUnits(peers, { [field]: code }))[field].path;
 
 /**
  * The dossiers subgraph's figures of each subtree — its `AdministrativeUnit.dossierStats`, the

@@ -5,8 +5,17 @@ describe("Decision 766's sub-indicators for a unit and month", () => {
     // 300 received, 97 online; 240 resolved: 131 early, 92 on time, 17 late; 150 ratings, 127 satisfied;
     // 9 petitions due, 7 answered in time; 11 resolved dossiers disliked or complained about.
     const index = serviceIndex({
-      received: 300, receivedOnline: 97, resolved: 240, resolvedEarly: 131, resolvedOnTime: 92, resolvedLate: 17,
-      ratings: 150, satisfied: 127, petitionsDue: 9, petitionsInTime: 7, dossiersDislikedOrComplained: 11,
+      received: 300,
+      receivedOnline: 97,
+      resolved: 240,
+      resolvedEarly: 131,
+      resolvedOnTime: 92,
+      resolvedLate: 17,
+      ratings: 150,
+      satisfied: 127,
+      petitionsDue: 9,
+      petitionsInTime: 7,
+      dossiersDislikedOrComplained: 11,
     });
     expect(index).toMatchObject({
       progressRate: 92.92, // 223 / 240
@@ -19,9 +28,24 @@ describe("Decision 766's sub-indicators for a unit and month", () => {
 
   it('reports N/A, not 0 or 100, where nothing was there to count', () => {
     const index = serviceIndex({
-      received: 12, receivedOnline: 0, resolved: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0,
-      ratings: 0, satisfied: 0, petitionsDue: 0, petitionsInTime: 0, dossiersDislikedOrComplained: 0,
+      received: 12,
+      receivedOnline: 0,
+      resolved: 0,
+      resolvedEarly: 0,
+      resolvedOnTime: 0,
+      resolvedLate: 0,
+      ratings: 0,
+      satisfied: 0,
+      petitionsDue: 0,
+      petitionsInTime: 0,
+      dossiersDislikedOrComplained: 0,
     });
-    expect(index).toMatchObject({ progressRate: null, onlineDossierRate: 0, satisfactionRate: null, petitionsInTimeRate: null, procedureSatisfaction: null });
+    expect(index).toMatchObject({
+      progressRate: null,
+      onlineDossierRate: 0,
+      satisfactionRate: null,
+      petitionsInTimeRate: null,
+      procedureSatisfaction: null,
+    });
   });
 });

@@ -41,19 +41,52 @@ export function evaluateDossier(facts: DossierFacts, attitudes: SatisfactionLeve
   const answeredLate = petitions.some((p) => p.answeredAt && p.answeredAt > p.resolveBy);
   const petitionScore = overdueOpen ? 0 : answeredLate ? 1 : 2;
   const indicators: Indicator[] = [
-    { number: 1, name: 'Tổng thời gian giải quyết so với quy định', score: byTime(finishedGrade(facts.timeliness)), basis: `finished ${facts.timeliness ?? 'unknown'} against its due date` },
     {
-      number: 2, name: 'Thời gian thực hiện của từng cơ quan so với quy định',
-      score: byTime(facts.stepsTimeliness ?? finishedGrade(facts.timeliness)),
-      basis: facts.stepsTimeliness ? `each step against its own allotment: ${facts.stepsTimeliness}` : 'no liên thông steps: the one agency’s time is the total time',
+      number: 1,
+      name: 'Tổng thời gian giải quyết so với quy định',
+      score: byTime(finishedGrade(facts.timeliness)),
+      basis: `finished ${facts.timeliness ?? 'unknown'} against its due date`,
     },
-    { number: 3, name: 'Số lần phải liên hệ để hoàn thiện hồ sơ', score: contacts <= 1 ? 2 : contacts === 2 ? 1 : 0, basis: `${contacts} contact(s): reception and ${facts.supplementCount} supplement request(s)` },
-    { number: 4, name: 'Số cơ quan phải liên hệ', score: 2, basis: 'one desk receives and returns; other agencies are reached by liên thông, not by the applicant' },
+    {
+      number: 2,
+      name: 'Thời gian thực hiện của từng cơ quan so với quy định',
+      score: byTime(facts.stepsTimeliness ?? finishedGrade(facts.timeliness)),
+      basis: facts.stepsTimeliness
+        ? `each step against its own allotment: ${facts.stepsTimeliness}`
+        : 'no liên thông steps: the one agency’s time is the total time',
+    },
+    {
+      number: 3,
+      name: 'Số lần phải liên hệ để hoàn thiện hồ sơ',
+      score: contacts <= 1 ? 2 : contacts === 2 ? 1 : 0,
+      basis: `${contacts} contact(s): reception and ${facts.supplementCount} supplement request(s)`,
+    },
+    {
+      number: 4,
+      name: 'Số cơ quan phải liên hệ',
+      score: 2,
+      basis: 'one desk receives and returns; other agencies are reached by liên thông, not by the applicant',
+    },
     { number: 5, name: 'Thực hiện cơ chế một cửa', score: 2, basis: 'received and returned through the one-stop desk' },
     { number: 6, name: 'Công khai thủ tục hành chính', score: 2, basis: 'received under a procedure version published in the catalogue' },
-    { number: 7, name: 'Thái độ của cán bộ', score: lastAttitude ? attitudeScore(lastAttitude) : null, basis: lastAttitude ? `the citizen rated the attitude ${lastAttitude}` : 'not rated by the citizen' },
-    { number: 8, name: 'Tiếp nhận, xử lý phản ánh, kiến nghị', score: petitionScore, basis: petitions.length ? `${petitions.length} petition(s) about the dossier` : 'no petition about the dossier' },
-    { number: 9, name: 'Cung cấp dịch vụ công trực tuyến', score: facts.channel === 'ONLINE' ? 2 : facts.channel === 'POSTAL' ? 1 : 0, basis: `filed ${facts.channel}` },
+    {
+      number: 7,
+      name: 'Thái độ của cán bộ',
+      score: lastAttitude ? attitudeScore(lastAttitude) : null,
+      basis: lastAttitude ? `the citizen rated the attitude ${lastAttitude}` : 'not rated by the citizen',
+    },
+    {
+      number: 8,
+      name: 'Tiếp nhận, xử lý phản ánh, kiến nghị',
+      score: petitionScore,
+      basis: petitions.length ? `${petitions.length} petition(s) about the dossier` : 'no petition about the dossier',
+    },
+    {
+      number: 9,
+      name: 'Cung cấp dịch vụ công trực tuyến',
+      score: facts.channel === 'ONLINE' ? 2 : facts.channel === 'POSTAL' ? 1 : 0,
+      basis: `filed ${facts.channel}`,
+    },
   ];
   const scored = indicators.filter((i) => i.score !== null);
   const score = scored.reduce((sum, i) => sum + i.score!, 0);

@@ -21,7 +21,7 @@ const withRate = (figures: SatisfactionCounts): Satisfaction => ({ ...figures, s
 /** Batch function: keys are `from|to|subject`; one statement per distinct period. */
 const batch = (db: EntityManager, subject: SatisfactionSubject) =>
   batchByGroup(async ([from, to], subjects) => {
-    const rows = await satisfactionCountsByKeys(db, subject, { from: from!, to: to! }, subjects);
+    const rows = await satisfactionCountsByKeys(db, subject, { from, to }, subjects);
     return new Map(rows.map(({ key, ...figures }) => [key, withRate(figures)]));
   });
 
@@ -51,7 +51,7 @@ export const groupRef: Record<SatisfactionGrouping, (key: string) => Record<stri
   UNIT: (key) => ({ unit: unitRef(key) }),
   AGENCY: (key) => ({ unit: unitRef(key) }),
   OFFICIAL: (key) => ({ official: { __typename: 'Official', id: key } }),
-  COUNTER: (key) => ({ unit: unitRef(key.split('#')[0]!) }),
+  COUNTER: (key) => ({ unit: unitRef(key.split('#')[0]) }),
   PROCEDURE: (key) => ({ procedure: { __typename: 'Procedure', id: key } }),
   FIELD: (key) => ({ field: { __typename: 'Field', code: key } }),
 };

@@ -8,7 +8,7 @@ import { serviceIndex } from './service-index';
 /** Batch function for `AdministrativeUnit.serviceIndex`: keys `from|to|path`, one statement and one peer call per period. */
 export const serviceIndexBatch = (db: EntityManager, peers: Peers) =>
   batchByGroup(async ([from, to], paths) => {
-    const period = { from: from!, to: to! };
+    const period = { from, to };
     const [ours, theirs] = await Promise.all([feedbackIndexInputs(db, period, paths), dossierStatsByUnitPath(peers, period, paths)]);
     const found = new Map<string, ReturnType<typeof serviceIndex>>();
     paths.forEach((path, i) => {

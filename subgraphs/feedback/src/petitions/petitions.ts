@@ -126,8 +126,8 @@ export async function actOnPetition(
   }
   const to = PETITION_PROCESS.next(petition.status, action, 'The petition', 'input.petitionId');
   const rule = PETITION_PROCESS.moves[action];
-  if (rule.until && now > (petition[rule.until] as Date)) {
-    const ended = (petition[rule.until] as Date).toISOString();
+  if (rule.until && now > petition[rule.until]) {
+    const ended = petition[rule.until].toISOString();
     throw conflict(`The time to ${action} this petition ended at ${ended}; answer it instead.`, 'input.petitionId');
   }
   const needs = TEXT_FOR[action];

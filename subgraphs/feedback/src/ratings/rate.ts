@@ -24,7 +24,7 @@ function level(score: number, field: string) {
   if (!Number.isInteger(score) || score < 1 || score > 5) {
     throw badInput(field, `A score runs from 1 (very dissatisfied) to 5 (very satisfied); got ${score}.`);
   }
-  return SATISFACTION_LEVELS[5 - score]!;
+  return SATISFACTION_LEVELS[5 - score];
 }
 
 /**

@@ -8,6 +8,6 @@ export const CentreBoard = {
   centre: (board: { centreCode: string }) => unitRef(board.centreCode),
   satisfaction: async (board: { centreCode: string; date: string }, _: unknown, ctx: Context) => {
     const filter = { from: board.date, to: board.date, scope: null, receivingUnitCode: board.centreCode };
-    return (await satisfactionStatistics(ctx.db, filter, null))[0]!.satisfaction;
+    return (await satisfactionStatistics(ctx.db, filter, null))[0].satisfaction;
   },
 };
