@@ -1,3 +1,4 @@
+import { ok } from './support/expect';
 import { startTestStack, type TestStack } from './support/stack';
 
 const RECEIVE = `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier {
@@ -27,10 +28,6 @@ describe('accountability: every action by a named official', () => {
     const procedure = stack.demo.procedures.find((p) => p.code === code)!;
     const version = stack.demo.procedureVersions.find((v) => v.procedureId === procedure.id)!;
     return { procedure, documents: version.documents.map(({ name, originals, copies }) => ({ name, originals, copies })) };
-  };
-  const ok = (answer: { data?: any; errors?: unknown }): any => {
-    expect(answer.errors).toBeUndefined();
-    return answer.data!;
   };
 
   it('records who received, handled each step, decided and returned a liên thông dossier; the handler follows the active step', async () => {

@@ -11,7 +11,6 @@ const DOSSIER = `query ($id: ID!) { dossier(id: $id) { code status outcome retur
 
 describe('the dossier lifecycle across tiers, through the gateway', () => {
   let stack: TestStack;
-  const owner = (sql: string, params?: unknown[]) => stack.ownerQuery('dossiers', sql, params);
   let commune: string;
   let district: string;
   let districtLeader: string;
@@ -42,7 +41,7 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
     documents: documents(),
     ...overrides,
   });
-  const count = async (table: string) => Number((await owner(`SELECT count(*) FROM ${table}`)).rows[0].count);
+  const count = async (table: string) => Number((await stack.ownerQuery('dossiers', `SELECT count(*) FROM ${table}`)).rows[0].count);
 
   it('receives at a commune desk, passes the dossier commune → district, and returns it at the desk', async () => {
     const received = await stack.gql(RECEIVE, { input: receiveInput('receive-1') }, commune);
@@ -89,7 +88,7 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
   });
 
   it('numbers 20 receptions at one desk at once 1…20 more than before, with no gap and no duplicate', async () => {
-    const before = (await owner(`SELECT coalesce(max(last_number), 0) AS n FROM dossier_code_sequence WHERE agency_electronic_id = '000.01.22.H06' AND day = $1`, [vietnamDate(TEST_CLOCK.now())])).rows[0].n;
+    const before = (await stack.ownerQuery('dossiers', `SELECT coalesce(max(last_number), 0) AS n FROM dossier_code_sequence WHERE agency_electronic_id = '000.01.22.H06' AND day = $1`, [vietnamDate(TEST_CLOCK.now())])).rows[0].n;
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => stack.gql(RECEIVE, { input: receiveInput(`burst-${i}`) }, commune)));
     expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
     const numbers = answers.map((a) => Number(a.data.receiveDossier.dossier.code.slice(-4))).sort((a, b) => a - b);
@@ -125,9 +124,9 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
     ]);
     const outcomes = [transfer, withdraw].map((answer) => (answer.errors ? answer.errors[0]!.extensions!.code : 'OK'));
     expect(outcomes.sort()).toEqual(['CONFLICT', 'OK']);
-    const events = (await owner(`SELECT action FROM dossier_event WHERE dossier_id = $1 ORDER BY id`, [id])).rows.map((r) => r.action);
+    const events = (await stack.ownerQuery('dossiers', `SELECT action FROM dossier_event WHERE dossier_id = $1 ORDER BY id`, [id])).rows.map((r) => r.action);
     expect(events).toHaveLength(2);
-    const { rows } = await owner(`SELECT status, version FROM dossier WHERE id = $1`, [id]);
+    const { rows } = await stack.ownerQuery('dossiers', `SELECT status, version FROM dossier WHERE id = $1`, [id]);
     expect(rows[0]).toEqual({ status: events[1] === 'transfer' ? 'PROCESSING' : 'WITHDRAWN', version: 2 });
   });
 
@@ -142,12 +141,12 @@ describe('the dossier lifecycle across tiers, through the gateway', () => {
   it('puts the delay of a late liên thông dossier on the district step that caused it', async () => {
     // Hand-built: received Monday 2 March 2026 at 07:00; commune allotted 3 days, district 5, province 2.
     const id = '7d0c1a52-0000-4000-8000-000000000001';
-    await owner(`INSERT INTO dossier (id, code, procedure_id, receiving_unit_code, applicant_kind, applicant_public_name, channel, status,
+    await stack.ownerQuery('dossiers', `INSERT INTO dossier (id, code, procedure_id, receiving_unit_code, applicant_kind, applicant_public_name, channel, status,
         received_at, due_at, finished_at, owner_path, time_limit_hours, outcome)
       VALUES ($1, '000.01.22.H06-260302-0999', $2, '${DESK}', 'PERSON', 'Trần V. B.', 'IN_PERSON', 'PROCESSED',
         '2026-03-02T07:00:00+07:00', '2026-03-13T17:00:00+07:00', '2026-03-19T17:00:00+07:00', '${COMMUNE}', 80, 'APPROVED')`, [id, welfare().id]);
-    await owner(`INSERT INTO dossier_applicant (dossier_id, name, id_number, owner_path) VALUES ($1, 'Trần Văn Bình', '027190000001', '${COMMUNE}')`, [id]);
-    await owner(`INSERT INTO dossier_step (id, dossier_id, position, title, level, unit_code, allotted_hours, finished_at, owner_path) VALUES
+    await stack.ownerQuery('dossiers', `INSERT INTO dossier_applicant (dossier_id, name, id_number, owner_path) VALUES ($1, 'Trần Văn Bình', '027190000001', '${COMMUNE}')`, [id]);
+    await stack.ownerQuery('dossiers', `INSERT INTO dossier_step (id, dossier_id, position, title, level, unit_code, allotted_hours, finished_at, owner_path) VALUES
       ('7d0c1a52-0000-4000-8000-0000000000a1', $1, 1, 'Xét duyệt', 'COMMUNE', '09238', 24, '2026-03-04T17:00:00+07:00', '${COMMUNE}'),
       ('7d0c1a52-0000-4000-8000-0000000000a2', $1, 2, 'Thẩm định', 'DISTRICT', '259', 40, '2026-03-17T17:00:00+07:00', '27.259'),
       ('7d0c1a52-0000-4000-8000-0000000000a3', $1, 3, 'Quyết định', 'PROVINCE', '27-SLDTBXH', 16, '2026-03-19T17:00:00+07:00', '27.27-SLDTBXH')`, [id]);

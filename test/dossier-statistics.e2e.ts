@@ -1,20 +1,18 @@
 import type { DossierEntity } from '../subgraphs/dossiers/src/store/entities/dossier.entity';
+import { nationalGrade } from './support/oracles';
 import { sharedStack, type SharedStack } from './support/shared-stack';
 
 const FROM = '2026-09-01';
 const TO = '2026-10-31';
 const start = new Date(`${FROM}T00:00:00+07:00`);
 const stop = new Date(`2026-11-01T00:00:00+07:00`);
-const day = (instant: Date) => new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** The figures counted by hand over the seeded rows, as the national report defines them. */
 function handCount(dossiers: DossierEntity[]) {
   const counted = dossiers.filter((d) => d.status !== 'NEW' && d.status !== 'NOT_RECEIVED');
   const resolved = counted.filter((d) => (d.status === 'PROCESSED' || d.status === 'RESULT_RETURNED') && d.finishedAt! >= start && d.finishedAt! < stop);
-  const grade = (d: DossierEntity) =>
-    d.supplementCount > 1 ? 'LATE' : !d.dueAt ? 'ON_TIME' : day(d.finishedAt!) < day(d.dueAt) ? 'EARLY' : day(d.finishedAt!) === day(d.dueAt) ? 'ON_TIME' : 'LATE';
-  const early = resolved.filter((d) => grade(d) === 'EARLY').length;
-  const onTime = resolved.filter((d) => grade(d) === 'ON_TIME').length;
+  const early = resolved.filter((d) => nationalGrade(d) === 'EARLY').length;
+  const onTime = resolved.filter((d) => nationalGrade(d) === 'ON_TIME').length;
   return {
     received: counted.filter((d) => d.receivedAt >= start && d.receivedAt < stop).length,
     carriedOver: counted.filter((d) => d.receivedAt < start && (!d.finishedAt || d.finishedAt >= start)).length,

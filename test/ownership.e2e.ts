@@ -8,7 +8,6 @@ const ASSIGN = `
 
 describe('tier ownership of dossiers', () => {
   let stack: TestStack;
-  const owner = (sql: string, params?: unknown[]) => stack.ownerQuery('dossiers', sql, params);
   beforeAll(async () => {
     stack = await startTestStack();
   });
@@ -28,7 +27,7 @@ describe('tier ownership of dossiers', () => {
     )!;
   /** An official of one of the unit's own agencies. */
   const officialOf = (path: string) => stack.demo.officials.find((o) => parentPath(o.ownerPath) === path)!;
-  const rowOf = async (id: string) => (await owner('SELECT handler_id, version FROM dossier WHERE id = $1', [id])).rows[0];
+  const rowOf = async (id: string) => (await stack.ownerQuery('dossiers', 'SELECT handler_id, version FROM dossier WHERE id = $1', [id])).rows[0];
 
   it("refuses a commune's change to another commune's dossier and leaves the row as it was", async () => {
     const [mine, theirs] = communes();
@@ -78,7 +77,7 @@ describe('tier ownership of dossiers', () => {
     const { errors } = await stack.gql(ASSIGN, { input: { clientRequestId: 'district-2', dossierId: target.id, handlerId: ofTheCommune.id } }, token);
     expect(errors).toBeUndefined();
     expect((await rowOf(target.id)).handler_id).toBe(ofTheCommune.id);
-    const history = await owner(`SELECT action, actor_unit, details->>'handlerId' AS handler FROM dossier_event WHERE dossier_id = $1 ORDER BY at DESC, id DESC LIMIT 1`, [target.id]);
+    const history = await stack.ownerQuery('dossiers', `SELECT action, actor_unit, details->>'handlerId' AS handler FROM dossier_event WHERE dossier_id = $1 ORDER BY at DESC, id DESC LIMIT 1`, [target.id]);
     expect(history.rows[0]).toEqual({ action: 'assignHandler', actor_unit: district, handler: ofTheCommune.id });
   });
 

@@ -1,3 +1,5 @@
+import { expectError } from './support/expect';
+import { nationalGrade } from './support/oracles';
 import { startTestStack, type TestStack } from './support/stack';
 
 const CENTRE = '27-TTHCC';
@@ -12,7 +14,6 @@ const DUTY = `mutation ($input: AddDutyShiftInput!) { addDutyShift(input: $input
 
 describe('personnel secondment to the centre, through the gateway', () => {
   let stack: TestStack;
-  const owner = (sql: string, params?: unknown[]) => stack.ownerQuery('personnel', sql, params);
   let justiceDirector: string;
   let environmentDirector: string;
   let centreDirector: string;
@@ -29,11 +30,9 @@ describe('personnel secondment to the centre, through the gateway', () => {
   });
 
   const rowCounts = async () =>
-    (await owner(`SELECT (SELECT count(*) FROM official)::int AS officials, (SELECT count(*) FROM secondment)::int AS secondments,
+    (await stack.ownerQuery('personnel', `SELECT (SELECT count(*) FROM official)::int AS officials, (SELECT count(*) FROM secondment)::int AS secondments,
                                (SELECT count(*) FROM counter_assignment)::int AS assignments, (SELECT count(*) FROM duty_shift)::int AS shifts`)).rows[0];
   const counter = (number: number) => stack.demo.counters.find((c) => c.number === number)!;
-  const expectError = (response: { errors?: { extensions?: Record<string, unknown> }[] }, code: string, field?: string) =>
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
 
   it("sums up the centre's staffing: seconded and central officials by home agency, counters covered, fields left uncovered", async () => {
     const { data, errors } = await stack.gql(`{ centreStaffing(centreCode: "${CENTRE}", date: "${DAY}") {
@@ -119,7 +118,7 @@ describe('personnel secondment to the centre, through the gateway', () => {
     expectError(second, 'FORBIDDEN', 'input.officialId');
     const hire = await stack.gql(ADD_OFFICIAL, { input: { clientRequestId: 'poach-3', fullName: 'Lê Văn Tám', title: 'Chuyên viên', homeAgencyCode: '27-STNMT' } }, justiceDirector);
     expectError(hire, 'FORBIDDEN', 'input.homeAgencyCode');
-    expect((await owner(`SELECT title FROM official WHERE id = $1`, [theirs.id])).rows[0].title).toBe(theirs.title);
+    expect((await stack.ownerQuery('personnel', `SELECT title FROM official WHERE id = $1`, [theirs.id])).rows[0].title).toBe(theirs.title);
     expect(await rowCounts()).toEqual(before);
     // Their own director may.
     const own = await stack.gql(UPDATE, { input: { clientRequestId: 'own-1', officialId: theirs.id, title: 'Phó Trưởng phòng' } }, environmentDirector);
@@ -181,7 +180,6 @@ describe('personnel secondment to the centre, through the gateway', () => {
     const TO = '2026-11-20';
     const start = new Date(`${FROM}T00:00:00+07:00`);
     const stop = new Date(`2026-11-21T00:00:00+07:00`);
-    const day = (instant: Date) => new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
     // The seconded department official citizens rated most in the period, evaluated by their own director.
     const inPeriod = (r: { ratedAt: Date }) => r.ratedAt >= start && r.ratedAt < stop;
     const rated = (id: string) => stack.demo.ratings.filter((r) => r.officialId === id && inPeriod(r)).length;
@@ -192,7 +190,7 @@ describe('personnel secondment to the centre, through the gateway', () => {
     const agency = stack.demo.units.find((u) => u.code === official.homeAgencyCode)!;
     const mine = handled(official.id).filter((d) => d.status !== 'NEW' && d.status !== 'NOT_RECEIVED');
     const resolved = mine.filter((d) => (d.status === 'PROCESSED' || d.status === 'RESULT_RETURNED') && d.finishedAt! >= start && d.finishedAt! < stop);
-    const onTime = resolved.filter((d) => d.supplementCount <= 1 && (!d.dueAt || day(d.finishedAt!) <= day(d.dueAt))).length;
+    const onTime = resolved.filter((d) => nationalGrade(d) !== 'LATE').length;
     const ratings = stack.demo.ratings.filter((r) => r.officialId === official.id && inPeriod(r));
     const good = (level: string) => level === 'VERY_SATISFIED' || level === 'SATISFIED';
     const satisfied = ratings.filter((r) => good(r.resultSatisfaction) && good(r.attitudeSatisfaction)).length;

@@ -37,15 +37,14 @@ function content(overrides: Record<string, unknown> = {}) {
 
 describe('the procedures catalogue: versions, cases, ownership', () => {
   let stack: TestStack;
-  const owner = (sql: string, params?: unknown[]) => stack.ownerQuery('catalogue', sql, params);
   let admin: string;
   beforeAll(async () => {
     stack = await startTestStack({ dossiers: 300 });
     admin = await stack.token({ role: 'ADMIN', unit: '27' });
     // A neighbouring province, so a step can point outside Bắc Ninh.
-    await owner(`INSERT INTO administrative_unit (code, name, kind, level, path, valid_from, owner_path) VALUES
+    await stack.ownerQuery('catalogue', `INSERT INTO administrative_unit (code, name, kind, level, path, valid_from, owner_path) VALUES
       ('01', 'Thành phố Hà Nội', 'ADMINISTRATIVE', 'PROVINCE', '01', '2008-08-01', '01')`);
-    await owner(`INSERT INTO administrative_unit (code, name, kind, level, parent_code, path, valid_from, owner_path) VALUES
+    await stack.ownerQuery('catalogue', `INSERT INTO administrative_unit (code, name, kind, level, parent_code, path, valid_from, owner_path) VALUES
       ('01-STP', 'Sở Tư pháp Hà Nội', 'AGENCY', 'PROVINCE', '01', '01.01-STP', '2008-08-01', '01')`);
   });
   afterAll(async () => {
@@ -53,7 +52,7 @@ describe('the procedures catalogue: versions, cases, ownership', () => {
   });
 
   const counts = async () =>
-    (await owner(`SELECT (SELECT count(*) FROM procedure)::int AS procedures, (SELECT count(*) FROM procedure_version)::int AS versions,
+    (await stack.ownerQuery('catalogue', `SELECT (SELECT count(*) FROM procedure)::int AS procedures, (SELECT count(*) FROM procedure_version)::int AS versions,
                                (SELECT count(*) FROM procedure_variant)::int AS variants, (SELECT count(*) FROM administrative_unit)::int AS units`)).rows[0];
 
   it('shows the seeded liên thông processes passing commune → district → province, each step with its unit or role and time', async () => {

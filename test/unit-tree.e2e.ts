@@ -7,7 +7,6 @@ const UNIT_AT = `query ($code: String!, $at: Date) { unit(code: $code, at: $at) 
 
 describe('the unit tree as data, with history', () => {
   let stack: TestStack;
-  const owner = (sql: string, params?: unknown[]) => stack.ownerQuery('catalogue', sql, params);
   let province: string;
   beforeAll(async () => {
     stack = await startTestStack({ dossiers: 200 });
@@ -18,7 +17,7 @@ describe('the unit tree as data, with history', () => {
   });
 
   const unit = (code: string) => stack.demo.units.find((u) => u.code === code)!;
-  const snapshot = async () => (await owner(`SELECT (SELECT json_agg(u ORDER BY code) FROM administrative_unit u) AS units, (SELECT count(*) FROM unit_version) AS versions`)).rows[0];
+  const snapshot = async () => (await stack.ownerQuery('catalogue', `SELECT (SELECT json_agg(u ORDER BY code) FROM administrative_unit u) AS units, (SELECT count(*) FROM unit_version) AS versions`)).rows[0];
 
   it('renames a commune from a date and still shows the old name before it', async () => {
     const { errors, data } = await stack.gql(RENAME, { input: { clientRequestId: 'r1', code: '09370', name: 'Phường Đình Bảng mới', effectiveFrom: '2025-07-01', decision: '1656/NQ-UBTVQH15' } }, province);
