@@ -44,10 +44,14 @@ async function main(): Promise<number> {
   await migrate(catalogue, urls.migration);
   const db = await connect(catalogue, urls.app);
   try {
-    const provinces: { code: string }[] = await db.query(`SELECT code FROM administrative_unit WHERE level = 'PROVINCE' AND kind = 'ADMINISTRATIVE' AND parent_code IS NULL AND valid_to IS NULL`);
-    const province = values.province ?? (provinces.length === 1 ? provinces[0]!.code : undefined);
+    const provinces: { code: string }[] = await db.query(
+      `SELECT code FROM administrative_unit WHERE level = 'PROVINCE' AND kind = 'ADMINISTRATIVE' AND parent_code IS NULL AND valid_to IS NULL`,
+    );
+    const province = values.province ?? (provinces.length === 1 ? provinces[0].code : undefined);
     if (!province || !provinces.some((p) => p.code === province)) {
-      process.stderr.write(`Name the province whose catalogue this is with --province (one of: ${provinces.map((p) => p.code).join(', ') || 'none yet'}).\n`);
+      process.stderr.write(
+        `Name the province whose catalogue this is with --province (one of: ${provinces.map((p) => p.code).join(', ') || 'none yet'}).\n`,
+      );
       return 2;
     }
     const importer: Caller = { sub: 'catalogue-import', role: 'ADMIN', unit: province };

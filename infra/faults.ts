@@ -8,7 +8,7 @@ import { config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
 import { freePort } from '../shared/http';
 import { logger } from '../shared/logger';
 import { connect } from '../shared/standalone';
-import { startSubgraph, type RunningService, type StartOptions, type SubgraphModule } from '../shared/subgraph';
+import { startSubgraph, type RunningService, type StartOptions, type Subgraph as SubgraphDefinition } from '../shared/subgraph';
 import { issueToken } from '../gateway/src/auth';
 import { startGateway } from '../gateway/src';
 import { subgraphs } from '../subgraphs';
@@ -76,7 +76,7 @@ async function restartablePostgres() {
 }
 
 interface Subgraph {
-  module: SubgraphModule;
+  module: SubgraphDefinition;
   db: DataSource;
   options: StartOptions;
   service: RunningService | null;
@@ -139,7 +139,13 @@ interface Phase {
   notFullAfterFirstFull: number;
 }
 
-const newPhase = (name: string): Phase => ({ name, counts: { full: 0, partial: 0, failed: 0 }, reasons: new Map(), firstFull: null, notFullAfterFirstFull: 0 });
+const newPhase = (name: string): Phase => ({
+  name,
+  counts: { full: 0, partial: 0, failed: 0 },
+  reasons: new Map(),
+  firstFull: null,
+  notFullAfterFirstFull: 0,
+});
 
 function describePhase(phase: Phase): string {
   const reasons = [...phase.reasons].map(([reason, n]) => `${n}× ${reason}`).join('; ');
@@ -155,10 +161,17 @@ function steadyLoad(client: GraphQLClient, token: string, baseline: { codes: str
   let running = true;
   const classify = (answer: GraphQLAnswer): { outcome: Outcome; reason?: string } => {
     if (answer.failure) return { outcome: 'failed', reason: answer.failure };
-    const nodes = answer.body?.data?.dossiers?.nodes as { code: string; procedure: { name: string } | null; handler: { fullName: string } | null }[] | undefined;
+    const nodes = answer.body?.data?.dossiers?.nodes as
+      { code: string; procedure: { name: string } | null; handler: { fullName: string } | null }[] | undefined;
     const errors = answer.body?.errors ?? [];
-    const codes = (errors.map((e) => `${e.extensions?.code ?? 'no code'}${e.extensions?.serviceName ? `(${e.extensions.serviceName})` : ''}`) as string[]).join(',');
-    if (!nodes) return { outcome: 'failed', reason: `HTTP ${answer.status}, no data: ${codes || 'no error'}${errors[0] ? ` "${errors[0].message.slice(0, 90)}"` : ''}` };
+    const codes = errors
+      .map((e) => `${String(e.extensions?.code ?? 'no code')}${e.extensions?.serviceName ? `(${String(e.extensions.serviceName)})` : ''}`)
+      .join(',');
+    if (!nodes)
+      return {
+        outcome: 'failed',
+        reason: `HTTP ${answer.status}, no data: ${codes || 'no error'}${errors[0] ? ` "${errors[0].message.slice(0, 90)}"` : ''}`,
+      };
     if (nodes.map((n) => n.code).join() !== baseline.codes || nodes.some((n) => typeof n.procedure?.name !== 'string')) {
       return { outcome: 'failed', reason: `HTTP ${answer.status}, wrong dossiers or procedures: ${codes}` };
     }
@@ -201,7 +214,7 @@ async function main() {
     event(`UNCAUGHT EXCEPTION: ${error.message}`);
   });
   process.on('unhandledRejection', (error) => {
-    uncaught.push(`unhandledRejection: ${(error as Error)?.stack ?? error}`);
+    uncaught.push(`unhandledRejection: ${(error as Error)?.stack ?? String(error)}`);
     event(`UNHANDLED REJECTION: ${(error as Error)?.message ?? error}`);
   });
   const failures: string[] = [];
@@ -222,19 +235,33 @@ async function main() {
   const services = await startServices(urls, Clock.startingAt(DEMO_UNTIL));
   const client = graphqlClient(services.gateway.url, { maxSockets: USERS + 4, timeoutMs: 20_000 });
   const gatewayHealth = async () => (await client.get('/health')).status;
-  const healthClients = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, graphqlClient(services.graphs[name].base)])) as Record<SubgraphName, GraphQLClient>;
+  const healthClients = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, graphqlClient(services.graphs[name].base)])) as Record<
+    SubgraphName,
+    GraphQLClient
+  >;
   const health = async (name: SubgraphName) => (await healthClients[name].get('/health', 2000)).status;
   const token = await issueToken({ sub: 'faults', role: 'ADMIN', unit: '27' }, config.jwtSecret);
   let load: ReturnType<typeof steadyLoad> | null = null;
 
   try {
-    console.log(setupLine({ users: USERS, pauseMs: PAUSE_MS, query: 'dossiers(first:10){code procedure{name} handler{fullName}} (dossiers+catalogue+personnel)', worktree: worktreeState(), load: os.loadavg()[0]!.toFixed(2) }));
+    console.log(
+      setupLine({
+        users: USERS,
+        pauseMs: PAUSE_MS,
+        query: 'dossiers(first:10){code procedure{name} handler{fullName}} (dossiers+catalogue+personnel)',
+        worktree: worktreeState(),
+        load: os.loadavg()[0].toFixed(2),
+      }),
+    );
     const probe = await client.post(QUERY, {}, token);
     const nodes = probe.body?.data?.dossiers?.nodes as { code: string; handler: { fullName: string } | null }[] | undefined;
-    if (probe.body?.errors || !nodes?.length) throw new Error(`the query does not answer before any fault: ${JSON.stringify(probe.body).slice(0, 300)}`);
+    if (probe.body?.errors || !nodes?.length)
+      throw new Error(`the query does not answer before any fault: ${JSON.stringify(probe.body).slice(0, 300)}`);
     const baseline = { codes: nodes.map((n) => n.code).join(), handlers: nodes.filter((n) => n.handler).length };
     if (baseline.handlers === 0) throw new Error('the first page has no handler: stopping personnel would show nothing');
-    event(`stack up: gateway ${services.gateway.url}, ${STOPPED} ${services.graphs[STOPPED].service!.url}, PostgreSQL on port ${postgres.port}; baseline page: ${nodes.length} dossiers, ${baseline.handlers} with a handler`);
+    event(
+      `stack up: gateway ${services.gateway.url}, ${STOPPED} ${services.graphs[STOPPED].service!.url}, PostgreSQL on port ${postgres.port}; baseline page: ${nodes.length} dossiers, ${baseline.handlers} with a handler`,
+    );
     load = steadyLoad(client, token, baseline);
 
     // (a) A subgraph stopped and started again under load.
@@ -247,7 +274,9 @@ async function main() {
     const a2stopping = load.begin(`a2 ${STOPPED} stopping (in-flight requests drain)`);
     const stopAt = performance.now();
     await services.stopSubgraph(STOPPED);
-    event(`${STOPPED} stopped in ${(performance.now() - stopAt).toFixed(0)} ms; its port refuses: /health → ${await health(STOPPED) || 'connection refused'}`);
+    event(
+      `${STOPPED} stopped in ${(performance.now() - stopAt).toFixed(0)} ms; its port refuses: /health → ${(await health(STOPPED)) || 'connection refused'}`,
+    );
     event(describePhase(a2stopping));
     const a2 = load.begin(`a2 ${STOPPED} down`);
     await sleep(DOWN_SECONDS * 1000);
@@ -255,18 +284,25 @@ async function main() {
     const gatewayDuring = await gatewayHealth();
     event(`gateway /health while ${STOPPED} is down: ${gatewayDuring}`);
     const onlyUnavailable = [...a2.reasons.keys()].every((reason) => reason.startsWith(`SERVICE_UNAVAILABLE(${STOPPED}) with 0/`));
-    expect(a2.counts.partial > 0 && a2.counts.failed === 0 && a2.counts.full === 0 && onlyUnavailable,
-      `a2: answers keep coming, each partial (handlers null) with SERVICE_UNAVAILABLE(${STOPPED}) only`);
+    expect(
+      a2.counts.partial > 0 && a2.counts.failed === 0 && a2.counts.full === 0 && onlyUnavailable,
+      `a2: answers keep coming, each partial (handlers null) with SERVICE_UNAVAILABLE(${STOPPED}) only`,
+    );
     expect(gatewayDuring === 200, 'a2: gateway /health 200');
 
     const a3 = load.begin(`a3 ${STOPPED} started again`);
     const restartAt = performance.now();
     await services.startSubgraph(STOPPED);
     const listening = performance.now();
-    event(`${STOPPED} listening again on ${services.graphs[STOPPED].service!.url} after ${(listening - restartAt).toFixed(0)} ms (same port: ${services.graphs[STOPPED].service!.url.endsWith(`:${services.graphs[STOPPED].options.port}/graphql`)}); /health → ${await health(STOPPED)}`);
+    event(
+      `${STOPPED} listening again on ${services.graphs[STOPPED].service!.url} after ${(listening - restartAt).toFixed(0)} ms (same port: ${services.graphs[STOPPED].service!.url.endsWith(`:${services.graphs[STOPPED].options.port}/graphql`)}); /health → ${await health(STOPPED)}`,
+    );
     while (a3.firstFull === null && performance.now() - listening < RECOVERY_SECONDS * 1000) await sleep(20);
     if (a3.firstFull === null) expect(false, `a3: no full answer within ${RECOVERY_SECONDS} s of ${STOPPED} listening again`);
-    else event(`first full answer ${(a3.firstFull - listening).toFixed(0)} ms after ${STOPPED} listened again; ${((a3.firstFull - stopAt) / 1000).toFixed(2)} s after the stop began`);
+    else
+      event(
+        `first full answer ${(a3.firstFull - listening).toFixed(0)} ms after ${STOPPED} listened again; ${((a3.firstFull - stopAt) / 1000).toFixed(2)} s after the stop began`,
+      );
     await sleep(PHASE_SECONDS * 1000);
     event(`${describePhase(a3)}; not full after the first full one: ${a3.notFullAfterFirstFull}`);
     expect(a3.firstFull !== null && a3.notFullAfterFirstFull === 0, 'a3: full answers again, and only full ones, without restarting the gateway');
@@ -279,20 +315,24 @@ async function main() {
     expect(b1.counts.full > 0 && b1.counts.partial === 0 && b1.counts.failed === 0, 'b1: every answer full before the fault');
 
     // Each subgraph's /health, probed every 100 ms through the whole fault: the first 503 and the first 200 after the restart.
-    const seen = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { down: null as number | null, up: null as number | null, statuses: new Map<number, number>() }]));
+    const seen = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, { down: null as number | null, up: null as number | null, statuses: new Map<number, number>() }]),
+    );
     let pgStartedAt = Infinity;
     let probing = true;
-    const probes = Promise.all(SUBGRAPH_NAMES.map(async (name) => {
-      while (probing) {
-        const status = await health(name);
-        const now = performance.now();
-        const s = seen[name]!;
-        s.statuses.set(status, (s.statuses.get(status) ?? 0) + 1);
-        if (status === 503 && s.down === null) s.down = now;
-        if (status === 200 && s.down !== null && now >= pgStartedAt && s.up === null) s.up = now;
-        await sleep(100);
-      }
-    }));
+    const probes = Promise.all(
+      SUBGRAPH_NAMES.map(async (name) => {
+        while (probing) {
+          const status = await health(name);
+          const now = performance.now();
+          const s = seen[name];
+          s.statuses.set(status, (s.statuses.get(status) ?? 0) + 1);
+          if (status === 503 && s.down === null) s.down = now;
+          if (status === 200 && s.down !== null && now >= pgStartedAt && s.up === null) s.up = now;
+          await sleep(100);
+        }
+      }),
+    );
     let gatewayDown = 0;
     let gatewayProbes = 0;
     const gatewayProbe = (async () => {
@@ -310,8 +350,10 @@ async function main() {
     await sleep(DOWN_SECONDS * 1000);
     event(describePhase(b2));
     for (const name of SUBGRAPH_NAMES) {
-      const s = seen[name]!;
-      event(`${name} /health while PostgreSQL is down: ${s.down === null ? 'never 503' : `503 from ${(s.down - pgStopAt).toFixed(0)} ms after the stop`} (statuses so far: ${[...s.statuses].map(([k, v]) => `${k}×${v}`).join(' ')})`);
+      const s = seen[name];
+      event(
+        `${name} /health while PostgreSQL is down: ${s.down === null ? 'never 503' : `503 from ${(s.down - pgStopAt).toFixed(0)} ms after the stop`} (statuses so far: ${[...s.statuses].map(([k, v]) => `${k}×${v}`).join(' ')})`,
+      );
       expect(s.down !== null, `b2: ${name} /health reports 503 while PostgreSQL is down`);
     }
 
@@ -320,15 +362,20 @@ async function main() {
     await postgres.start();
     pgStartedAt = performance.now();
     event(`PostgreSQL accepting connections again after ${(pgStartedAt - pgStartAt).toFixed(0)} ms (same port ${postgres.port}, same data folder)`);
-    const recovered = () => SUBGRAPH_NAMES.every((name) => seen[name]!.up !== null) && b3.firstFull !== null;
+    const recovered = () => SUBGRAPH_NAMES.every((name) => seen[name].up !== null) && b3.firstFull !== null;
     while (!recovered() && performance.now() - pgStartedAt < RECOVERY_SECONDS * 1000) await sleep(20);
     for (const name of SUBGRAPH_NAMES) {
-      const s = seen[name]!;
-      event(`${name} /health: ${s.up === null ? `still not 200 after ${RECOVERY_SECONDS} s` : `200 again ${(s.up - pgStartedAt).toFixed(0)} ms after PostgreSQL was ready`}`);
+      const s = seen[name];
+      event(
+        `${name} /health: ${s.up === null ? `still not 200 after ${RECOVERY_SECONDS} s` : `200 again ${(s.up - pgStartedAt).toFixed(0)} ms after PostgreSQL was ready`}`,
+      );
       expect(s.up !== null, `b3: ${name} /health 200 within ${RECOVERY_SECONDS} s`);
     }
     if (b3.firstFull === null) expect(false, `b3: no full answer within ${RECOVERY_SECONDS} s of PostgreSQL being ready`);
-    else event(`first full answer ${(b3.firstFull - pgStartedAt).toFixed(0)} ms after PostgreSQL was ready; ${((b3.firstFull - pgStopAt) / 1000).toFixed(2)} s after it was stopped`);
+    else
+      event(
+        `first full answer ${(b3.firstFull - pgStartedAt).toFixed(0)} ms after PostgreSQL was ready; ${((b3.firstFull - pgStopAt) / 1000).toFixed(2)} s after it was stopped`,
+      );
     await sleep(PHASE_SECONDS * 1000);
     probing = false;
     await Promise.all([probes, gatewayProbe]);
@@ -339,18 +386,33 @@ async function main() {
 
     // A write after the restart: a reception at a commune desk, through the gateway, committed and read back.
     const welfare = demo.procedures.find((p) => p.code === '1.001776')!;
-    const documents = demo.procedureVersions.find((v) => v.procedureId === welfare.id)!.documents.map(({ name, originals, copies }) => ({ name, originals, copies }));
+    const documents = demo.procedureVersions
+      .find((v) => v.procedureId === welfare.id)!
+      .documents.map(({ name, originals, copies }) => ({ name, originals, copies }));
     const official = await issueToken({ sub: 'faults-official', role: 'OFFICIAL', unit: '27.259.09238' }, config.jwtSecret);
-    const received = await client.post(`mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier { id code status } } }`, {
-      input: {
-        clientRequestId: `faults-${Date.now()}`, receivingUnitCode: '09238-MC', procedureId: welfare.id, channel: 'IN_PERSON',
-        applicant: { kind: 'PERSON', name: 'Nguyễn Thị Hằng', idNumber: '027185001234', phone: '0912345678' }, documents,
+    const received = await client.post(
+      `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier { id code status } } }`,
+      {
+        input: {
+          clientRequestId: `faults-${Date.now()}`,
+          receivingUnitCode: '09238-MC',
+          procedureId: welfare.id,
+          channel: 'IN_PERSON',
+          applicant: { kind: 'PERSON', name: 'Nguyễn Thị Hằng', idNumber: '027185001234', phone: '0912345678' },
+          documents,
+        },
       },
-    }, official);
+      official,
+    );
     const code = received.body?.data?.receiveDossier?.dossier?.code as string | undefined;
     const lookup = code ? await client.post(`query ($code: String!) { publicDossier(code: $code) { code status } }`, { code }) : null;
-    event(`reception after the restart: ${code ? `${code} ${received.body!.data.receiveDossier.dossier.status}, public lookup → ${JSON.stringify(lookup?.body?.data?.publicDossier)}` : JSON.stringify(received.body).slice(0, 300)}`);
-    expect(Boolean(code) && !received.body?.errors && lookup?.body?.data?.publicDossier?.code === code, 'b: a reception (write) answers and reads back after the restart');
+    event(
+      `reception after the restart: ${code ? `${code} ${received.body!.data.receiveDossier.dossier.status}, public lookup → ${JSON.stringify(lookup?.body?.data?.publicDossier)}` : JSON.stringify(received.body).slice(0, 300)}`,
+    );
+    expect(
+      Boolean(code) && !received.body?.errors && lookup?.body?.data?.publicDossier?.code === code,
+      'b: a reception (write) answers and reads back after the restart',
+    );
 
     await load.stop();
     load = null;
@@ -360,7 +422,7 @@ async function main() {
   } finally {
     await load?.stop();
     client.close();
-    await services.stop().catch((error: unknown) => console.error(`stopping services: ${error}`));
+    await services.stop().catch((error: unknown) => console.error(`stopping services: ${String(error)}`));
     await postgres.remove();
   }
   return failures.length;

@@ -41,7 +41,10 @@ function letPostgresReach(target: string): void {
 
 function embeddedUrls(port: number, database: string): DatabaseUrls {
   const base = `127.0.0.1:${port}`;
-  return { migration: `postgres://postgres:${ADMIN_PASSWORD}@${base}/${database}`, app: `postgres://${APP_ROLE}:${APP_PASSWORD}@${base}/${database}` };
+  return {
+    migration: `postgres://postgres:${ADMIN_PASSWORD}@${base}/${database}`,
+    app: `postgres://${APP_ROLE}:${APP_PASSWORD}@${base}/${database}`,
+  };
 }
 
 export interface EmbeddedOptions {
@@ -83,7 +86,7 @@ export async function prepareDatabases(adminUrl: string, databases: string[]): P
   await client.connect();
   try {
     const { rows } = await client.query<{ exists: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists`, [APP_ROLE]);
-    const verb = rows[0]!.exists ? 'ALTER' : 'CREATE';
+    const verb = rows[0].exists ? 'ALTER' : 'CREATE';
     await client.query(`${verb} ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '${APP_PASSWORD}'`);
     for (const database of databases) {
       const found = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
@@ -127,18 +130,21 @@ async function reachable(url: string): Promise<boolean> {
  */
 export async function localDatabases(): Promise<LocalDatabases> {
   if (SUBGRAPH_NAMES.every((name) => config.databaseUrl(name))) {
-    const databases = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { app: config.databaseUrl(name)!, migration: config.migrationUrl(name)! }]));
+    const databases = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, { app: config.databaseUrl(name)!, migration: config.migrationUrl(name)! }]),
+    );
     return { databases: databases as LocalDatabases['databases'], stop: async () => undefined };
   }
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 5439);
   const urlsOf = (database: string) => embeddedUrls(port, database);
   const running = await reachable(urlsOf('postgres').migration);
-  const server = running ? undefined : await startEmbeddedPostgres({ dataDir: path.join(__dirname, '..', '.data', 'postgres'), port, persistent: true });
+  const server = running
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(__dirname, '..', '.data', 'postgres'), port, persistent: true });
   await prepareDatabases(urlsOf('postgres').migration, ALL_DATABASES);
   const databases = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, urlsOf(databaseName(name))]));
   return { databases: databases as LocalDatabases['databases'], embeddedPort: port, stop: async () => server?.stop() };
 }
-
 
 /** The same server URL pointing at another database (and optionally another login). */
 export function withDatabase(url: string, database: string, user?: string, password?: string): string {

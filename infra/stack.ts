@@ -52,11 +52,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const peers: Partial<Record<SubgraphName, string>> = {};
     for (const module of subgraphs) {
       dbs[module.name] = await connect(module, options.databases[module.name].app, options.clock);
-      const service = await startSubgraph(module, { db: dbs[module.name], port: port(module.name), host: config.host, secret, peers, clock: options.clock });
+      const service = await startSubgraph(module, {
+        db: dbs[module.name],
+        port: port(module.name),
+        host: config.host,
+        secret,
+        peers,
+        clock: options.clock,
+      });
       peers[module.name] = service.url;
       services.push(service);
     }
-    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, services[i]!.url])) as Record<SubgraphName, string>;
+    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, services[i].url])) as Record<SubgraphName, string>;
     const gateway = await startGateway({
       supergraphSdl: readSupergraph(),
       subgraphUrls,

@@ -14,7 +14,9 @@ import { migrateAll, startStack } from './stack';
  */
 async function main() {
   if (isProduction()) {
-    refuseUnsafeConfiguration('npm start', ['npm start is the development launcher (embedded PostgreSQL, development secrets and token issuer); in production run each service on its own: node dist/gateway/src/main.js, node dist/subgraphs/<name>/src/main.js.']);
+    refuseUnsafeConfiguration('npm start', [
+      'npm start is the development launcher (embedded PostgreSQL, development secrets and token issuer); in production run each service on its own: node dist/gateway/src/main.js, node dist/subgraphs/<name>/src/main.js.',
+    ]);
   }
   const started = Date.now();
   const local = await localDatabases();
@@ -22,11 +24,20 @@ async function main() {
   await migrateAll(databases);
   const token = await issueToken({ sub: 'dev-province-admin', role: 'ADMIN', unit: PROVINCE.code }, config.jwtSecret);
   const stack = await startStack({ databases, explorerToken: token });
-  const [seeded] = (await stack.dbs.catalogue.query('SELECT count(*)::int AS units FROM administrative_unit')) as { units: number }[];
-  if (seeded!.units === 0) {
+  const [seeded] = await stack.dbs.catalogue.query<{ units: number }[]>('SELECT count(*)::int AS units FROM administrative_unit');
+  if (seeded.units === 0) {
     const demo = buildDemo();
     await writeDemo(databases, demo);
-    logger.info({ units: demo.units.length, procedures: demo.procedures.length, officials: demo.officials.length, dossiers: demo.dossiers.length, ratings: demo.ratings.length }, 'seeded the demo province');
+    logger.info(
+      {
+        units: demo.units.length,
+        procedures: demo.procedures.length,
+        officials: demo.officials.length,
+        dossiers: demo.dossiers.length,
+        ratings: demo.ratings.length,
+      },
+      'seeded the demo province',
+    );
   }
   onShutdown(async () => {
     await stack.stop();
@@ -40,7 +51,9 @@ async function main() {
       `  explorer (GraphiQL)  ${explorer}`,
       `  gateway              ${stack.gatewayUrl}`,
       ...SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(20)} ${stack.subgraphUrls[name]} (signed calls from the gateway only)`),
-      embeddedPort ? `  PostgreSQL           127.0.0.1:${embeddedPort} (embedded, data in .data/postgres)` : '  PostgreSQL           from *_DATABASE_URL',
+      embeddedPort
+        ? `  PostgreSQL           127.0.0.1:${embeddedPort} (embedded, data in .data/postgres)`
+        : '  PostgreSQL           from *_DATABASE_URL',
       '',
       'Province administrator token for Bắc Ninh (pre-filled in the explorer):',
       `  ${token}`,

@@ -16,10 +16,16 @@ const { values } = parseArgs({
 const role = values.role as Role;
 // PUBLIC is who calls without a token: it is not a role a token carries.
 if (!Roles.includes(role) || role === 'PUBLIC') {
-  console.error(`--role must be one of ${Roles.filter((r) => r !== 'PUBLIC').join(', ')}; got "${values.role}" (call without a token to act as the public).`);
+  console.error(
+    `--role must be one of ${Roles.filter((r) => r !== 'PUBLIC').join(', ')}; got "${values.role}" (call without a token to act as the public).`,
+  );
   process.exit(1);
 }
-issueToken({ sub: values.sub ?? `dev-${role.toLowerCase()}-${values.unit}`, role, unit: values.unit!, officialId: values.official ?? null }, config.jwtSecret, values.expires).then(
+issueToken(
+  { sub: values.sub ?? `dev-${role.toLowerCase()}-${values.unit}`, role, unit: values.unit, officialId: values.official ?? null },
+  config.jwtSecret,
+  values.expires,
+).then(
   (token) => console.log(token),
   (error: unknown) => {
     console.error((error as Error).message);

@@ -54,7 +54,10 @@ async function main(): Promise<void> {
   const server = await startEmbeddedPostgres({ dataDir: path.join(root, '.data', `upgrade-check-${port}`), port, persistent: false });
   let failed = false;
   try {
-    await prepareDatabases(server.urls('postgres').migration, SUBGRAPH_NAMES.flatMap((name) => [`installed_${name}`, `fresh_${name}`]));
+    await prepareDatabases(
+      server.urls('postgres').migration,
+      SUBGRAPH_NAMES.flatMap((name) => [`installed_${name}`, `fresh_${name}`]),
+    );
     const installed = urlsFor(server, 'installed');
     // The ref's code, run in its own tree: its migrations and its seed, as that version installed them.
     const driver = path.join(before, 'upgrade-driver.ts');

@@ -8,7 +8,9 @@ describe('the Vietnamese working-time calendar', () => {
   const calendar = new WorkingCalendar();
 
   it('takes Tết 2026 off: lunar New Year falls on Tuesday 17 February, the eve and days 1–4 are holidays', () => {
-    expect(['2026-02-13', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'].map((d) => [d, calendar.isWorkingDay(d)])).toEqual([
+    expect(
+      ['2026-02-13', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'].map((d) => [d, calendar.isWorkingDay(d)]),
+    ).toEqual([
       ['2026-02-13', true],
       ['2026-02-16', false],
       ['2026-02-17', false],

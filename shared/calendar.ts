@@ -18,7 +18,13 @@ export interface OfficeHours {
 
 const at = (hh: number, mm = 0) => hh * 60 + mm;
 /** 07:00–11:30 and 13:30–17:00: 8 working hours. */
-export const DEFAULT_OFFICE_HOURS: OfficeHours = { sessions: [[at(7), at(11, 30)], [at(13, 30), at(17)]], sameDayCutoff: at(15) };
+export const DEFAULT_OFFICE_HOURS: OfficeHours = {
+  sessions: [
+    [at(7), at(11, 30)],
+    [at(13, 30), at(17)],
+  ],
+  sameDayCutoff: at(15),
+};
 export const HOURS_PER_DAY = 8;
 
 const OFFSET_MS = VIETNAM_OFFSET_MINUTES * 60_000;
@@ -74,14 +80,17 @@ export class WorkingCalendar {
   private readonly overrides: Map<string, CalendarDay>;
   private readonly holidaysByYear = new Map<number, Map<string, string>>();
 
-  constructor(overrides: readonly CalendarDay[] = [], readonly hours: OfficeHours = DEFAULT_OFFICE_HOURS) {
+  constructor(
+    overrides: readonly CalendarDay[] = [],
+    readonly hours: OfficeHours = DEFAULT_OFFICE_HOURS,
+  ) {
     this.overrides = new Map(overrides.map((day) => [day.date, day]));
   }
 
   /** The holiday's name, or null on an ordinary day (weekends included). */
   holidayName(date: string): string | null {
     const override = this.overrides.get(date);
-    if (override) return override.working ? null : override.name ?? 'Ngày nghỉ';
+    if (override) return override.working ? null : (override.name ?? 'Ngày nghỉ');
     const year = Number(date.slice(0, 4));
     let holidays = this.holidaysByYear.get(year);
     if (!holidays) this.holidaysByYear.set(year, (holidays = defaultHolidays(year)));
@@ -157,7 +166,7 @@ export class WorkingCalendar {
 
   /** The close of the office on a working day. */
   closingOf(date: string): Date {
-    const [, end] = this.hours.sessions[this.hours.sessions.length - 1]!;
+    const [, end] = this.hours.sessions[this.hours.sessions.length - 1];
     return new Date(localMidnight(date) + end * MINUTE_MS - OFFSET_MS);
   }
 

@@ -20,7 +20,9 @@ describe('signed caller header', () => {
 
   it('refuses the header with another body or for another service', () => {
     const signed = signCaller(caller, 's3cret', request);
-    expect(() => verifyCaller(headersOf(signed), 's3cret', { ...request, body: '{"query":"{ dossiers { totalCount } }"}' })).toThrow('does not match this request');
+    expect(() => verifyCaller(headersOf(signed), 's3cret', { ...request, body: '{"query":"{ dossiers { totalCount } }"}' })).toThrow(
+      'does not match this request',
+    );
     expect(() => verifyCaller(headersOf(signed), 's3cret', { ...request, audience: 'feedback' })).toThrow('does not match this request');
   });
 

@@ -40,10 +40,13 @@ export function secretProblems(names: SecretName[]): string[] {
     const advice = `set ${name} to a random value of at least ${MIN_SECRET_BYTES} bytes (e.g. openssl rand -base64 48), the same in the gateway and every subgraph`;
     if (!value) return [`${name} is not set: ${advice}.`];
     const trimmed = value.trim();
-    if (Object.values(DEVELOPMENT_SECRETS).some((known) => trimmed.includes(known))) return [`${name} contains the development value published in the repository: ${advice}.`];
-    if (Buffer.byteLength(trimmed) < MIN_SECRET_BYTES) return [`${name} is ${Buffer.byteLength(trimmed)} bytes long without its surrounding spaces: ${advice}.`];
+    if (Object.values(DEVELOPMENT_SECRETS).some((known) => trimmed.includes(known)))
+      return [`${name} contains the development value published in the repository: ${advice}.`];
+    if (Buffer.byteLength(trimmed) < MIN_SECRET_BYTES)
+      return [`${name} is ${Buffer.byteLength(trimmed)} bytes long without its surrounding spaces: ${advice}.`];
     // A value typed by hand ("aaaa…", a word repeated) is guessable whatever its length; a random one uses many symbols.
-    if (new Set(trimmed).size < MIN_DISTINCT_SYMBOLS) return [`${name} uses only ${new Set(trimmed).size} different characters, too few for a random value: ${advice}.`];
+    if (new Set(trimmed).size < MIN_DISTINCT_SYMBOLS)
+      return [`${name} uses only ${new Set(trimmed).size} different characters, too few for a random value: ${advice}.`];
     return [];
   });
 }
@@ -51,7 +54,10 @@ export function secretProblems(names: SecretName[]): string[] {
 /** What the gateway needs in production besides its secret: a real identity provider. */
 export function identityProblems(): string[] {
   if (!isProduction()) return [];
-  if (!env('OIDC_ISSUER')) return ['OIDC_ISSUER is not set: production verifies tokens from the province\'s OpenID provider (set OIDC_ISSUER and OIDC_AUDIENCE); the development issuer is refused.'];
+  if (!env('OIDC_ISSUER'))
+    return [
+      "OIDC_ISSUER is not set: production verifies tokens from the province's OpenID provider (set OIDC_ISSUER and OIDC_AUDIENCE); the development issuer is refused.",
+    ];
   if (!env('OIDC_AUDIENCE')) return ['OIDC_AUDIENCE is not set: set it to the audience the OpenID provider puts in tokens for this API.'];
   return [];
 }
@@ -92,7 +98,10 @@ export const config = {
     const value = env('TRUST_PROXY');
     if (!value || value === 'false') return false;
     if (value === 'true') return true;
-    return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    return value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
   },
   /** Interface the services listen on; 0.0.0.0 in containers. */
   host: env('HOST') ?? '127.0.0.1',

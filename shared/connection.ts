@@ -50,11 +50,7 @@ export function pageSize(first: number | null | undefined): number {
  * One page by keyset (`WHERE (a, id) > (:a, :id)`), which stays index-backed at any depth,
  * unlike OFFSET. Fetches one extra row to know whether another page follows.
  */
-export async function paginate<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  order: KeysetOrder<T>,
-  args: PageArgs,
-): Promise<Connection<T>> {
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, order: KeysetOrder<T>, args: PageArgs): Promise<Connection<T>> {
   const size = pageSize(args.first);
   const counter = query.clone();
   if (args.after) {

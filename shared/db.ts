@@ -1,7 +1,12 @@
-import { DataSource, DefaultNamingStrategy, type EntityManager, type Logger, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, DefaultNamingStrategy, type DataSourceOptions as TypeOrmOptions, type EntityManager, type Logger } from 'typeorm';
 import type { Caller } from './caller';
 import { systemClock, type Clock } from './clock';
 import { logger } from './logger';
+
+/** The entity classes of a data source, as TypeORM takes them. */
+export type Entities = NonNullable<TypeOrmOptions['entities']>;
+/** The migration classes of a data source, as TypeORM takes them. */
+export type Migrations = NonNullable<TypeOrmOptions['migrations']>;
 
 /**
  * Every SQL statement a data source sends, counted, so tests and benchmarks can prove
@@ -55,10 +60,8 @@ export function statementLog(db: DataSource): StatementLog {
 export interface DataSourceOptions {
   service: string;
   url: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations?: MixedList<Function | string>;
+  entities: Entities;
+  migrations?: Migrations;
   poolSize?: number;
   /** The clock SQL reads through NOW_SQL; the system's unless a test or demo shifts it. */
   clock?: Clock;
@@ -107,7 +110,7 @@ export interface RequestDb {
  * public rows only (the catalogue) pays nothing per request for a scope its reads never consult.
  */
 export async function readsDependOnCaller(db: DataSource): Promise<boolean> {
-  const [{ depends }] = await db.query(
+  const [{ depends }]: { depends: boolean }[] = await db.query(
     `SELECT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = 'public' AND cmd IN ('SELECT', 'ALL') AND qual ~ 'motcua_(in_scope|written)') AS depends`,
   );
   return depends;
@@ -186,7 +189,9 @@ export function inCallerScope<T>(db: DataSource | EntityManager, caller: Caller,
  * the commit sees it; rolled back with the transaction if the write fails; cleared at release.
  */
 export async function showToWriter(manager: EntityManager, id: string): Promise<void> {
-  await manager.query(`SELECT set_config('motcua.written', concat_ws(',', nullif(current_setting('motcua.written', true), ''), $1::text), false)`, [id]);
+  await manager.query(`SELECT set_config('motcua.written', concat_ws(',', nullif(current_setting('motcua.written', true), ''), $1::text), false)`, [
+    id,
+  ]);
 }
 
 /**
@@ -194,7 +199,7 @@ export async function showToWriter(manager: EntityManager, id: string): Promise<
  * test the row-level security policies apply, asked before a write so the refusal can name the owner.
  */
 export async function callerOwns(manager: EntityManager, ownerPath: string): Promise<boolean> {
-  const [{ owns }] = await manager.query(`SELECT motcua_in_scope($1) AS owns`, [ownerPath]);
+  const [{ owns }]: { owns: boolean }[] = await manager.query(`SELECT motcua_in_scope($1) AS owns`, [ownerPath]);
   return owns;
 }
 

@@ -14,7 +14,12 @@ describe('formatError', () => {
   it('replaces an uncoded error, which may carry SQL, by a generic message', () => {
     const leaked = 'duplicate key value violates unique constraint "dossier_code_key" in INSERT INTO dossier';
     const formatted = formatError({ message: leaked, path: ['x'] }, new Error(leaked));
-    expect(formatted).toEqual({ message: 'Internal server error; the incident was logged.', path: ['x'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatted).toEqual({
+      message: 'Internal server error; the incident was logged.',
+      path: ['x'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 });
 

@@ -61,7 +61,19 @@ function recodeParseFailures(formatted: GraphQLFormattedError): GraphQLFormatted
 }
 
 /** Node's and PostgreSQL's codes for a database that is down, restarting or unreachable: worth a retry, not an incident. */
-const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const DATABASE_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 function databaseUnavailable(error: unknown): boolean {
   const cause = (error as { originalError?: unknown })?.originalError ?? error;
@@ -88,7 +100,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const cause = (error as { originalError?: unknown })?.originalError ?? error;
   // Only the place and a message of ours reach the client: the cause (SQL, a stack) stays in the log.
-  const replaced = (code: string, message: string): GraphQLFormattedError => ({ message, path: formatted.path, locations: formatted.locations, extensions: { code } });
+  const replaced = (code: string, message: string): GraphQLFormattedError => ({
+    message,
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code },
+  });
   if (databaseUnavailable(error)) {
     logger.warn({ err: cause, path: formatted.path }, 'database unavailable');
     return replaced('SERVICE_UNAVAILABLE', 'The database is unavailable for a moment; nothing was changed. Try again shortly.');

@@ -10,7 +10,8 @@ export interface Period {
 export function checkPeriod(period: Period, at = ''): Period {
   const field = at ? `${at}.to` : 'to';
   if (period.to < period.from) throw badInput(field, `The period ends (${period.to}) before it starts (${period.from}).`);
-  if (Date.parse(period.to) - Date.parse(period.from) > 3 * 366 * 86_400_000) throw badInput(field, 'A period is at most three years; ask for several.');
+  if (Date.parse(period.to) - Date.parse(period.from) > 3 * 366 * 86_400_000)
+    throw badInput(field, 'A period is at most three years; ask for several.');
   return { from: period.from, to: period.to };
 }
 
@@ -27,8 +28,14 @@ export interface Sort<F extends string> {
  * Groups ranked by one of their figures (those without it last), then cut to `limit` (1 to 1000):
  * the rankings of dossier figures and of satisfaction alike.
  */
-export function ranked<G, F extends string>(groups: G[], figure: (group: G, by: F) => number | null, sort: Sort<F> | null | undefined, limit: number | null | undefined): G[] {
-  if (limit != null && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw badInput('limit', `"limit" is a whole number from 1 to 1000; got ${limit}.`);
+export function ranked<G, F extends string>(
+  groups: G[],
+  figure: (group: G, by: F) => number | null,
+  sort: Sort<F> | null | undefined,
+  limit: number | null | undefined,
+): G[] {
+  if (limit != null && (!Number.isInteger(limit) || limit < 1 || limit > 1000))
+    throw badInput('limit', `"limit" is a whole number from 1 to 1000; got ${limit}.`);
   const sorted = sort
     ? [...groups].sort((a, b) => {
         const [x, y] = [figure(a, sort.by), figure(b, sort.by)];

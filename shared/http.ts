@@ -1,6 +1,6 @@
-import http from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
-import type { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type http from 'node:http';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import type { ApolloServer, BaseContext } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { config } from './config';
@@ -99,15 +99,21 @@ function validHost(host: string | undefined): boolean {
  * Errors Node's HTTP parser meets before Fastify sees a request (a bad Content-Length, a header
  * too large, a request too slow): the same GraphQL-shaped answer and code as every other refusal.
  */
-function answerClientError(error: Error & { code?: string }, socket: import('node:net').Socket): void {
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (!socket.writable) {
     socket.destroy();
     return;
   }
   const [status, reason] =
-    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'The request headers are too large.'] : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, `The request did not arrive within ${REQUEST_TIMEOUT_MS / 1000} s.`] : [400, 'The HTTP request is malformed.'];
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, `The request did not arrive within ${REQUEST_TIMEOUT_MS / 1000} s.`]
+        : [400, 'The HTTP request is malformed.'];
   const body = JSON.stringify(errorBody(status === 408 ? 'REQUEST_TIMEOUT' : 'BAD_REQUEST', reason));
-  socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 /** What Fastify's own errors mean to a client: status, stable code and a message a person can act on. */
@@ -146,7 +152,7 @@ async function statusByAcceptedType(_request: FastifyRequest, reply: FastifyRepl
   if (!graphqlResponse && !type.startsWith('application/json')) return payload;
   let body: { data?: unknown; errors?: { extensions?: { code?: string } }[] };
   try {
-    body = JSON.parse(payload);
+    body = JSON.parse(payload) as typeof body;
   } catch {
     return payload;
   }
@@ -167,7 +173,9 @@ export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C
     http: { connectionsCheckingInterval: 2_000, headersTimeout: REQUEST_TIMEOUT_MS },
     // Errors in Fastify's own routing (a URL that cannot be decoded) answered like every other refusal.
     frameworkErrors: (error, _request, reply) => {
-      void (reply as FastifyReply).code(400).send(errorBody('BAD_REQUEST', `The request is malformed (${error.message.replace(/'[^']*'/g, 'its URL')}).`));
+      void (reply as FastifyReply)
+        .code(400)
+        .send(errorBody('BAD_REQUEST', `The request is malformed (${error.message.replace(/'[^']*'/g, 'its URL')}).`));
     },
     bodyLimit: MAX_BODY_BYTES,
     // Behind a load balancer the client's address is in X-Forwarded-For, trusted only from the proxies named here.
@@ -188,7 +196,8 @@ export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C
   });
   // Requests the GraphQL layer would trip over, refused with a code first: a Host no URL can be made of, nesting that would exhaust the parser's stack.
   app.addHook('preHandler', async (request, reply) => {
-    if (!validHost(request.headers.host)) return reply.code(400).send(errorBody('BAD_REQUEST', 'The Host header is missing or not a valid host name.'));
+    if (!validHost(request.headers.host))
+      return reply.code(400).send(errorBody('BAD_REQUEST', 'The Host header is missing or not a valid host name.'));
     const query = (request.body as { query?: unknown } | undefined)?.query ?? (request.query as { query?: unknown } | undefined)?.query;
     if (typeof query === 'string' && nestingDepth(query) > MAX_NESTING) {
       return reply.code(400).send(errorBody('BAD_REQUEST', `The operation nests brackets more than ${MAX_NESTING} deep; no real operation does.`));
@@ -207,7 +216,7 @@ export async function serveGraphQL<C extends BaseContext>(options: HttpOptions<C
     }
   });
   await options.plugins?.(app);
-  options.apollo.addPlugin(fastifyApolloDrainPlugin(app) as ApolloServerPlugin<C>);
+  options.apollo.addPlugin(fastifyApolloDrainPlugin<C>(app));
   await options.apollo.start();
   const contexts = new WeakMap<FastifyRequest, C>();
   const graphql = fastifyApolloHandler(options.apollo, {

@@ -12,10 +12,16 @@ function inputHash(input: { clientRequestId: string }): string {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object' && !(value instanceof Date)
-        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
         : value;
   const { clientRequestId: _id, ...rest } = input;
-  return createHash('sha256').update(JSON.stringify(canonical(rest))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(rest)))
+    .digest('base64url');
 }
 
 /**
@@ -39,7 +45,7 @@ export async function once<T>(
   if (!clientRequestId || clientRequestId.length < shortest || clientRequestId.length > 100 || !/^[\x21-\x7E]+$/.test(clientRequestId)) {
     throw badInput(
       'input.clientRequestId',
-      `clientRequestId must be ${shortest} to 100 visible ASCII characters (letters, digits, dashes), unique per intended action; generate a UUID on the device${anonymous ? ' (without sign-in it is what tells your retry from anyone else\'s request)' : ''}.`,
+      `clientRequestId must be ${shortest} to 100 visible ASCII characters (letters, digits, dashes), unique per intended action; generate a UUID on the device${anonymous ? " (without sign-in it is what tells your retry from anyone else's request)" : ''}.`,
     );
   }
   const key = [caller.sub ?? '', caller.unit ?? '', clientRequestId];
@@ -50,17 +56,23 @@ export async function once<T>(
     [...key, operation, hash],
   );
   if (claimed.length === 0) {
-    const [first] = (await manager.query(
+    const [first] = await manager.query<{ operation: string; inputHash: string | null; result: T }[]>(
       `SELECT operation, input_hash AS "inputHash", result FROM client_request WHERE subject = $1 AND unit_path = $2 AND client_request_id = $3`,
       key,
-    )) as { operation: string; inputHash: string | null; result: T }[];
+    );
     // One message for both: it says nothing of what the earlier request was.
-    if (first!.operation !== operation || first!.inputHash !== hash) {
-      throw conflict(`clientRequestId "${clientRequestId}" was already used for another request; use a new id for a new request.`, 'input.clientRequestId');
+    if (first.operation !== operation || first.inputHash !== hash) {
+      throw conflict(
+        `clientRequestId "${clientRequestId}" was already used for another request; use a new id for a new request.`,
+        'input.clientRequestId',
+      );
     }
-    return first!.result;
+    return first.result;
   }
   const result = await work();
-  await manager.query(`UPDATE client_request SET result = $4 WHERE subject = $1 AND unit_path = $2 AND client_request_id = $3`, [...key, JSON.stringify(result ?? null)]);
+  await manager.query(`UPDATE client_request SET result = $4 WHERE subject = $1 AND unit_path = $2 AND client_request_id = $3`, [
+    ...key,
+    JSON.stringify(result ?? null),
+  ]);
   return result;
 }

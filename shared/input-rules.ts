@@ -6,6 +6,7 @@ import {
   isListType,
   isNonNullType,
   Kind,
+  OperationTypeNode,
   TypeInfo,
   visit,
   visitWithTypeInfo,
@@ -29,8 +30,17 @@ import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 const LONG_TEXT = 10_000;
 const TEXT_LIMITS: Record<string, number> = {
   // Free text a citizen or an official writes: petitions, answers, reasons, a procedure's conditions.
-  content: LONG_TEXT, answer: LONG_TEXT, comment: LONG_TEXT, reason: LONG_TEXT, conditions: LONG_TEXT, legalBasis: LONG_TEXT,
-  steps: LONG_TEXT, applicants: LONG_TEXT, text: LONG_TEXT, result: LONG_TEXT, missingItems: LONG_TEXT,
+  content: LONG_TEXT,
+  answer: LONG_TEXT,
+  comment: LONG_TEXT,
+  reason: LONG_TEXT,
+  conditions: LONG_TEXT,
+  legalBasis: LONG_TEXT,
+  steps: LONG_TEXT,
+  applicants: LONG_TEXT,
+  text: LONG_TEXT,
+  result: LONG_TEXT,
+  missingItems: LONG_TEXT,
   search: 200,
   clientRequestId: 128,
   // Vietnamese ID numbers (CCCD) have 12 digits, passports fewer; phone numbers at most 15 digits.
@@ -54,8 +64,8 @@ function textLimit(name: string): number {
 
 /** A lone half of a UTF-16 surrogate pair: not a character, and PostgreSQL refuses it. */
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** Control characters other than tab and line breaks: invisible, they make stored text lie about what it says (terminal escapes included). */
-const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Control characters (C0, DEL and C1) other than tab and line breaks: invisible, they make stored text lie about what it says (terminal escapes included). */
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
 /**
  * Invisible format characters that make text display as something it is not: direction marks,
  * overrides and isolates, zero-width space, word joiners, line/paragraph separators, the BOM.
@@ -64,7 +74,8 @@ const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const BIDI_CONTROL = /[\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 const show = (value: unknown) => {
-  const text = typeof value === 'string' ? value : typeof value === 'object' ? (Array.isArray(value) ? 'a list' : 'an object') : String(value);
+  const text =
+    typeof value === 'string' ? value : typeof value === 'object' && value !== null ? (Array.isArray(value) ? 'a list' : 'an object') : String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 };
 
@@ -82,7 +93,8 @@ function scalarProblem(type: string, name: string, value: unknown): string | nul
     case 'Date':
       try {
         LocalDateResolver.parseValue(value);
-        if (yearOf(value) < YEARS.first || yearOf(value) > YEARS.last) return `expected a date between ${YEARS.first}-01-01 and ${YEARS.last}-12-31, got ${show(value)}`;
+        if (yearOf(value) < YEARS.first || yearOf(value) > YEARS.last)
+          return `expected a date between ${YEARS.first}-01-01 and ${YEARS.last}-12-31, got ${show(value)}`;
         return null;
       } catch {
         return `expected a date YYYY-MM-DD, got ${show(value)}`;
@@ -90,7 +102,8 @@ function scalarProblem(type: string, name: string, value: unknown): string | nul
     case 'DateTime':
       try {
         DateTimeResolver.parseValue(value);
-        if (yearOf(value) < YEARS.first || yearOf(value) > YEARS.last) return `expected an instant between the years ${YEARS.first} and ${YEARS.last}, got ${show(value)}`;
+        if (yearOf(value) < YEARS.first || yearOf(value) > YEARS.last)
+          return `expected an instant between the years ${YEARS.first} and ${YEARS.last}, got ${show(value)}`;
         return null;
       } catch {
         return `expected an instant in ISO 8601 with its offset (2026-12-01T08:30:00+07:00), got ${show(value)}`;
@@ -101,7 +114,8 @@ function scalarProblem(type: string, name: string, value: unknown): string | nul
       if (value.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
       if (UNPAIRED_SURROGATE.test(value)) return 'contains an unpaired UTF-16 surrogate; send valid Unicode text';
       if (CONTROL.test(value)) return 'contains a control character; send plain text (tabs and line breaks are fine)';
-      if (BIDI_CONTROL.test(value)) return 'contains an invisible formatting character (a direction mark or override, a zero-width space, a separator or a BOM); send plain text';
+      if (BIDI_CONTROL.test(value))
+        return 'contains an invisible formatting character (a direction mark or override, a zero-width space, a separator or a BOM); send plain text';
       const limit = textLimit(name);
       if (value.length > limit) return `is ${value.length} characters long; at most ${limit} are allowed`;
       return null;
@@ -174,7 +188,9 @@ function analyse(schema: GraphQLSchema, operation: OperationDefinitionNode): Ana
     if (node.kind !== Kind.STRING) {
       // graphql's own message for a number given as a date names neither the argument nor the form.
       if ((typeName === 'Date' || typeName === 'DateTime') && node.kind !== Kind.NULL) {
-        analysis.literalProblems.push(problem(field, typeName === 'Date' ? 'expected a date YYYY-MM-DD in quotes' : 'expected an instant in ISO 8601 with its offset, in quotes'));
+        analysis.literalProblems.push(
+          problem(field, typeName === 'Date' ? 'expected a date YYYY-MM-DD in quotes' : 'expected an instant in ISO 8601 with its offset, in quotes'),
+        );
       }
       return;
     }
@@ -243,11 +259,13 @@ export function inputRulesPlugin<C extends BaseContext>(): ApolloServerPlugin<C>
               : `The document holds ${names.length} operations (${names.join(', ')}); say which to run in operationName.`;
             throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
           }
-          if (operation.operation === 'subscription') {
-            throw new GraphQLError('This API offers no subscriptions; ask again with a query.', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
+            throw new GraphQLError('This API offers no subscriptions; ask again with a query.', {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            });
           }
           // Each mutation is its own transaction: in one request, a later failure would hide what an earlier one wrote.
-          const mutations = operation.operation === 'mutation' ? rootFields(operation.selectionSet, document) : 0;
+          const mutations = operation.operation === OperationTypeNode.MUTATION ? rootFields(operation.selectionSet, document) : 0;
           if (mutations > 1) {
             throw new GraphQLError(`Send one mutation per request (this one has ${mutations}), so each is answered with what it wrote.`, {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
@@ -256,7 +274,7 @@ export function inputRulesPlugin<C extends BaseContext>(): ApolloServerPlugin<C>
           const problems = inputProblems(schema, operation, request.variables ?? {});
           if (!problems.length) return;
           throw new GraphQLError(problems.map((p) => p.message).join('; '), {
-            extensions: { code: 'BAD_USER_INPUT', field: problems[0]!.field, http: { status: 400 } },
+            extensions: { code: 'BAD_USER_INPUT', field: problems[0].field, http: { status: 400 } },
           });
         },
       };

@@ -8,7 +8,7 @@ type LoaderMap<T> = { [N in keyof T]: T[N] extends BatchFn<infer K, infer V> ? D
  * A request's loaders, each made on first use: a request that touches one entity type pays
  * for one loader, and nothing is cached across requests (rows can change between them).
  */
-export function defineLoaders<T extends Record<string, BatchFn<any, any>>>(batchFns: T): LoaderMap<T> {
+export function defineLoaders<T extends Record<string, BatchFn<never, unknown>>>(batchFns: T): LoaderMap<T> {
   const made = new Map<keyof T, DataLoader<unknown, unknown>>();
   return new Proxy({} as LoaderMap<T>, {
     get(_target, name: string) {
@@ -59,7 +59,11 @@ export function manyByKey<E extends ObjectLiteral, K extends keyof E & string>(
   order: FindOptionsOrder<E>,
 ) {
   return async (keys: readonly E[K][]): Promise<E[][]> =>
-    groupByKeys(keys, await db.getRepository(entity).find({ where: { [key]: In([...new Set(keys)]) } as FindOptionsWhere<E>, order }), (row) => row[key]);
+    groupByKeys(
+      keys,
+      await db.getRepository(entity).find({ where: { [key]: In([...new Set(keys)]) } as FindOptionsWhere<E>, order }),
+      (row) => row[key],
+    );
 }
 
 /**

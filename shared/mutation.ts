@@ -13,7 +13,7 @@ export type Callers = readonly Role[] | 'ANYONE';
  * scoped to the caller's unit (so row-level security applies). `work` returns the key of what it
  * wrote and `payload` loads it, so a retry answers with the row as it is now.
  */
-export function scopedMutation<I extends { clientRequestId: string }, C extends SubgraphContext<any>, K, P>(
+export function scopedMutation<I extends { clientRequestId: string }, C extends SubgraphContext<unknown>, K, P>(
   operation: string,
   callers: Callers,
   work: (manager: EntityManager, input: I, ctx: C) => Promise<K>,

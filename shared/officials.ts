@@ -23,6 +23,8 @@ export async function servingOfficial(peers: Peers, officialId: string, centreCo
     `query ($id: ID!) { official(id: $id) { homeAgency { code } counterAssignments { counter { number centre { code } } startDate endDate } } }`,
     { id: officialId },
   );
-  const seat = official?.counterAssignments.find((a) => a.counter.centre.code === centreCode && a.startDate <= day && (a.endDate === null || day <= a.endDate));
+  const seat = official?.counterAssignments.find(
+    (a) => a.counter.centre.code === centreCode && a.startDate <= day && (a.endDate === null || day <= a.endDate),
+  );
   return { homeAgencyCode: official?.homeAgency?.code ?? null, counterNumber: seat?.counter.number ?? null };
 }

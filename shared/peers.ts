@@ -11,7 +11,9 @@ export interface Peers {
 }
 
 const unavailable = (peer: SubgraphName) =>
-  new GraphQLError(`The ${peer} service did not answer; nothing was changed. Try again in a moment.`, { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: peer } });
+  new GraphQLError(`The ${peer} service did not answer; nothing was changed. Try again in a moment.`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: peer },
+  });
 
 /** Calls peers on behalf of `caller`, signed with the shared secret as the gateway signs, so the peer applies the same rules. */
 export function peersFor(urls: Partial<Record<SubgraphName, string>>, secret: string, caller: Caller): Peers {

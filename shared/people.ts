@@ -5,7 +5,7 @@ import { badInput } from './errors';
  * joined by spaces, apostrophes or hyphens ("Ksor H'Bia"). Other scripts' look-alikes and invisible
  * fillers are letters too, so the script is named.
  */
-const LETTER = "\\p{Script=Latin}\\p{M}{0,2}";
+const LETTER = '\\p{Script=Latin}\\p{M}{0,2}';
 const PERSON_NAME = new RegExp(`^(?:${LETTER})+(?:[ '’-](?:${LETTER})+)*$`, 'u');
 const EMAIL = /^[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
 const PHONE = /^\+?[0-9 .-]{8,15}$/;

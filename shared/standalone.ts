@@ -3,10 +3,10 @@ import type { Clock } from './clock';
 import { config, secretProblems, SUBGRAPH_NAMES } from './config';
 import { createDataSource } from './db';
 import { logger } from './logger';
-import { startSubgraph, type SubgraphModule } from './subgraph';
+import { startSubgraph, type Subgraph } from './subgraph';
 
 /** Brings a subgraph's database schema up to date; runs as the schema owner. */
-export async function migrate(module: SubgraphModule, url: string): Promise<void> {
+export async function migrate(module: Subgraph, url: string): Promise<void> {
   const db = createDataSource({ service: module.name, url, entities: module.entities, migrations: module.migrations, poolSize: 1 });
   await db.initialize();
   try {
@@ -17,7 +17,7 @@ export async function migrate(module: SubgraphModule, url: string): Promise<void
 }
 
 /** The application's connection: the non-owner role that row-level security applies to. */
-export async function connect(module: SubgraphModule, url: string, clock?: Clock): Promise<DataSource> {
+export async function connect(module: Subgraph, url: string, clock?: Clock): Promise<DataSource> {
   return createDataSource({ service: module.name, url, entities: module.entities, clock }).initialize();
 }
 
@@ -49,7 +49,7 @@ export function refuseUnsafeConfiguration(service: string, problems: string[]): 
 }
 
 /** Entry point of one subgraph deployed on its own (`node dist/subgraphs/<name>/src/main.js`). */
-export async function runStandalone(module: SubgraphModule): Promise<void> {
+export async function runStandalone(module: Subgraph): Promise<void> {
   refuseUnsafeConfiguration(module.name, secretProblems(['GATEWAY_SECRET']));
   const url = config.databaseUrl(module.name);
   if (!url) {

@@ -19,7 +19,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { verifyCaller, type Caller } from './caller';
 import { systemClock, type Clock } from './clock';
-import { readsDependOnCaller, requestDb, type RequestDb } from './db';
+import { readsDependOnCaller, requestDb, type Entities, type Migrations, type RequestDb } from './db';
 import type { SubgraphName } from './config';
 import { formatError } from './errors';
 import { rawBody, serveGraphQL } from './http';
@@ -45,17 +45,22 @@ export interface SubgraphContext<L = unknown> {
  * Everything a subgraph is, without a port: the gateway tests, the dev launcher and the
  * standalone entry point all start it from this one description.
  */
-export interface SubgraphModule<L = any> {
+export interface SubgraphModule<L> {
   name: SubgraphName;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<SubgraphContext<L>>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: Function[];
+  entities: Entities;
+  migrations: Migrations;
   /** A request's loaders; `peers` asks other subgraphs as the same caller, for figures that combine theirs with ours; `clock` says what time it is. */
   createLoaders(db: EntityManager, peers: Peers, clock: Clock): L;
 }
+
+/**
+ * Any subgraph, whatever its loaders: what the kernel starts, migrates and connects. Its
+ * resolvers are typed for a context they never receive from here, so every subgraph's map fits;
+ * each subgraph's own `SubgraphModule<L>` keeps its resolvers and loaders in step.
+ */
+export type Subgraph = Omit<SubgraphModule<unknown>, 'resolvers'> & { resolvers: GraphQLResolverMap<never> };
 
 /** Reads the `schema.graphql` that sits at the subgraph's root. */
 export function readSchema(subgraphDir: string): DocumentNode {
@@ -81,7 +86,7 @@ export interface StartOptions {
   clock?: Clock;
 }
 
-export function buildSchema(module: SubgraphModule) {
+export function buildSchema(module: Subgraph) {
   const declared = new Set(module.typeDefs.definitions.flatMap((d) => ('name' in d && d.name ? [d.name.value] : [])));
   const scalars = Object.fromEntries(Object.entries(scalarResolvers).filter(([name]) => declared.has(name)));
   const schema = buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: { ...scalars, ...module.resolvers } as GraphQLResolverMap<unknown> });
@@ -103,7 +108,9 @@ function normalised(type: GraphQLInputType, name: string, value: unknown): unkno
   if (isListType(type)) return Array.isArray(value) ? value.map((item) => normalised(type.ofType, name, item)) : normalised(type.ofType, name, value);
   if (isInputObjectType(type)) {
     const fields = type.getFields();
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, fields[key] ? normalised(fields[key].type, key, item) : item]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, fields[key] ? normalised(fields[key].type, key, item) : item]),
+    );
   }
   return typeof value === 'string' && holdsCode(name) ? normaliseCode(value) : value;
 }
@@ -119,12 +126,19 @@ function normaliseCodes(schema: GraphQLSchema): void {
       if (!field.args.some((argument) => holdsCodeIn(argument.type, argument.name))) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args: Record<string, unknown>, context, info) =>
-        resolve(source, Object.fromEntries(field.args.map((a) => [a.name, a.name in args ? normalised(a.type, a.name, args[a.name]) : undefined]).filter(([, v]) => v !== undefined)), context, info);
+        resolve(
+          source,
+          Object.fromEntries(
+            field.args.map((a) => [a.name, a.name in args ? normalised(a.type, a.name, args[a.name]) : undefined]).filter(([, v]) => v !== undefined),
+          ),
+          context,
+          info,
+        );
     }
   }
 }
 
-export async function startSubgraph(module: SubgraphModule, options: StartOptions): Promise<RunningService> {
+export async function startSubgraph(module: Subgraph, options: StartOptions): Promise<RunningService> {
   const readsByCaller = await readsDependOnCaller(options.db);
   const apollo = new ApolloServer<SubgraphContext & { connection: RequestDb }>({
     schema: buildSchema(module),
@@ -138,10 +152,20 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     port: options.port,
     host: options.host,
     context: async (request) => {
-      const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, options.secret, { audience: module.name, body: rawBody(request) });
+      const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, options.secret, {
+        audience: module.name,
+        body: rawBody(request),
+      });
       const peers = peersFor(options.peers ?? {}, options.secret, caller);
       const connection = requestDb(options.db, caller, readsByCaller);
-      return { caller, db: connection.manager, connection, loaders: module.createLoaders(connection.manager, peers, options.clock ?? systemClock), peers, clock: options.clock ?? systemClock };
+      return {
+        caller,
+        db: connection.manager,
+        connection,
+        loaders: module.createLoaders(connection.manager, peers, options.clock ?? systemClock),
+        peers,
+        clock: options.clock ?? systemClock,
+      };
     },
     settle: (context) => context.connection.release(),
     routes: {

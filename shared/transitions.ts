@@ -12,7 +12,10 @@ export interface Process<S extends string, A extends string, M extends { to: S |
   allowedFrom: Record<S, readonly NoInfer<A>[]>;
 }
 
-export function defineProcess<S extends string, A extends string, M extends { to: S | null }>(statuses: readonly S[], process: Process<NoInfer<S>, A, M>) {
+export function defineProcess<S extends string, A extends string, M extends { to: S | null }>(
+  statuses: readonly S[],
+  process: Process<NoInfer<S>, A, M>,
+) {
   const sources = Object.fromEntries(
     (Object.keys(process.moves) as A[]).map((action) => [action, statuses.filter((status) => process.allowedFrom[status].includes(action))]),
   ) as unknown as Record<A, readonly S[]>;
@@ -50,7 +53,7 @@ export async function updateIfUnchanged<E extends ObjectLiteral & { id: string; 
   const { affected } = await manager
     .createQueryBuilder()
     .update(entity)
-    .set({ ...patch, version: () => 'version + 1' } as never)
+    .set({ ...patch, version: () => 'version + 1' })
     .where('id = :id AND version = :version', { id: read.id, version: read.version })
     .execute();
   if (!affected) throw conflict(`${what} was changed by someone else just now; reload it and decide again.`, field);

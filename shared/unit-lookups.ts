@@ -19,7 +19,11 @@ export interface CatalogueUnit {
 export async function lookUpUnits<F extends string>(peers: Peers, codes: Record<F, string>): Promise<Record<F, CatalogueUnit>> {
   const fields = Object.keys(codes) as F[];
   const query = `query (${fields.map((_, i) => `$c${i}: String!`).join(', ')}) { ${fields.map((_, i) => `u${i}: unit(code: $c${i}) { code name kind level path validTo }`).join(' ')} }`;
-  const answer = await peers.query<Record<string, CatalogueUnit | null>>('catalogue', query, Object.fromEntries(fields.map((field, i) => [`c${i}`, codes[field]])));
+  const answer = await peers.query<Record<string, CatalogueUnit | null>>(
+    'catalogue',
+    query,
+    Object.fromEntries(fields.map((field, i) => [`c${i}`, codes[field]])),
+  );
   return Object.fromEntries(
     fields.map((field, i) => {
       const unit = answer[`u${i}`];

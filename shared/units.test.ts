@@ -14,6 +14,8 @@ describe('unit paths', () => {
   });
 
   it('refuses a path that is not dotted codes, naming the field', () => {
-    expect(() => parseUnitPath('27.%', 'filter.unitPath')).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.unitPath' } }));
+    expect(() => parseUnitPath('27.%', 'filter.unitPath')).toThrow(
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.unitPath' } }),
+    );
   });
 });

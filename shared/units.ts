@@ -18,14 +18,14 @@ export function parentPath(path: UnitPath): UnitPath | null {
   return cut < 0 ? null : path.slice(0, cut);
 }
 
-
 const PATH = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
 
 export const isUnitPath = (value: string): boolean => value.length <= 200 && PATH.test(value);
 
 /** Checks a unit path given by a client (it ends up in a LIKE prefix). */
 export function parseUnitPath(value: string, field: string): UnitPath {
-  if (!PATH.test(value)) throw badInput(field, `"${value}" is not a unit path; write unit codes from the province down, joined by dots (e.g. 27.259.09193).`);
+  if (!PATH.test(value))
+    throw badInput(field, `"${value}" is not a unit path; write unit codes from the province down, joined by dots (e.g. 27.259.09193).`);
   return value;
 }
 

@@ -1,8 +1,8 @@
-import type { SubgraphModule } from '../shared/subgraph';
+import type { Subgraph } from '../shared/subgraph';
 import { catalogue } from './catalogue/src';
 import { dossiers } from './dossiers/src';
 import { feedback } from './feedback/src';
 import { personnel } from './personnel/src';
 
 /** The four subgraphs in composition order; tests, composition and the launcher iterate this list. */
-export const subgraphs: SubgraphModule[] = [catalogue, dossiers, personnel, feedback];
+export const subgraphs: Subgraph[] = [catalogue, dossiers, personnel, feedback];

@@ -22,8 +22,10 @@ describe('accountability: every action by a named official', () => {
   });
   afterAll(() => stack.stop());
 
-  const officialsOf = (path: string) => stack.demo.officials.filter((o) => o.employmentStatus === 'ACTIVE' && (o.ownerPath === path || o.ownerPath.startsWith(`${path}.`)));
-  const tokenOf = (official: { id: string }, unit: string, role: 'OFFICIAL' | 'LEADER' = 'OFFICIAL') => stack.token({ role, unit, officialId: official.id, sub: `cb-${official.id}` });
+  const officialsOf = (path: string) =>
+    stack.demo.officials.filter((o) => o.employmentStatus === 'ACTIVE' && (o.ownerPath === path || o.ownerPath.startsWith(`${path}.`)));
+  const tokenOf = (official: { id: string }, unit: string, role: 'OFFICIAL' | 'LEADER' = 'OFFICIAL') =>
+    stack.token({ role, unit, officialId: official.id, sub: `cb-${official.id}` });
   const documentsOf = (code: string) => {
     const procedure = stack.demo.procedures.find((p) => p.code === code)!;
     const version = stack.demo.procedureVersions.find((v) => v.procedureId === procedure.id)!;
@@ -38,43 +40,70 @@ describe('accountability: every action by a named official', () => {
     const [districtHead] = officialsOf('27.259.259-MC');
     expect([clerk, colleague, districtOfficer, districtHead].every(Boolean)).toBe(true);
     const [clerkToken, colleagueToken, districtToken, districtLeaderToken] = await Promise.all([
-      tokenOf(clerk!, COMMUNE), tokenOf(colleague!, COMMUNE), tokenOf(districtOfficer!, LABOUR), tokenOf(districtHead!, '27.259', 'LEADER'),
+      tokenOf(clerk, COMMUNE),
+      tokenOf(colleague, COMMUNE),
+      tokenOf(districtOfficer, LABOUR),
+      tokenOf(districtHead, '27.259', 'LEADER'),
     ]);
     const { procedure, documents } = documentsOf('1.001776');
-    const received = ok(await stack.gql(RECEIVE, { input: {
-      clientRequestId: 'acc-receive-1', receivingUnitCode: '09238-MC', procedureId: procedure.id, channel: 'IN_PERSON',
-      applicant: { kind: 'PERSON', name: 'Đặng Thị Thu Hà', idNumber: '027190004567' }, documents,
-    } }, clerkToken)).receiveDossier.dossier;
-    expect(received.handler).toEqual({ id: clerk!.id });
-    expect(received.receipt.receivingOfficial).toEqual({ id: clerk!.id });
+    const received = ok(
+      await stack.gql(
+        RECEIVE,
+        {
+          input: {
+            clientRequestId: 'acc-receive-1',
+            receivingUnitCode: '09238-MC',
+            procedureId: procedure.id,
+            channel: 'IN_PERSON',
+            applicant: { kind: 'PERSON', name: 'Đặng Thị Thu Hà', idNumber: '027190004567' },
+            documents,
+          },
+        },
+        clerkToken,
+      ),
+    ).receiveDossier.dossier;
+    expect(received.handler).toEqual({ id: clerk.id });
+    expect(received.receipt.receivingOfficial).toEqual({ id: clerk.id });
     const go = (name: string, token: string, extra: Record<string, unknown> = {}, input?: string) =>
       stack.gql(act(name, input), { input: { clientRequestId: `acc-${name}-${Math.random()}`, dossierId: received.id, ...extra } }, token);
 
     // Transfer honours the handler named: one of the first step's unit's officials, no one else.
-    const stranger = officialsOf('27.258')[0]!;
+    const stranger = officialsOf('27.258')[0];
     const refused = await go('transferDossier', clerkToken, { handlerId: stranger.id });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.handlerId' });
-    const transferred = ok(await go('transferDossier', clerkToken, { handlerId: colleague!.id })).transferDossier.dossier;
-    expect(transferred).toMatchObject({ handler: { id: colleague!.id }, currentStep: { position: 1, handler: { id: colleague!.id } } });
+    const transferred = ok(await go('transferDossier', clerkToken, { handlerId: colleague.id })).transferDossier.dossier;
+    expect(transferred).toMatchObject({ handler: { id: colleague.id }, currentStep: { position: 1, handler: { id: colleague.id } } });
 
     // The colleague finishes step 1; step 2 is the district labour office's, with no handler until it names one.
     const atDistrict = ok(await go('completeDossierStep', colleagueToken)).completeDossierStep.dossier;
     expect(atDistrict).toMatchObject({ handler: null, currentStep: { position: 2, handler: null } });
-    const assigned = ok(await stack.gql(ASSIGN, { input: { clientRequestId: 'acc-assign-1', dossierId: received.id, handlerId: districtOfficer!.id } }, districtToken));
-    expect(assigned.assignDossierHandler.dossier).toMatchObject({ handler: { id: districtOfficer!.id }, currentStep: { position: 2, handler: { id: districtOfficer!.id } } });
+    const assigned = ok(
+      await stack.gql(ASSIGN, { input: { clientRequestId: 'acc-assign-1', dossierId: received.id, handlerId: districtOfficer.id } }, districtToken),
+    );
+    expect(assigned.assignDossierHandler.dossier).toMatchObject({
+      handler: { id: districtOfficer.id },
+      currentStep: { position: 2, handler: { id: districtOfficer.id } },
+    });
     ok(await go('completeDossierStep', districtToken));
     ok(await go('resolveDossier', districtLeaderToken, { outcome: 'APPROVED' }, 'ResolveDossierInput'));
     const returned = ok(await go('returnDossierResult', clerkToken, { method: 'IN_PERSON' }, 'ReturnResultInput')).returnDossierResult.dossier;
-    expect(returned).toMatchObject({ status: 'RESULT_RETURNED', handler: { id: clerk!.id } });
+    expect(returned).toMatchObject({ status: 'RESULT_RETURNED', handler: { id: clerk.id } });
 
     const { dossier } = ok(await stack.gql(HISTORY, { id: received.id }, clerkToken));
     expect(dossier.history.map((e: any) => [e.action, e.actor?.id])).toEqual([
-      ['RECEIVE_DOSSIER', clerk!.id], ['TRANSFER_DOSSIER', clerk!.id], ['COMPLETE_DOSSIER_STEP', colleague!.id], ['ASSIGN_DOSSIER_HANDLER', districtOfficer!.id],
-      ['COMPLETE_DOSSIER_STEP', districtOfficer!.id], ['RESOLVE_DOSSIER', districtHead!.id], ['RETURN_DOSSIER_RESULT', clerk!.id],
+      ['RECEIVE_DOSSIER', clerk.id],
+      ['TRANSFER_DOSSIER', clerk.id],
+      ['COMPLETE_DOSSIER_STEP', colleague.id],
+      ['ASSIGN_DOSSIER_HANDLER', districtOfficer.id],
+      ['COMPLETE_DOSSIER_STEP', districtOfficer.id],
+      ['RESOLVE_DOSSIER', districtHead.id],
+      ['RETURN_DOSSIER_RESULT', clerk.id],
     ]);
-    expect(dossier.history[0].actor.fullName).toBe(clerk!.fullName);
+    expect(dossier.history[0].actor.fullName).toBe(clerk.fullName);
     expect(dossier.steps).toEqual([
-      { position: 1, handler: { id: colleague!.id } }, { position: 2, handler: { id: districtOfficer!.id } }, { position: 3, handler: { id: districtHead!.id } },
+      { position: 1, handler: { id: colleague.id } },
+      { position: 2, handler: { id: districtOfficer.id } },
+      { position: 3, handler: { id: districtHead.id } },
     ]);
   });
 
@@ -85,27 +114,58 @@ describe('accountability: every action by a named official', () => {
     const official = stack.demo.officials.find((o) => o.id === seat.officialId)!;
     const [officialToken, leaderToken] = await Promise.all([tokenOf(official, '27'), stack.token({ role: 'LEADER', unit: '27' })]);
     const { procedure, documents } = documentsOf('1.009794');
-    const received = ok(await stack.gql(RECEIVE, { input: {
-      clientRequestId: 'acc-receive-2', receivingUnitCode: counter.centreCode, procedureId: procedure.id, channel: 'IN_PERSON',
-      applicant: { kind: 'ORGANISATION', name: 'Công ty TNHH Xây dựng Đức Thành', idNumber: '2300123456' }, documents,
-    } }, officialToken)).receiveDossier.dossier;
-    expect(received).toMatchObject({ handler: { id: official.id }, receivingCounterNumber: counter.number, receipt: { counterNumber: counter.number, receivingOfficial: { id: official.id } } });
+    const received = ok(
+      await stack.gql(
+        RECEIVE,
+        {
+          input: {
+            clientRequestId: 'acc-receive-2',
+            receivingUnitCode: counter.centreCode,
+            procedureId: procedure.id,
+            channel: 'IN_PERSON',
+            applicant: { kind: 'ORGANISATION', name: 'Công ty TNHH Xây dựng Đức Thành', idNumber: '2300123456' },
+            documents,
+          },
+        },
+        officialToken,
+      ),
+    ).receiveDossier.dossier;
+    expect(received).toMatchObject({
+      handler: { id: official.id },
+      receivingCounterNumber: counter.number,
+      receipt: { counterNumber: counter.number, receivingOfficial: { id: official.id } },
+    });
     const go = (name: string, token: string, extra: Record<string, unknown> = {}, input?: string) =>
       stack.gql(act(name, input), { input: { clientRequestId: `acc2-${name}-${Math.random()}`, dossierId: received.id, ...extra } }, token);
     ok(await go('transferDossier', officialToken));
     ok(await go('resolveDossier', leaderToken, { outcome: 'APPROVED' }, 'ResolveDossierInput'));
     ok(await go('returnDossierResult', officialToken, { method: 'IN_PERSON' }, 'ReturnResultInput'));
 
-    const rated = ok(await stack.gql(RATE, { input: {
-      clientRequestId: 'acc-rate-device-7f3a9c21', dossierCode: received.code, ratingSecret: received.receipt.ratingSecret, channel: 'COUNTER_BUTTON', resultScore: 5, attitudeScore: 5,
-    } }));
+    const rated = ok(
+      await stack.gql(RATE, {
+        input: {
+          clientRequestId: 'acc-rate-device-7f3a9c21',
+          dossierCode: received.code,
+          ratingSecret: received.receipt.ratingSecret,
+          channel: 'COUNTER_BUTTON',
+          resultScore: 5,
+          attitudeScore: 5,
+        },
+      }),
+    );
     expect(rated.rateDossier.rating).toEqual({ official: { id: official.id }, counterNumber: counter.number });
 
-    const figures = ok(await stack.gql(`query ($official: ID!) {
+    const figures = ok(
+      await stack.gql(
+        `query ($official: ID!) {
       byOfficial: satisfactionStatistics(filter: { from: "${TODAY}", to: "${TODAY}" }, groupBy: OFFICIAL) { official { id } satisfaction { ratings } }
       byCounter: satisfactionStatistics(filter: { from: "${TODAY}", to: "${TODAY}", receivingUnitCode: "${counter.centreCode}" }, groupBy: COUNTER) { key satisfaction { ratings } }
       handled: dossierStatistics(filter: { from: "${TODAY}", to: "${TODAY}", handlerId: $official }) { stats { received resolved returned } }
-    }`, { official: official.id }, leaderToken));
+    }`,
+        { official: official.id },
+        leaderToken,
+      ),
+    );
     expect(figures.byOfficial).toContainEqual({ official: { id: official.id }, satisfaction: { ratings: 1 } });
     expect(figures.byCounter).toContainEqual({ key: `${counter.centreCode}#${counter.number}`, satisfaction: { ratings: 1 } });
     expect(figures.handled[0].stats).toMatchObject({ received: 1, resolved: 1, returned: 1 });
@@ -118,40 +178,64 @@ describe('accountability: every action by a named official', () => {
     const [insurer] = officialsOf('27.27-BHXH');
     expect([clerk, colleague, police, insurer].every(Boolean)).toBe(true);
     const [clerkToken, colleagueToken, policeToken, insurerToken] = await Promise.all([
-      tokenOf(clerk!, COMMUNE), tokenOf(colleague!, COMMUNE), tokenOf(police!, '27.259.259-CA'), tokenOf(insurer!, '27.27-BHXH', 'LEADER'),
+      tokenOf(clerk, COMMUNE),
+      tokenOf(colleague, COMMUNE),
+      tokenOf(police, '27.259.259-CA'),
+      tokenOf(insurer, '27.27-BHXH', 'LEADER'),
     ]);
     // Liên thông khai sinh – thường trú – bảo hiểm y tế: commune → district police → provincial social insurance.
     const { procedure, documents } = documentsOf('1.008004');
-    const received = ok(await stack.gql(`mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier { id steps { position unit { code } } } } }`, { input: {
-      clientRequestId: 'acc-receive-3', receivingUnitCode: '09238-MC', procedureId: procedure.id, channel: 'IN_PERSON',
-      applicant: { kind: 'PERSON', name: 'Lê Thị Ngọc Ánh', idNumber: '027195007788' }, documents,
-    } }, clerkToken)).receiveDossier.dossier;
+    const received = ok(
+      await stack.gql(
+        `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier { id steps { position unit { code } } } } }`,
+        {
+          input: {
+            clientRequestId: 'acc-receive-3',
+            receivingUnitCode: '09238-MC',
+            procedureId: procedure.id,
+            channel: 'IN_PERSON',
+            applicant: { kind: 'PERSON', name: 'Lê Thị Ngọc Ánh', idNumber: '027195007788' },
+            documents,
+          },
+        },
+        clerkToken,
+      ),
+    ).receiveDossier.dossier;
     expect(received.steps).toEqual([
-      { position: 1, unit: { code: '09238' } }, { position: 2, unit: { code: '259-CA' } }, { position: 3, unit: { code: '27-BHXH' } },
+      { position: 1, unit: { code: '09238' } },
+      { position: 2, unit: { code: '259-CA' } },
+      { position: 3, unit: { code: '27-BHXH' } },
     ]);
     const go = (name: string, token: string, extra: Record<string, unknown> = {}, input?: string) =>
       stack.gql(act(name, input), { input: { clientRequestId: `acc3-${name}-${Math.random()}`, dossierId: received.id, ...extra } }, token);
     const assign = (handler: { id: string }, token: string) =>
       stack.gql(ASSIGN, { input: { clientRequestId: `acc3-assign-${Math.random()}`, dossierId: received.id, handlerId: handler.id } }, token);
-    ok(await go('transferDossier', clerkToken, { handlerId: colleague!.id }));
+    ok(await go('transferDossier', clerkToken, { handlerId: colleague.id }));
     // The police see the dossier their step belongs to, and may act only once the step reaches them.
     expect(ok(await stack.gql(HISTORY, { id: received.id }, policeToken)).dossier.steps).toHaveLength(3);
-    expect((await assign(police!, policeToken)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await assign(police, policeToken)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     ok(await go('completeDossierStep', colleagueToken));
-    ok(await assign(police!, policeToken));
+    ok(await assign(police, policeToken));
     // The public sees the desk official who served, never the police officer now working on the step.
     const code = ok(await stack.gql(`query ($id: ID!) { dossier(id: $id) { code } }`, { id: received.id }, clerkToken)).dossier.code;
-    expect((await stack.gql(`query ($code: String!) { publicDossier(code: $code) { handler { id } } }`, { code })).data.publicDossier.handler).toEqual({ id: clerk!.id });
+    expect(
+      (await stack.gql(`query ($code: String!) { publicDossier(code: $code) { handler { id } } }`, { code })).data.publicDossier.handler,
+    ).toEqual({ id: clerk.id });
     ok(await go('completeDossierStep', policeToken));
     expect((await stack.gql(HISTORY, { id: received.id }, insurerToken)).data.dossier.handler).toBeNull();
-    ok(await assign(insurer!, insurerToken));
+    ok(await assign(insurer, insurerToken));
     ok(await go('resolveDossier', insurerToken, { outcome: 'APPROVED' }, 'ResolveDossierInput'));
     ok(await go('returnDossierResult', clerkToken, { method: 'IN_PERSON' }, 'ReturnResultInput'));
     const { dossier } = ok(await stack.gql(HISTORY, { id: received.id }, clerkToken));
     expect(dossier.history.map((e: any) => [e.action, e.actorUnit, e.actor?.id])).toEqual([
-      ['RECEIVE_DOSSIER', COMMUNE, clerk!.id], ['TRANSFER_DOSSIER', COMMUNE, clerk!.id], ['COMPLETE_DOSSIER_STEP', COMMUNE, colleague!.id],
-      ['ASSIGN_DOSSIER_HANDLER', '27.259.259-CA', police!.id], ['COMPLETE_DOSSIER_STEP', '27.259.259-CA', police!.id],
-      ['ASSIGN_DOSSIER_HANDLER', '27.27-BHXH', insurer!.id], ['RESOLVE_DOSSIER', '27.27-BHXH', insurer!.id], ['RETURN_DOSSIER_RESULT', COMMUNE, clerk!.id],
+      ['RECEIVE_DOSSIER', COMMUNE, clerk.id],
+      ['TRANSFER_DOSSIER', COMMUNE, clerk.id],
+      ['COMPLETE_DOSSIER_STEP', COMMUNE, colleague.id],
+      ['ASSIGN_DOSSIER_HANDLER', '27.259.259-CA', police.id],
+      ['COMPLETE_DOSSIER_STEP', '27.259.259-CA', police.id],
+      ['ASSIGN_DOSSIER_HANDLER', '27.27-BHXH', insurer.id],
+      ['RESOLVE_DOSSIER', '27.27-BHXH', insurer.id],
+      ['RETURN_DOSSIER_RESULT', COMMUNE, clerk.id],
     ]);
   });
 
@@ -161,42 +245,94 @@ describe('accountability: every action by a named official', () => {
     const district = stack.demo.procedures.find((p) => !p.levels.includes('COMMUNE') && p.levels.includes('DISTRICT'))!;
     const { documents } = documentsOf(district.code);
     const before = (await stack.ownerQuery('dossiers', 'SELECT count(*)::int AS n FROM dossier')).rows[0].n;
-    const refused = await stack.gql(RECEIVE, { input: {
-      clientRequestId: 'acc-receive-4', receivingUnitCode: '09238-MC', procedureId: district.id, channel: 'IN_PERSON',
-      applicant: { kind: 'PERSON', name: 'Phạm Văn Đức', idNumber: '027180001111' }, documents,
-    } }, await tokenOf(clerk!, COMMUNE));
+    const refused = await stack.gql(
+      RECEIVE,
+      {
+        input: {
+          clientRequestId: 'acc-receive-4',
+          receivingUnitCode: '09238-MC',
+          procedureId: district.id,
+          channel: 'IN_PERSON',
+          applicant: { kind: 'PERSON', name: 'Phạm Văn Đức', idNumber: '027180001111' },
+          documents,
+        },
+      },
+      await tokenOf(clerk, COMMUNE),
+    );
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.procedureId' });
-    expect(refused.errors![0]!.message).toContain('district one-stop desks');
+    expect(refused.errors![0].message).toContain('district one-stop desks');
     expect((await stack.ownerQuery('dossiers', 'SELECT count(*)::int AS n FROM dossier')).rows[0].n).toBe(before);
   });
 
   it('records what each action wrote in typed details, and the fee owed and paid on the dossier', async () => {
     const COMMUNE = '27.259.09238';
     const [clerk] = officialsOf(COMMUNE);
-    const token = await tokenOf(clerk!, COMMUNE);
+    const token = await tokenOf(clerk, COMMUNE);
     const { procedure, documents } = documentsOf('1.001776');
-    const received = ok(await stack.gql(RECEIVE, { input: {
-      clientRequestId: 'acc-receive-5', receivingUnitCode: '09238-MC', procedureId: procedure.id, channel: 'IN_PERSON',
-      applicant: { kind: 'PERSON', name: 'Vũ Thị Huyền Trang', idNumber: '027190002222' }, documents,
-    } }, token)).receiveDossier.dossier;
-    const sent = async (name: string, input: string, extra: Record<string, unknown> = {}) => ok(await stack.gql(`mutation ($input: ${input}!) { ${name}(input: $input) { dossier { status feeOwedVnd feePaidVnd } } }`, { input: { clientRequestId: `acc5-${name}`, dossierId: received.id, ...extra } }, token))[name].dossier;
+    const received = ok(
+      await stack.gql(
+        RECEIVE,
+        {
+          input: {
+            clientRequestId: 'acc-receive-5',
+            receivingUnitCode: '09238-MC',
+            procedureId: procedure.id,
+            channel: 'IN_PERSON',
+            applicant: { kind: 'PERSON', name: 'Vũ Thị Huyền Trang', idNumber: '027190002222' },
+            documents,
+          },
+        },
+        token,
+      ),
+    ).receiveDossier.dossier;
+    const sent = async (name: string, input: string, extra: Record<string, unknown> = {}) =>
+      ok(
+        await stack.gql(
+          `mutation ($input: ${input}!) { ${name}(input: $input) { dossier { status feeOwedVnd feePaidVnd } } }`,
+          { input: { clientRequestId: `acc5-${name}`, dossierId: received.id, ...extra } },
+          token,
+        ),
+      )[name].dossier;
     await sent('requestSupplement', 'RequestSupplementInput', { missingItems: ['Giấy xác nhận khuyết tật'] });
-    const nothing = await stack.gql(`mutation ($input: ReceiveSupplementInput!) { receiveSupplement(input: $input) { dossier { status } } }`, { input: { clientRequestId: 'acc5-empty', dossierId: received.id, handedIn: [' '] } }, token);
+    const nothing = await stack.gql(
+      `mutation ($input: ReceiveSupplementInput!) { receiveSupplement(input: $input) { dossier { status } } }`,
+      { input: { clientRequestId: 'acc5-empty', dossierId: received.id, handedIn: [' '] } },
+      token,
+    );
     expect(nothing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.handedIn' });
-    expect(await sent('receiveSupplement', 'ReceiveSupplementInput', { handedIn: ['Giấy xác nhận khuyết tật'] })).toMatchObject({ status: 'PROCESSING' });
-    expect(await sent('requestFinancialObligation', 'FinancialObligationInput', { amountVnd: 150_000 })).toEqual({ status: 'FINANCIAL_OBLIGATION', feeOwedVnd: 150_000, feePaidVnd: null });
-    expect(await sent('confirmFinancialObligation', 'DossierActionInput')).toEqual({ status: 'PROCESSING', feeOwedVnd: 150_000, feePaidVnd: 150_000 });
+    expect(await sent('receiveSupplement', 'ReceiveSupplementInput', { handedIn: ['Giấy xác nhận khuyết tật'] })).toMatchObject({
+      status: 'PROCESSING',
+    });
+    expect(await sent('requestFinancialObligation', 'FinancialObligationInput', { amountVnd: 150_000 })).toEqual({
+      status: 'FINANCIAL_OBLIGATION',
+      feeOwedVnd: 150_000,
+      feePaidVnd: null,
+    });
+    expect(await sent('confirmFinancialObligation', 'DossierActionInput')).toEqual({
+      status: 'PROCESSING',
+      feeOwedVnd: 150_000,
+      feePaidVnd: 150_000,
+    });
 
-    const { dossier } = ok(await stack.gql(`query ($id: ID!) { dossier(id: $id) { history { action detail {
+    const { dossier } = ok(
+      await stack.gql(
+        `query ($id: ID!) { dossier(id: $id) { history { action detail {
       __typename
       ... on ReceptionDetail { appointmentAt documentCount }
       ... on SupplementRequestDetail { form missingItems }
       ... on SupplementReceivedDetail { handedIn pausedWorkingHours }
       ... on FeeDetail { amountVnd }
-    } } } }`, { id: received.id }, token));
+    } } } }`,
+        { id: received.id },
+        token,
+      ),
+    );
     expect(dossier.history.map((e: any) => [e.action, e.detail?.__typename ?? null])).toEqual([
-      ['RECEIVE_DOSSIER', 'ReceptionDetail'], ['REQUEST_SUPPLEMENT', 'SupplementRequestDetail'], ['RECEIVE_SUPPLEMENT', 'SupplementReceivedDetail'],
-      ['REQUEST_FINANCIAL_OBLIGATION', 'FeeDetail'], ['CONFIRM_FINANCIAL_OBLIGATION', 'FeeDetail'],
+      ['RECEIVE_DOSSIER', 'ReceptionDetail'],
+      ['REQUEST_SUPPLEMENT', 'SupplementRequestDetail'],
+      ['RECEIVE_SUPPLEMENT', 'SupplementReceivedDetail'],
+      ['REQUEST_FINANCIAL_OBLIGATION', 'FeeDetail'],
+      ['CONFIRM_FINANCIAL_OBLIGATION', 'FeeDetail'],
     ]);
     expect(dossier.history[0].detail.documentCount).toBe(documents.length);
     expect(dossier.history[1].detail).toMatchObject({ form: '02', missingItems: ['Giấy xác nhận khuyết tật'] });
@@ -208,10 +344,17 @@ describe('accountability: every action by a named official', () => {
     const seat = stack.demo.counterAssignments.find((a) => a.startDate <= TODAY && (a.endDate === null || TODAY <= a.endDate))!;
     const official = stack.demo.officials.find((o) => o.id === seat.officialId)!;
     const { procedure, documents } = documentsOf('1.009794');
-    const input = (clientRequestId: string, extra: Record<string, unknown> = {}) => ({ input: {
-      clientRequestId, receivingUnitCode: '27-TTHCC', procedureId: procedure.id, channel: 'IN_PERSON',
-      applicant: { kind: 'ORGANISATION', name: 'Công ty TNHH Minh Phát', idNumber: '2300999888' }, documents, ...extra,
-    } });
+    const input = (clientRequestId: string, extra: Record<string, unknown> = {}) => ({
+      input: {
+        clientRequestId,
+        receivingUnitCode: '27-TTHCC',
+        procedureId: procedure.id,
+        channel: 'IN_PERSON',
+        applicant: { kind: 'ORGANISATION', name: 'Công ty TNHH Minh Phát', idNumber: '2300999888' },
+        documents,
+        ...extra,
+      },
+    });
     // Officials at the centre act for the province, which owns what the centre receives: as the centre alone they are refused, not failed.
     const asCentre = await stack.gql(RECEIVE, input('acc-receive-6'), await tokenOf(official, '27.27-TTHCC'));
     expect(asCentre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -219,10 +362,21 @@ describe('accountability: every action by a named official', () => {
     const COMMUNE = '27.259.09238';
     const [clerk] = officialsOf(COMMUNE);
     const local = stack.demo.procedures.find((p) => !p.boundaryFree && p.levels.includes('COMMUNE'))!;
-    const elsewhere = await stack.gql(RECEIVE, { input: {
-      clientRequestId: 'acc-receive-7', receivingUnitCode: '09238-MC', procedureId: local.id, channel: 'IN_PERSON', areaUnitCode: '09163',
-      applicant: { kind: 'PERSON', name: 'Phạm Thị Lụa', idNumber: '027180002222' }, documents: documentsOf(local.code).documents,
-    } }, await tokenOf(clerk!, COMMUNE));
+    const elsewhere = await stack.gql(
+      RECEIVE,
+      {
+        input: {
+          clientRequestId: 'acc-receive-7',
+          receivingUnitCode: '09238-MC',
+          procedureId: local.id,
+          channel: 'IN_PERSON',
+          areaUnitCode: '09163',
+          applicant: { kind: 'PERSON', name: 'Phạm Thị Lụa', idNumber: '027180002222' },
+          documents: documentsOf(local.code).documents,
+        },
+      },
+      await tokenOf(clerk, COMMUNE),
+    );
     expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.areaUnitCode' });
   });
 

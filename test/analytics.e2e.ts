@@ -21,9 +21,19 @@ describe("an analyst's questions, one query each", () => {
     return data;
   };
   const day = (at: Date | null) => (at ? vietnamDate(at) : null);
-  const resolvedIn = (d: DossierEntity, from: string, to: string) => (d.status === 'PROCESSED' || d.status === 'RESULT_RETURNED') && day(d.finishedAt)! >= from && day(d.finishedAt)! <= to;
+  const resolvedIn = (d: DossierEntity, from: string, to: string) =>
+    (d.status === 'PROCESSED' || d.status === 'RESULT_RETURNED') && day(d.finishedAt)! >= from && day(d.finishedAt)! <= to;
   /** The national grade, by date: more than one supplement request is late whatever the dates. */
-  const grade = (d: DossierEntity) => (d.supplementCount > 1 ? 'LATE' : !d.dueAt ? 'ON_TIME' : day(d.finishedAt)! < day(d.dueAt)! ? 'EARLY' : day(d.finishedAt) === day(d.dueAt) ? 'ON_TIME' : 'LATE');
+  const grade = (d: DossierEntity) =>
+    d.supplementCount > 1
+      ? 'LATE'
+      : !d.dueAt
+        ? 'ON_TIME'
+        : day(d.finishedAt)! < day(d.dueAt)!
+          ? 'EARLY'
+          : day(d.finishedAt) === day(d.dueAt)
+            ? 'ON_TIME'
+            : 'LATE';
   const rate = (part: number, whole: number) => (whole ? Math.round((part * 10000) / whole) / 100 : null);
   const onTime = (list: DossierEntity[]) => rate(list.filter((d) => grade(d) !== 'LATE').length, list.length);
 
@@ -34,7 +44,9 @@ describe("an analyst's questions, one query each", () => {
     const [top] = data.dossierStatistics;
     // Another way: the late dossiers of each district, by the grade worked out here.
     const districtOf = (path: string) => path.split('.').slice(0, 2).join('.');
-    const late = stack.demo.dossiers.filter((d) => d.ownerPath.split('.').length >= 2 && !d.ownerPath.split('.')[1]!.startsWith('27-') && resolvedIn(d, from, to) && grade(d) === 'LATE');
+    const late = stack.demo.dossiers.filter(
+      (d) => d.ownerPath.split('.').length >= 2 && !d.ownerPath.split('.')[1].startsWith('27-') && resolvedIn(d, from, to) && grade(d) === 'LATE',
+    );
     const byDistrict = new Map<string, DossierEntity[]>();
     for (const d of late) byDistrict.set(districtOf(d.ownerPath), [...(byDistrict.get(districtOf(d.ownerPath)) ?? []), d]);
     const most = Math.max(...[...byDistrict.values()].map((list) => list.length));
@@ -61,7 +73,9 @@ describe("an analyst's questions, one query each", () => {
       satisfaction { ratings satisfactionRate } } }`);
     // Another way: the centre's ratings of the period, per official, from the demo's rows.
     const good = new Set(['VERY_SATISFIED', 'SATISFIED']);
-    const rated = stack.demo.ratings.filter((r) => r.receivingUnitCode === '27-TTHCC' && r.officialId && vietnamDate(r.ratedAt) >= from && vietnamDate(r.ratedAt) <= to);
+    const rated = stack.demo.ratings.filter(
+      (r) => r.receivingUnitCode === '27-TTHCC' && r.officialId && vietnamDate(r.ratedAt) >= from && vietnamDate(r.ratedAt) <= to,
+    );
     const byOfficial = new Map<string, { ratings: number; satisfied: number }>();
     for (const r of rated) {
       const row = byOfficial.get(r.officialId!) ?? { ratings: 0, satisfied: 0 };
@@ -69,7 +83,10 @@ describe("an analyst's questions, one query each", () => {
       if (good.has(r.resultSatisfaction) && good.has(r.attitudeSatisfaction)) row.satisfied += 1;
       byOfficial.set(r.officialId!, row);
     }
-    const lowest = [...byOfficial].filter(([, r]) => r.ratings >= 3).map(([id, r]) => ({ id, ...r, rate: rate(r.satisfied, r.ratings)! })).sort((a, b) => a.rate - b.rate || b.ratings - a.ratings);
+    const lowest = [...byOfficial]
+      .filter(([, r]) => r.ratings >= 3)
+      .map(([id, r]) => ({ id, ...r, rate: rate(r.satisfied, r.ratings)! }))
+      .sort((a, b) => a.rate - b.rate || b.ratings - a.ratings);
     expect(data.satisfactionStatistics.map((g: any) => g.satisfaction.satisfactionRate)).toEqual(lowest.slice(0, 3).map((o) => o.rate));
     for (const group of data.satisfactionStatistics) {
       const official = stack.demo.officials.find((o) => o.id === group.official.id)!;
@@ -108,18 +125,29 @@ describe("an analyst's questions, one query each", () => {
     const good = new Set(['VERY_SATISFIED', 'SATISFIED']);
     let atCounter = 0;
     for (const node of data.procedures.nodes) {
-      const received = stack.demo.dossiers.filter((d) => d.procedureId === node.id && d.status !== 'NEW' && d.status !== 'NOT_RECEIVED' && day(d.receivedAt)! >= from && day(d.receivedAt)! <= to);
+      const received = stack.demo.dossiers.filter(
+        (d) =>
+          d.procedureId === node.id && d.status !== 'NEW' && d.status !== 'NOT_RECEIVED' && day(d.receivedAt)! >= from && day(d.receivedAt)! <= to,
+      );
       const online = received.filter((d) => d.channel === 'ONLINE').length;
       const inPerson = received.filter((d) => d.channel === 'IN_PERSON').length;
       const { averageResolutionDays, medianResolutionDays, ...counts } = node.dossierStats;
-      expect(counts).toEqual({ received: received.length, receivedOnline: online, receivedInPerson: inPerson, onlineShare: rate(online, received.length) });
+      expect(counts).toEqual({
+        received: received.length,
+        receivedOnline: online,
+        receivedInPerson: inPerson,
+        onlineShare: rate(online, received.length),
+      });
       // Average and median time to resolution, in days, over those resolved in the period.
-      const days = stack.demo.dossiers.filter((d) => d.procedureId === node.id && resolvedIn(d, from, to)).map((d) => (d.finishedAt!.getTime() - d.receivedAt.getTime()) / 86_400_000).sort((a, b) => a - b);
+      const days = stack.demo.dossiers
+        .filter((d) => d.procedureId === node.id && resolvedIn(d, from, to))
+        .map((d) => (d.finishedAt!.getTime() - d.receivedAt.getTime()) / 86_400_000)
+        .sort((a, b) => a - b);
       if (!days.length) expect([averageResolutionDays, medianResolutionDays]).toEqual([null, null]);
       else {
         const middle = days.length / 2;
         expect(averageResolutionDays).toBeCloseTo(days.reduce((a, b) => a + b, 0) / days.length, 2);
-        expect(medianResolutionDays).toBeCloseTo(days.length % 2 ? days[Math.floor(middle)]! : (days[middle - 1]! + days[middle]!) / 2, 2);
+        expect(medianResolutionDays).toBeCloseTo(days.length % 2 ? days[Math.floor(middle)] : (days[middle - 1] + days[middle]) / 2, 2);
       }
       const ratings = stack.demo.ratings.filter((r) => r.procedureId === node.id && vietnamDate(r.ratedAt) >= from && vietnamDate(r.ratedAt) <= to);
       const satisfied = ratings.filter((r) => good.has(r.resultSatisfaction) && good.has(r.attitudeSatisfaction)).length;
@@ -131,9 +159,22 @@ describe("an analyst's questions, one query each", () => {
   });
 
   it("(5) the province's monthly on-time rate over the last twelve months", async () => {
-    const data = await ask(`{ dossierStatistics(filter: { from: "2025-12-01", to: "2026-11-30" }, groupBy: MONTH) { key from to stats { resolved onTimeRate } } }`);
+    const data = await ask(
+      `{ dossierStatistics(filter: { from: "2025-12-01", to: "2026-11-30" }, groupBy: MONTH) { key from to stats { resolved onTimeRate } } }`,
+    );
     expect(data.dossierStatistics.map((g: any) => g.key)).toEqual([
-      '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
     ]);
     expect(data.dossierStatistics[2]).toMatchObject({ from: '2026-02-01', to: '2026-02-28' });
     for (const month of data.dossierStatistics) {

@@ -15,18 +15,25 @@ describe('procedure search for portals and kiosks', () => {
 
   const expectedFor = (search: string) =>
     stack.demo.procedures
-      .filter((p) => fold(search).split(/\s+/).every((word) => fold(`${p.code} ${p.localCode} ${p.name}`).includes(word)))
+      .filter((p) =>
+        fold(search)
+          .split(/\s+/)
+          .every((word) => fold(`${p.code} ${p.localCode} ${p.name}`).includes(word)),
+      )
       .map((p) => p.name)
       .sort();
 
-  it.each(['ho tich', 'HỘ TỊCH', 'dang ky kinh doanh', 'Đăng ký khai sinh', 'giay phep xay dung', '2.0008'])('finds "%s" ignoring diacritics and case', async (search) => {
-    const { data, errors } = await stack.gql(SEARCH, { filter: { search } });
-    expect(errors).toBeUndefined();
-    const names = data.procedures.nodes.map((n: { name: string }) => n.name).sort();
-    expect(names.length).toBeGreaterThan(0);
-    expect(names).toEqual(expectedFor(search));
-    expect(data.procedures.totalCount).toBe(names.length);
-  });
+  it.each(['ho tich', 'HỘ TỊCH', 'dang ky kinh doanh', 'Đăng ký khai sinh', 'giay phep xay dung', '2.0008'])(
+    'finds "%s" ignoring diacritics and case',
+    async (search) => {
+      const { data, errors } = await stack.gql(SEARCH, { filter: { search } });
+      expect(errors).toBeUndefined();
+      const names = data.procedures.nodes.map((n: { name: string }) => n.name).sort();
+      expect(names.length).toBeGreaterThan(0);
+      expect(names).toEqual(expectedFor(search));
+      expect(data.procedures.totalCount).toBe(names.length);
+    },
+  );
 
   it('finds "Hộ tịch" procedures from "ho tich" with their diacritics intact', async () => {
     const { data } = await stack.gql(SEARCH, { filter: { search: 'khai sinh' } });
@@ -56,8 +63,8 @@ describe('procedure search for portals and kiosks', () => {
 
   it('answers an unknown unit with NOT_FOUND naming the field, and an overlong search with BAD_USER_INPUT', async () => {
     const unknown = await stack.gql(SEARCH, { filter: { unitCode: '99999' } });
-    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'filter.unitCode' });
+    expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'filter.unitCode' });
     const long = await stack.gql(SEARCH, { filter: { search: 'a'.repeat(201) } });
-    expect(long.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+    expect(long.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
   });
 });

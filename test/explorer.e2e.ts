@@ -15,7 +15,15 @@ describe('the explorer page', () => {
     stack = await startTestStack({ dossiers: 30 }, token);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -34,7 +42,7 @@ describe('the explorer page', () => {
     const result = page.locator('.result-window');
     await result.getByText('"totalCount"').waitFor({ timeout: 30_000 });
 
-    const newest = [...stack.demo.dossiers].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0]!;
+    const newest = [...stack.demo.dossiers].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0];
     // The pane wraps long lines (the examples pane beside it takes room): compare without the wrapping.
     expect((await result.textContent())!.replace(/\s+/g, '')).toContain(newest.code);
     const outside = requested.filter((url) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(url));
@@ -54,7 +62,11 @@ describe('the explorer page', () => {
     const journey = EXAMPLES.find((example) => example.variables)!;
     const token = await stack.token({ role: 'ADMIN', unit: '27' });
     const run = async (operationName: string, variables: Record<string, unknown>) => {
-      const answer = await postGraphQL<any>(stack.gatewayUrl, { query: journey.query, operationName, variables }, { authorization: `Bearer ${token}` });
+      const answer = await postGraphQL<any>(
+        stack.gatewayUrl,
+        { query: journey.query, operationName, variables },
+        { authorization: `Bearer ${token}` },
+      );
       expect(answer.errors).toBeUndefined();
       return answer.data;
     };
@@ -66,7 +78,11 @@ describe('the explorer page', () => {
       seen.push(Object.values(data)[0]);
     }
     expect(seen.slice(1, 4).map((answer: any) => answer.dossier.status)).toEqual(['PROCESSING', 'SUPPLEMENT_REQUESTED', 'PROCESSING']);
-    expect((seen[4] as any).history.map((event: { action: string }) => event.action).slice(-3)).toEqual(['TRANSFER_DOSSIER', 'REQUEST_SUPPLEMENT', 'RECEIVE_SUPPLEMENT']);
+    expect((seen[4] as any).history.map((event: { action: string }) => event.action).slice(-3)).toEqual([
+      'TRANSFER_DOSSIER',
+      'REQUEST_SUPPLEMENT',
+      'RECEIVE_SUPPLEMENT',
+    ]);
   });
 
   it('lists every example by its title, and opens one with its variables', async () => {
@@ -92,7 +108,9 @@ describe('the explorer page', () => {
       const width = (text: string) => context.measureText(text).width;
       return {
         // The bundled face that carries the Vietnamese letters (ồ, ơ, ắ: U+1EA0–U+1EF9) is there and loaded.
-        loaded: Array.from(document.fonts as unknown as Iterable<FontFace>).some((face) => face.family.includes('Noto Sans Mono') && /U\+1EA0/i.test(face.unicodeRange) && face.status === 'loaded'),
+        loaded: Array.from(document.fonts as unknown as Iterable<FontFace>).some(
+          (face) => face.family.includes('Noto Sans Mono') && /U\+1EA0/i.test(face.unicodeRange) && face.status === 'loaded',
+        ),
         // In one monospace face every letter has one width; a letter drawn from a fallback face would not.
         widths: [width('Hồ sơ'), width('Ho so'), width('Bắc Ninh'), width('Bac Ninh')],
         editorFont: getComputedStyle(document.querySelector('.monaco-editor .view-lines')!).fontFamily,

@@ -19,7 +19,7 @@ describe('a query across the four subgraphs through the gateway', () => {
     }`;
 
   it('returns a rated dossier with its procedure, receiving unit, handler and ratings, names intact', async () => {
-    const rating = stack.demo.ratings[0]!;
+    const rating = stack.demo.ratings[0];
     const dossier = stack.demo.dossiers.find((d) => d.id === rating.dossierId)!;
     const procedure = stack.demo.procedures.find((p) => p.id === dossier.procedureId)!;
     const desk = stack.demo.units.find((u) => u.code === dossier.receivingUnitCode)!;
@@ -57,7 +57,10 @@ describe('a query across the four subgraphs through the gateway', () => {
 
   it('asks only the subgraphs that own the fields an operation selects', async () => {
     expect(await stack.servicesCalled(() => stack.gql(`{ fields { code name } }`))).toEqual(['catalogue']);
-    expect(await stack.servicesCalled(() => stack.gql(`{ procedures(first: 3) { nodes { name dossierCount } } }`))).toEqual(['catalogue', 'dossiers']);
+    expect(await stack.servicesCalled(() => stack.gql(`{ procedures(first: 3) { nodes { name dossierCount } } }`))).toEqual([
+      'catalogue',
+      'dossiers',
+    ]);
     // An operation the gateway refuses (an unknown field) asks no subgraph.
     expect(await stack.servicesCalled(() => stack.gql(`{ fields { nosuchfield } }`))).toEqual([]);
   });
@@ -66,7 +69,10 @@ describe('a query across the four subgraphs through the gateway', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const { data }: { data?: any } = await stack.gql(`query ($after: String) { procedures(first: 20, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
+      const { data }: { data?: any } = await stack.gql(
+        `query ($after: String) { procedures(first: 20, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       seen.push(...data.procedures.nodes.map((n: { id: string }) => n.id));
       after = data.procedures.pageInfo.hasNextPage ? data.procedures.pageInfo.endCursor : null;
     } while (after);
@@ -74,7 +80,7 @@ describe('a query across the four subgraphs through the gateway', () => {
   });
 
   it("resolves a rating's dossier and official from their own subgraphs", async () => {
-    const rating = stack.demo.ratings[0]!;
+    const rating = stack.demo.ratings[0];
     const token = await stack.token({ role: 'OFFICIAL', unit: rating.ownerPath });
     const { data, errors } = await stack.gql(`{ ratings(first: 100) { nodes { id dossier { code } official { fullName } } } }`, {}, token);
     expect(errors).toBeUndefined();
@@ -101,7 +107,7 @@ describe('a query across the four subgraphs through the gateway', () => {
   });
 
   it('answers anonymous callers with no dossier and an actionable error for lists', async () => {
-    const dossier = stack.demo.dossiers[0]!;
+    const dossier = stack.demo.dossiers[0];
     const { data, errors } = await stack.gql(`query ($code: String!) { dossierByCode(code: $code) { code } }`, { code: dossier.code });
     expect(errors).toBeUndefined();
     expect(data.dossierByCode).toBeNull();

@@ -23,7 +23,12 @@ function readPdf(bytes: Buffer): { text: string; page: PNG } {
 
 /** The QR codes in a region of the page (fractions of its width and height), decoded. */
 function qrIn(page: PNG, region: { x: number; y: number; w: number; h: number }): string | null {
-  const [x0, y0, w, h] = [Math.floor(page.width * region.x), Math.floor(page.height * region.y), Math.floor(page.width * region.w), Math.floor(page.height * region.h)];
+  const [x0, y0, w, h] = [
+    Math.floor(page.width * region.x),
+    Math.floor(page.height * region.y),
+    Math.floor(page.width * region.w),
+    Math.floor(page.height * region.h),
+  ];
   const pixels = new Uint8ClampedArray(w * h * 4);
   for (let y = 0; y < h; y++) pixels.set(page.data.subarray(((y0 + y) * page.width + x0) * 4, ((y0 + y) * page.width + x0 + w) * 4), y * w * 4);
   return jsQR(pixels, w, h)?.data ?? null;
@@ -36,7 +41,8 @@ describe('printable forms, served by the gateway', () => {
   });
   afterAll(() => stack.stop());
 
-  const form = (id: string, token?: string, number = '01') => fetch(stack.gatewayUrl.replace(/\/graphql$/, `/forms/${number}/${id}`), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const form = (id: string, token?: string, number = '01') =>
+    fetch(stack.gatewayUrl.replace(/\/graphql$/, `/forms/${number}/${id}`), { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it('prints form 01 of a new dossier: the code, the name with its diacritics, the appointment date, and a QR code that reads back the code', async () => {
     const COMMUNE = '27.259.09238';
@@ -44,11 +50,20 @@ describe('printable forms, served by the gateway', () => {
     const token = await stack.token({ role: 'OFFICIAL', unit: COMMUNE, officialId: clerk.id });
     const procedure = stack.demo.procedures.find((p) => p.code === '1.001776')!;
     const version = stack.demo.procedureVersions.find((v) => v.procedureId === procedure.id)!;
-    const { data, errors } = await stack.gql(RECEIVE, { input: {
-      clientRequestId: 'form-01', receivingUnitCode: '09238-MC', procedureId: procedure.id, channel: 'IN_PERSON',
-      applicant: { kind: 'PERSON', name: 'Nguyễn Thị Ánh Tuyết', idNumber: '027185009876', address: 'Thôn Đông Du, xã Đào Viên' },
-      documents: version.documents.map(({ name, originals, copies }) => ({ name, originals, copies })),
-    } }, token);
+    const { data, errors } = await stack.gql(
+      RECEIVE,
+      {
+        input: {
+          clientRequestId: 'form-01',
+          receivingUnitCode: '09238-MC',
+          procedureId: procedure.id,
+          channel: 'IN_PERSON',
+          applicant: { kind: 'PERSON', name: 'Nguyễn Thị Ánh Tuyết', idNumber: '027185009876', address: 'Thôn Đông Du, xã Đào Viên' },
+          documents: version.documents.map(({ name, originals, copies }) => ({ name, originals, copies })),
+        },
+      },
+      token,
+    );
     expect(errors).toBeUndefined();
     const dossier = data.receiveDossier.dossier;
 
@@ -56,7 +71,9 @@ describe('printable forms, served by the gateway', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     const { text, page } = readPdf(Buffer.from(await response.arrayBuffer()));
-    const due = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(dossier.dueAt));
+    const due = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(
+      new Date(dossier.dueAt),
+    );
     const part = (type: string) => due.find((p) => p.type === type)!.value;
     expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(text).toContain(dossier.code);
@@ -90,13 +107,29 @@ describe('printable forms, served by the gateway', () => {
     const leader = await stack.token({ role: 'LEADER', unit: COMMUNE, officialId: clerk.id });
     const procedure = stack.demo.procedures.find((p) => p.code === '1.001776')!;
     const version = stack.demo.procedureVersions.find((v) => v.procedureId === procedure.id)!;
-    const receive = async (clientRequestId: string) => (await stack.gql(RECEIVE, { input: {
-      clientRequestId, receivingUnitCode: '09238-MC', procedureId: procedure.id, channel: 'IN_PERSON',
-      applicant: { kind: 'PERSON', name: 'Hoàng Thị Ngọc Ánh', idNumber: '027185004321' },
-      documents: version.documents.map(({ name, originals, copies }) => ({ name, originals, copies })),
-    } }, token)).data.receiveDossier.dossier;
+    const receive = async (clientRequestId: string) =>
+      (
+        await stack.gql(
+          RECEIVE,
+          {
+            input: {
+              clientRequestId,
+              receivingUnitCode: '09238-MC',
+              procedureId: procedure.id,
+              channel: 'IN_PERSON',
+              applicant: { kind: 'PERSON', name: 'Hoàng Thị Ngọc Ánh', idNumber: '027185004321' },
+              documents: version.documents.map(({ name, originals, copies }) => ({ name, originals, copies })),
+            },
+          },
+          token,
+        )
+      ).data.receiveDossier.dossier;
     const act = (name: string, input: string, dossierId: string, extra: Record<string, unknown> = {}, as = token) =>
-      stack.gql(`mutation ($input: ${input}!) { ${name}(input: $input) { dossier { id } } }`, { input: { clientRequestId: `forms-${name}-${dossierId}`, dossierId, ...extra } }, as);
+      stack.gql(
+        `mutation ($input: ${input}!) { ${name}(input: $input) { dossier { id } } }`,
+        { input: { clientRequestId: `forms-${name}-${dossierId}`, dossierId, ...extra } },
+        as,
+      );
     const text = async (number: string, id: string) => {
       const response = await form(id, token, number);
       expect({ number, status: response.status }).toEqual({ number, status: 200 });
@@ -107,7 +140,10 @@ describe('printable forms, served by the gateway', () => {
     // Nothing asked yet: form 02 has nothing to print.
     expect((await form(asked.id, token, '02')).status).toBe(404);
     expect((await act('transferDossier', 'DossierActionInput', asked.id)).errors).toBeUndefined();
-    expect((await act('requestSupplement', 'RequestSupplementInput', asked.id, { missingItems: ['Giấy xác nhận khuyết tật', 'Sổ hộ khẩu bản sao'] })).errors).toBeUndefined();
+    expect(
+      (await act('requestSupplement', 'RequestSupplementInput', asked.id, { missingItems: ['Giấy xác nhận khuyết tật', 'Sổ hộ khẩu bản sao'] }))
+        .errors,
+    ).toBeUndefined();
     const form02 = await text('02', asked.id);
     expect(form02).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
     expect(form02).toContain('1. Giấy xác nhận khuyết tật');
@@ -122,10 +158,17 @@ describe('printable forms, served by the gateway', () => {
     const late = await receive('forms-04');
     expect((await act('transferDossier', 'DossierActionInput', late.id)).errors).toBeUndefined();
     const newDueAt = new Date(new Date(late.dueAt).getTime() + 7 * 86_400_000).toISOString();
-    expect((await act('rescheduleDossier', 'RescheduleDossierInput', late.id, { reason: 'Cần xác minh thêm tại thôn.', newDueAt }, leader)).errors).toBeUndefined();
+    expect(
+      (await act('rescheduleDossier', 'RescheduleDossierInput', late.id, { reason: 'Cần xác minh thêm tại thôn.', newDueAt }, leader)).errors,
+    ).toBeUndefined();
     const form04 = await text('04', late.id);
     const due = (iso: string) => {
-      const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(iso));
+      const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      }).formatToParts(new Date(iso));
       const part = (type: string) => parts.find((p) => p.type === type)!.value;
       return `ngày ${part('day')} tháng ${part('month')} năm ${part('year')}`;
     };

@@ -75,8 +75,12 @@ describe('SQL statements per request', () => {
     // The gateway checks a token's unit against the catalogue once and remembers it: not this request's cost.
     await stack.gql('{ __typename }', {}, token);
     for (const name of SUBGRAPH_NAMES) statementLog(stack.dbs[name]).reset();
-    const { data, errors } = await stack.gql(`{ counters(centreCode: "27-TTHCC") { number assignments(date: "2026-11-20") {
-      secondment { decisionNumber } official { fullName homeAgency { name } secondments { startDate } satisfaction(from: "2026-01-01", to: "2026-11-20") { ratings } } } } }`, {}, token);
+    const { data, errors } = await stack.gql(
+      `{ counters(centreCode: "27-TTHCC") { number assignments(date: "2026-11-20") {
+      secondment { decisionNumber } official { fullName homeAgency { name } secondments { startDate } satisfaction(from: "2026-01-01", to: "2026-11-20") { ratings } } } } }`,
+      {},
+      token,
+    );
     expect(errors).toBeUndefined();
     expect(data.counters.flatMap((c: any) => c.assignments).length).toBeGreaterThan(25);
     // Personnel: counters, their assignments, the assignments' secondments, officials, officials' secondments.
@@ -88,9 +92,13 @@ describe('SQL statements per request', () => {
     const token = await stack.token({ role: 'LEADER', unit: '27' });
     const counts = async (level: string) => {
       for (const name of SUBGRAPH_NAMES) statementLog(stack.dbs[name]).reset();
-      const { data, errors } = await stack.gql(`{ units(filter: { level: ${level}, kind: ADMINISTRATIVE }) { nodes { code
+      const { data, errors } = await stack.gql(
+        `{ units(filter: { level: ${level}, kind: ADMINISTRATIVE }) { nodes { code
         dossierStats(from: "2026-09-01", to: "2026-10-31") { received } satisfaction(from: "2026-09-01", to: "2026-10-31") { ratings }
-        serviceIndex(from: "2026-09-01", to: "2026-10-31") { progressRate } } } }`, {}, token);
+        serviceIndex(from: "2026-09-01", to: "2026-10-31") { progressRate } } } }`,
+        {},
+        token,
+      );
       expect(errors).toBeUndefined();
       expect(data.units.nodes.length).toBeGreaterThan(4);
       return dataStatements();

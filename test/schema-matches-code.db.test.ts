@@ -45,44 +45,48 @@ describe('the migrated schema matches what the code declares', () => {
     await databases?.drop();
   });
 
-  it.each(subgraphs.map((module) => [module.name, module] as const))('%s: every entity column is in its table with its type and nullability', async (_name, module) => {
-    const urls = databases.urls[module.name];
-    const client = new Client({ connectionString: urls.migration });
-    await client.connect();
-    let db: DataSource | undefined;
-    try {
-      const { rows } = await client.query<DatabaseColumn>(
-        `SELECT table_name AS table, column_name AS column, udt_name AS udt, is_nullable = 'YES' AS nullable,
+  it.each(subgraphs.map((module) => [module.name, module] as const))(
+    '%s: every entity column is in its table with its type and nullability',
+    async (_name, module) => {
+      const urls = databases.urls[module.name];
+      const client = new Client({ connectionString: urls.migration });
+      await client.connect();
+      let db: DataSource | undefined;
+      try {
+        const { rows } = await client.query<DatabaseColumn>(
+          `SELECT table_name AS table, column_name AS column, udt_name AS udt, is_nullable = 'YES' AS nullable,
                 (column_default IS NOT NULL OR is_generated = 'ALWAYS' OR is_identity = 'YES') AS defaulted
            FROM information_schema.columns WHERE table_schema = 'public'`,
-      );
-      const inDatabase = new Map(rows.map((row) => [`${row.table}.${row.column}`, row]));
-      db = await connect(module, urls.app);
-      const declared: string[] = [];
-      const problems: string[] = [];
-      for (const entity of db.entityMetadatas) {
-        for (const column of entity.columns) {
-          const key = `${entity.tableName}.${column.databaseName}`;
-          declared.push(key);
-          const found = inDatabase.get(key);
-          if (!found) {
-            problems.push(`${key}: declared by ${entity.name}, missing from the database`);
-            continue;
+        );
+        const inDatabase = new Map(rows.map((row) => [`${row.table}.${row.column}`, row]));
+        db = await connect(module, urls.app);
+        const declared: string[] = [];
+        const problems: string[] = [];
+        for (const entity of db.entityMetadatas) {
+          for (const column of entity.columns) {
+            const key = `${entity.tableName}.${column.databaseName}`;
+            declared.push(key);
+            const found = inDatabase.get(key);
+            if (!found) {
+              problems.push(`${key}: declared by ${entity.name}, missing from the database`);
+              continue;
+            }
+            const udt = udtOf(column.type, column.isArray);
+            if (udt !== found.udt) problems.push(`${key}: ${entity.name} says ${udt}, the database has ${found.udt}`);
+            if (column.isNullable !== found.nullable)
+              problems.push(`${key}: ${entity.name} says ${column.isNullable ? 'nullable' : 'NOT NULL'}, the database the opposite`);
           }
-          const udt = udtOf(column.type, column.isArray);
-          if (udt !== found.udt) problems.push(`${key}: ${entity.name} says ${udt}, the database has ${found.udt}`);
-          if (column.isNullable !== found.nullable) problems.push(`${key}: ${entity.name} says ${column.isNullable ? 'nullable' : 'NOT NULL'}, the database the opposite`);
+          // Columns of the entity's table the code does not know must not be required on insert.
+          for (const row of rows.filter((r) => r.table === entity.tableName && !declared.includes(`${r.table}.${r.column}`))) {
+            if (!row.nullable && !row.defaulted) problems.push(`${row.table}.${row.column}: required by the database, unknown to ${entity.name}`);
+          }
         }
-        // Columns of the entity's table the code does not know must not be required on insert.
-        for (const row of rows.filter((r) => r.table === entity.tableName && !declared.includes(`${r.table}.${r.column}`))) {
-          if (!row.nullable && !row.defaulted) problems.push(`${row.table}.${row.column}: required by the database, unknown to ${entity.name}`);
-        }
+        expect(problems).toEqual([]);
+        expect(declared.length).toBeGreaterThan(10);
+      } finally {
+        await db?.destroy();
+        await client.end();
       }
-      expect(problems).toEqual([]);
-      expect(declared.length).toBeGreaterThan(10);
-    } finally {
-      await db?.destroy();
-      await client.end();
-    }
-  });
+    },
+  );
 });

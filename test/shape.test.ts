@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
+import { Kind, parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 
 /**
  * Every subgraph has the same shape, so a reader who knows one knows all four (and a unit's own
@@ -24,7 +24,16 @@ const SQL =
   /\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+[a-z_]+\s+SET|DELETE\s+FROM|createQueryBuilder|getRepository)\b|\.query\(|\b(manager|db|em|tx|ctx\.db)\.(find|findOne|findOneBy|findOneByOrFail|findBy|count|countBy|insert|update|save|delete|exists|upsert|increment)\b/;
 
 /** The kernel's data layer: the SQL every subgraph shares (request connection, loaders, paging, idempotency, the unit-tree predicate, the calendar, the version-checked update). */
-const KERNEL_SQL = ['shared/db.ts', 'shared/loaders.ts', 'shared/connection.ts', 'shared/sql.ts', 'shared/idempotency.ts', 'shared/calendar-store.ts', 'shared/transitions.ts', 'shared/subgraph.ts'];
+const KERNEL_SQL = [
+  'shared/db.ts',
+  'shared/loaders.ts',
+  'shared/connection.ts',
+  'shared/sql.ts',
+  'shared/idempotency.ts',
+  'shared/calendar-store.ts',
+  'shared/transitions.ts',
+  'shared/subgraph.ts',
+];
 
 const sqlLines = (file: string) =>
   readFileSync(file, 'utf8')
@@ -38,7 +47,17 @@ describe.each(SUBGRAPHS)('the %s subgraph has the shape of every subgraph', (nam
   const src = path.join(dir, 'src');
 
   it('has the same entry files and folders', () => {
-    const expected = ['schema.graphql', 'src/index.ts', 'src/main.ts', 'src/context.ts', 'src/loaders.ts', 'src/resolvers/index.ts', 'src/store/entities', 'src/migrations', 'test'];
+    const expected = [
+      'schema.graphql',
+      'src/index.ts',
+      'src/main.ts',
+      'src/context.ts',
+      'src/loaders.ts',
+      'src/resolvers/index.ts',
+      'src/store/entities',
+      'src/migrations',
+      'test',
+    ];
     expect(expected.filter((entry) => !existsSync(path.join(dir, entry)))).toEqual([]);
   });
 
@@ -50,14 +69,19 @@ describe.each(SUBGRAPHS)('the %s subgraph has the shape of every subgraph', (nam
   it('has one resolver map per file, named by its GraphQL type, and every map in resolvers/index.ts', () => {
     const sdl = parse(readFileSync(path.join(dir, 'schema.graphql'), 'utf8'));
     const types = new Set(
-      sdl.definitions.filter((d): d is ObjectTypeDefinitionNode | ObjectTypeExtensionNode => d.kind === 'ObjectTypeDefinition' || d.kind === 'ObjectTypeExtension').map((d) => d.name.value),
+      sdl.definitions
+        .filter(
+          (d): d is ObjectTypeDefinitionNode | ObjectTypeExtensionNode =>
+            d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION,
+        )
+        .map((d) => d.name.value),
     );
     const resolverFiles = filesUnder(path.join(src, 'resolvers')).filter((file) => !file.endsWith('/index.ts'));
     const problems: string[] = [];
     const maps: string[] = [];
     for (const file of resolverFiles) {
       const source = readFileSync(file, 'utf8');
-      const exported = [...source.matchAll(/^export\s+(?:const|function|async function|class|let)\s+(\w+)/gm)].map((m) => m[1]!);
+      const exported = [...source.matchAll(/^export\s+(?:const|function|async function|class|let)\s+(\w+)/gm)].map((m) => m[1]);
       if (/^export\s*\{/m.test(source) || /^export\s+default/m.test(source)) problems.push(`${relative(file)} re-exports`);
       if (exported.length !== 1) problems.push(`${relative(file)} exports ${exported.join(', ') || 'nothing'}`);
       const [map] = exported;
@@ -78,16 +102,16 @@ describe.each(SUBGRAPHS)('the %s subgraph has the shape of every subgraph', (nam
 
   it('answers every mutation with a payload named after the record it carries', () => {
     const sdl = parse(readFileSync(path.join(dir, 'schema.graphql'), 'utf8'));
-    const byName = new Map(sdl.definitions.flatMap((d) => (d.kind === 'ObjectTypeDefinition' ? [[d.name.value, d] as const] : [])));
+    const byName = new Map(sdl.definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION ? [[d.name.value, d] as const] : [])));
     const mutation = byName.get('Mutation');
     const problems: string[] = [];
     for (const field of mutation?.fields ?? []) {
       let type = field.type;
-      while (type.kind !== 'NamedType') type = type.type;
+      while (type.kind !== Kind.NAMED_TYPE) type = type.type;
       const payload = byName.get(type.name.value);
       const carried = payload?.fields?.map((f) => {
         let t = f.type;
-        while (t.kind !== 'NamedType') t = t.type;
+        while (t.kind !== Kind.NAMED_TYPE) t = t.type;
         return t.name.value;
       });
       if (!payload || !type.name.value.endsWith('Payload') || !carried?.includes(type.name.value.replace(/Payload$/, ''))) {

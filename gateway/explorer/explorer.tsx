@@ -36,14 +36,14 @@ const variablesOf = (example: Example) => (example.variables ? JSON.stringify(ex
  * shows its tab, or opens it again with its operations and variables if it was closed.
  */
 function ExamplesPane() {
-  const { addTab, changeTab } = useGraphiQLActions();
+  const actions = useGraphiQLActions();
   const tabs = useGraphiQL((state) => state.tabs);
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const variableEditor = useGraphiQL((state) => state.variableEditor);
   const open = (example: Example) => {
     const index = tabs.findIndex((tab) => tab.query === example.query);
-    if (index >= 0) return changeTab(index);
-    addTab();
+    if (index >= 0) return actions.changeTab(index);
+    actions.addTab();
     // The new tab's editors are the same Monaco editors, emptied: fill them once the tab is in place.
     setTimeout(() => {
       queryEditor?.setValue(example.query);

@@ -31,7 +31,6 @@ export interface OpenIdOptions {
   maxAge?: string;
 }
 
-
 export interface Authenticator {
   /** The caller named by an `Authorization: Bearer <jwt>` header; anonymous without one. */
   callerOf(header: string | undefined): Promise<Caller>;
@@ -44,21 +43,30 @@ function claimString(claims: JWTPayload, name: string): string | null {
 
 /** Turns verified claims into a caller, refusing what a well-formed token must not carry. */
 async function callerFromClaims(claims: JWTPayload, names: ClaimNames, checks: ClaimChecks): Promise<Caller> {
-  if (typeof claims.sub !== 'string' || claims.sub.trim() === '') throw credentialsRefused('The token names no subject (sub); ask the identity provider for a token issued to a person.');
+  if (typeof claims.sub !== 'string' || claims.sub.trim() === '')
+    throw credentialsRefused('The token names no subject (sub); ask the identity provider for a token issued to a person.');
   // Claims travel to every subgraph and into the database: they pass the same checks as input.
-  if (!SUBJECT.test(claims.sub)) throw credentialsRefused('The token\'s subject (sub) must be 1 to 200 printable ASCII characters, without spaces at either end.');
+  if (!SUBJECT.test(claims.sub))
+    throw credentialsRefused("The token's subject (sub) must be 1 to 200 printable ASCII characters, without spaces at either end.");
   const role = claims[names.role] as Role;
-  if (!Roles.includes(role) || role === 'PUBLIC') throw credentialsRefused(`The token's role "${String(claims[names.role]).slice(0, 40)}" is not one of ${Roles.filter((r) => r !== 'PUBLIC').join(', ')}.`);
+  if (!Roles.includes(role) || role === 'PUBLIC')
+    throw credentialsRefused(
+      `The token's role "${String(claims[names.role]).slice(0, 40)}" is not one of ${Roles.filter((r) => r !== 'PUBLIC').join(', ')}.`,
+    );
   const unit = claimString(claims, names.unit);
-  if (!unit || !isUnitPath(unit)) throw credentialsRefused(`The token's unit "${String(claims[names.unit]).slice(0, 40)}" is not a unit path such as 27.259.09238.`);
-  if (!(await checks.unitExists(unit))) throw credentialsRefused(`The token's unit ${unit} is not a unit of the catalogue; ask the administrator to correct your account.`);
+  if (!unit || !isUnitPath(unit))
+    throw credentialsRefused(`The token's unit "${String(claims[names.unit]).slice(0, 40)}" is not a unit path such as 27.259.09238.`);
+  if (!(await checks.unitExists(unit)))
+    throw credentialsRefused(`The token's unit ${unit} is not a unit of the catalogue; ask the administrator to correct your account.`);
   const officialId = claimString(claims, names.official);
-  if (claims[names.official] != null && !officialId) throw credentialsRefused('The token\'s official claim must be the official\'s id (a UUID).');
+  if (claims[names.official] != null && !officialId) throw credentialsRefused("The token's official claim must be the official's id (a UUID).");
   if (officialId && !(isUuid(officialId) && (await checks.officialServes(officialId, unit)))) {
-    throw credentialsRefused(`The token's official ${officialId.slice(0, 40)} is not an active official of unit ${unit}, nor seconded to it today; ask the administrator to correct your account.`);
+    throw credentialsRefused(
+      `The token's official ${officialId.slice(0, 40)} is not an active official of unit ${unit}, nor seconded to it today; ask the administrator to correct your account.`,
+    );
   }
   const citizenId = claimString(claims, names.citizen);
-  if (citizenId && !/^\d{12}$/.test(citizenId)) throw credentialsRefused('The token\'s citizen ID must be the 12 digits of a căn cước.');
+  if (citizenId && !/^\d{12}$/.test(citizenId)) throw credentialsRefused("The token's citizen ID must be the 12 digits of a căn cước.");
   return { sub: claims.sub, role, unit, officialId, citizenId };
 }
 
@@ -68,14 +76,18 @@ const SUBJECT = /^[\x21-\x7E](?:[\x20-\x7E]{0,198}[\x21-\x7E])?$/;
 function bearer(header: string): string {
   const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/i.exec(header.trim());
   if (!match) throw credentialsRefused('The Authorization header must be "Bearer <token>" with one compact JWT.');
-  return match[1]!;
+  return match[1];
 }
 
 function refusal(error: unknown): never {
   const code = (error as { code?: string }).code;
   if ((error as { extensions?: unknown }).extensions) throw error;
   const reason =
-    code === 'ERR_JWT_EXPIRED' ? 'has expired' : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? `is refused (${(error as { claim?: string }).claim ?? 'a claim'} is missing or wrong)` : 'is not valid';
+    code === 'ERR_JWT_EXPIRED'
+      ? 'has expired'
+      : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+        ? `is refused (${(error as { claim?: string }).claim ?? 'a claim'} is missing or wrong)`
+        : 'is not valid';
   throw credentialsRefused(`The bearer token ${reason}; sign in again to get a new one.`);
 }
 
@@ -105,7 +117,9 @@ export function openIdAuthenticator(options: OpenIdOptions, checks: ClaimChecks)
   const jwks = () =>
     (keys ??= (async () => {
       if (options.jwksUrl) return createRemoteJWKSet(new URL(options.jwksUrl));
-      const discovery = (await (await fetch(new URL('.well-known/openid-configuration', options.issuer.endsWith('/') ? options.issuer : `${options.issuer}/`))).json()) as { jwks_uri: string };
+      const discovery = (await (
+        await fetch(new URL('.well-known/openid-configuration', options.issuer.endsWith('/') ? options.issuer : `${options.issuer}/`))
+      ).json()) as { jwks_uri: string };
       return createRemoteJWKSet(new URL(discovery.jwks_uri));
     })().catch((error: unknown) => {
       keys = undefined; // try discovery again on the next request
@@ -128,7 +142,9 @@ export function openIdAuthenticator(options: OpenIdOptions, checks: ClaimChecks)
 export function developmentAuthenticator(secret: string, checks: ClaimChecks): Authenticator {
   const key = new TextEncoder().encode(secret);
   // maxTokenAge also refuses a token issued in the future.
-  const verify = async (token: string) => (await jwtVerify(token, key, { algorithms: ['HS256'], issuer: DEVELOPMENT_ISSUER, requiredClaims: ['exp', 'iat', 'sub'], maxTokenAge: '7d' })).payload;
+  const verify = async (token: string) =>
+    (await jwtVerify(token, key, { algorithms: ['HS256'], issuer: DEVELOPMENT_ISSUER, requiredClaims: ['exp', 'iat', 'sub'], maxTokenAge: '7d' }))
+      .payload;
   return authenticator(verify, DEFAULT_CLAIM_NAMES, checks);
 }
 

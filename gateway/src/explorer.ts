@@ -20,7 +20,11 @@ export function explorerRoutes(token?: string): { page: Route; assets: Record<st
   if (!existsSync(path.join(DIST, 'index.html'))) {
     // The API does not need the explorer: without its bundle the gateway serves the API and says how to build it.
     logger.warn({ dist: DIST }, 'the explorer is not built; run npm run build:explorer');
-    const missing: Route = (_request, reply) => reply.code(503).type('text/plain; charset=utf-8').send('The explorer is not built on this server; run npm run build:explorer. The API at /graphql works without it.');
+    const missing: Route = (_request, reply) =>
+      reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The explorer is not built on this server; run npm run build:explorer. The API at /graphql works without it.');
     return { page: missing, assets: { '/': missing } };
   }
   // Escaped so the JSON cannot close the <script> element it sits in.
@@ -30,7 +34,10 @@ export function explorerRoutes(token?: string): { page: Route; assets: Record<st
   const assets: Record<string, Route> = {};
   for (const file of readdirSync(DIST).filter((name) => name !== 'index.html')) {
     assets[`/explorer/${file}`] = (_request, reply) =>
-      reply.type(TYPES[path.extname(file)] ?? 'application/octet-stream').header('cache-control', 'public, max-age=3600').send(createReadStream(path.join(DIST, file)));
+      reply
+        .type(TYPES[path.extname(file)] ?? 'application/octet-stream')
+        .header('cache-control', 'public, max-age=3600')
+        .send(createReadStream(path.join(DIST, file)));
   }
   // Browsers ask for it on every page; answering 204 keeps the console clean.
   assets['/favicon.ico'] = (_request, reply) => reply.code(204).send();

@@ -50,13 +50,23 @@ export interface GatewayOptions {
  * fetcher), since it covers the body's hash and the subgraph's name.
  */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly name: string, url: string, secret: string, timeoutMs: number) {
+  constructor(
+    private readonly name: string,
+    url: string,
+    secret: string,
+    timeoutMs: number,
+  ) {
     super({
       url,
       // Node's fetch keeps connections alive and pools them; the signal bounds each call.
       fetcher: (async (input: string, init: RequestInit & { headers: Record<string, string> }) => {
         const claims = init.headers[CALLER_HEADER];
-        const headers = claims ? { ...init.headers, [SIGNATURE_HEADER]: signature(claims, { audience: name, body: String(init.body) }, secret) } : init.headers;
+        const headers = claims
+          ? {
+              ...init.headers,
+              [SIGNATURE_HEADER]: signature(claims, { audience: name, body: typeof init.body === 'string' ? init.body : '' }, secret),
+            }
+          : init.headers;
         try {
           return await fetch(input, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
         } catch (error) {
@@ -74,9 +84,12 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return await super.parseBody(...args);
     } catch (error) {
       logger.warn({ subgraph: this.name, err: error }, 'subgraph answered with a body that is not JSON');
-      throw new GraphQLError(`The ${this.name} service gave an unreadable answer; the fields it provides are null in this response. Try again shortly.`, {
-        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.name },
-      });
+      throw new GraphQLError(
+        `The ${this.name} service gave an unreadable answer; the fields it provides are null in this response. Try again shortly.`,
+        {
+          extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.name },
+        },
+      );
     }
   }
 
@@ -85,21 +98,29 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * its coded message on, without the subgraph's URL, instead of the data source's bare error.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = (await this.parseBody(response).catch(() => null)) as { errors?: { message?: string; extensions?: { code?: string; field?: string } }[] } | null;
+    const body = (await this.parseBody(response).catch(() => null)) as {
+      errors?: { message?: string; extensions?: { code?: string; field?: string } }[];
+    } | null;
     const first = body?.errors?.[0];
     const code = first?.extensions?.code;
     if (first?.message && code && publicCodes.has(code)) {
-      return new GraphQLError(first.message, { extensions: { code, ...(first.extensions?.field ? { field: first.extensions.field } : {}), serviceName: this.name } });
+      return new GraphQLError(first.message, {
+        extensions: { code, ...(first.extensions?.field ? { field: first.extensions.field } : {}), serviceName: this.name },
+      });
     }
     logger.warn({ subgraph: this.name, status: response.status, body }, 'subgraph refused a request');
-    return new GraphQLError(`The ${this.name} service could not answer (HTTP ${response.status}); the fields it provides are null in this response. Try again shortly.`, {
-      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.name },
-    });
+    return new GraphQLError(
+      `The ${this.name} service could not answer (HTTP ${response.status}); the fields it provides are null in this response. Try again shortly.`,
+      {
+        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.name },
+      },
+    );
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const caller = context.caller;
-    if (!caller) return; // health checks and schema loading carry no caller
+    // Health checks and schema loading run with a context of their own, without a caller.
+    const caller = (context as Partial<GatewayContext>).caller;
+    if (!caller) return;
     request.http?.headers.set(CALLER_HEADER, callerClaims(caller));
   }
 }
@@ -107,7 +128,8 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.gatewaySecret, options.subgraphTimeoutMs ?? 10_000),
+    buildService: ({ name, url }) =>
+      new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.gatewaySecret, options.subgraphTimeoutMs ?? 10_000),
   });
   // Limits that keep one request from monopolising the CPU-bound gateway; field suggestions stay on for analysts.
   const armor = new ApolloArmor({
@@ -129,7 +151,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     validationRules: protection.validationRules,
     plugins: [...protection.plugins, inputRulesPlugin(), productionDefaults(options.production ?? false), ApolloServerPluginLandingPageDisabled()],
   });
-  const checks = claimChecks(peersFor({ catalogue: options.subgraphUrls.catalogue, personnel: options.subgraphUrls.personnel }, options.gatewaySecret, ANONYMOUS));
+  const checks = claimChecks(
+    peersFor({ catalogue: options.subgraphUrls.catalogue, personnel: options.subgraphUrls.personnel }, options.gatewaySecret, ANONYMOUS),
+  );
   const authenticator = options.openId ? openIdAuthenticator(options.openId, checks) : developmentAuthenticator(options.jwtSecret, checks);
   const explorer = explorerRoutes(options.explorerToken);
   const { app, base } = await serveGraphQL({

@@ -10,7 +10,10 @@ import { percentile } from './harness';
  */
 export interface GraphQLAnswer {
   status: number;
-  body: { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; serviceName?: string; field?: string } }[] } | null;
+  body: {
+    data?: any;
+    errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; serviceName?: string; field?: string } }[];
+  } | null;
   ms: number;
   /** A network failure or a body that is not JSON; `status` is 0 for a network failure. */
   failure?: string;
@@ -67,7 +70,9 @@ export function graphqlClient(url: string, options: { maxSockets?: number; timeo
           },
         );
         request.on('timeout', () => request.destroy(new Error(`no answer in ${timeoutMs} ms`)));
-        request.on('error', (error) => done({ status: 0, body: null, failure: `network: ${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`.trim() }));
+        request.on('error', (error) =>
+          done({ status: 0, body: null, failure: `network: ${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`.trim() }),
+        );
         request.end(payload);
       });
     },
@@ -77,11 +82,15 @@ export function graphqlClient(url: string, options: { maxSockets?: number; timeo
         const request = http.get({ hostname, port, path, timeout: getTimeoutMs, agent: false }, (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }),
+          );
           response.on('error', () => resolve({ status: 0, body: '', ms: performance.now() - started }));
         });
         request.on('timeout', () => request.destroy(new Error('timeout')));
-        request.on('error', (error) => resolve({ status: 0, body: (error as NodeJS.ErrnoException).code ?? error.message, ms: performance.now() - started }));
+        request.on('error', (error) =>
+          resolve({ status: 0, body: (error as NodeJS.ErrnoException).code ?? error.message, ms: performance.now() - started }),
+        );
       });
     },
     close() {
@@ -103,7 +112,9 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** Whether the figures come from the commit named in the setup line or from edits on top of it. */
 export function worktreeState(): string {
   try {
-    const changed = execSync('git status --porcelain --untracked-files=no', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const changed = execSync('git status --porcelain --untracked-files=no', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
     return changed ? `${changed.split('\n').length}-tracked-files-modified` : 'clean';
   } catch {
     return 'unknown';
@@ -117,20 +128,22 @@ export function worktreeState(): string {
  */
 export function cpuSample(): { machineBusy: number; machineTotal: number; postgres: number } {
   try {
-    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
     const ticks = fields.map(Number);
     const total = ticks.reduce((a, b) => a + b, 0);
     const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
-    const stats = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
-      try {
-        const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
-        const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-        return [{ pid: Number(pid), comm, ppid: Number(rest[1]), cpu: Number(rest[11]) + Number(rest[12]) }];
-      } catch {
-        return [];
-      }
-    });
+    const stats = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .flatMap((pid) => {
+        try {
+          const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+          const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+          return [{ pid: Number(pid), comm, ppid: Number(rest[1]), cpu: Number(rest[11]) + Number(rest[12]) }];
+        } catch {
+          return [];
+        }
+      });
     const children = new Map<number, number[]>();
     for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s.pid]);
     const byPid = new Map(stats.map((s) => [s.pid, s]));
@@ -150,7 +163,11 @@ export function cpuSample(): { machineBusy: number; machineTotal: number; postgr
 }
 
 /** Between two samples over `seconds`: the machine's busy share (all cores) and PostgreSQL's use in cores. */
-export function cpuBetween(before: ReturnType<typeof cpuSample>, after: ReturnType<typeof cpuSample>, seconds: number): { machineBusyPercent: number; postgresCores: number } {
+export function cpuBetween(
+  before: ReturnType<typeof cpuSample>,
+  after: ReturnType<typeof cpuSample>,
+  seconds: number,
+): { machineBusyPercent: number; postgresCores: number } {
   const total = after.machineTotal - before.machineTotal;
   return {
     machineBusyPercent: total > 0 ? ((after.machineBusy - before.machineBusy) / total) * 100 : 0,

@@ -70,8 +70,14 @@ async function main() {
   await writeDemo(databases.urls, demo);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   const cloneSeconds = await generate(databases.urls.dossiers.migration);
-  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 }, anonymousLimits: UNTHROTTLED });
-  const [{ count, steps }] = await stack.dbs.dossiers.query(`SELECT (SELECT count(*) FROM dossier)::int AS count, (SELECT count(*) FROM dossier_step)::int AS steps`);
+  const stack = await startStack({
+    databases: databases.urls,
+    ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
+    anonymousLimits: UNTHROTTLED,
+  });
+  const [{ count, steps }] = await stack.dbs.dossiers.query(
+    `SELECT (SELECT count(*) FROM dossier)::int AS count, (SELECT count(*) FROM dossier_step)::int AS steps`,
+  );
   const province = await issueToken({ sub: 'bench', role: 'LEADER', unit: '27' }, config.jwtSecret);
   let wrong = 0;
 
@@ -104,13 +110,17 @@ async function main() {
   const STATS = `query ($f: DossierStatsFilter!) { dossierStatistics(filter: $f) { stats { received carriedOver resolved resolvedEarly resolvedOnTime resolvedLate onTimeRate inProgress inProgressOverdue withdrawn returned } } }`;
   const statsLatencies: number[] = [];
   for (let i = 0; i < 5; i++) await timed(STATS, { f: months[i % 12] }, province, () => true);
-  for (let i = 0; i < REQUESTS; i++) statsLatencies.push(await timed(STATS, { f: months[i % 12] }, province, (d) => d.dossierStatistics[0].stats.received > 0));
+  for (let i = 0; i < REQUESTS; i++)
+    statsLatencies.push(await timed(STATS, { f: months[i % 12] }, province, (d) => d.dossierStatistics[0].stats.received > 0));
 
-  const codes: string[] = (await stack.dbs.dossiers.query(`SELECT code FROM dossier TABLESAMPLE SYSTEM (1) LIMIT ${REQUESTS * 3}`)).map((r: { code: string }) => r.code);
+  const codes: string[] = (await stack.dbs.dossiers.query(`SELECT code FROM dossier TABLESAMPLE SYSTEM (1) LIMIT ${REQUESTS * 3}`)).map(
+    (r: { code: string }) => r.code,
+  );
   const LOOKUP = `query ($code: String!) { publicDossier(code: $code) { code status statusCode applicantName appointmentAt timeliness currentUnit { name } } }`;
   const lookupLatencies: number[] = [];
-  for (let i = 0; i < 20; i++) await timed(LOOKUP, { code: codes[i]! }, null, () => true);
-  for (let i = 0; i < REQUESTS * 3; i++) lookupLatencies.push(await timed(LOOKUP, { code: codes[i % codes.length]! }, null, (d) => d.publicDossier?.code === codes[i % codes.length]));
+  for (let i = 0; i < 20; i++) await timed(LOOKUP, { code: codes[i] }, null, () => true);
+  for (let i = 0; i < REQUESTS * 3; i++)
+    lookupLatencies.push(await timed(LOOKUP, { code: codes[i % codes.length] }, null, (d) => d.publicDossier?.code === codes[i % codes.length]));
 
   const PAGE = `{ dossiers(first: 100) { nodes { code status handler { fullName } steps { position title unit { name } handler { fullName } dueAt late } } } }`;
   await timed(PAGE, {}, province, () => true);
@@ -119,18 +129,27 @@ async function main() {
   const statements = SUBGRAPH_NAMES.map((name) => `${name}=${statementLog(stack.dbs[name]).count}`).join(' ');
 
   console.log(setupLine({ dossiers: count, steps, requests: REQUESTS, concurrency: 1 }));
-  console.log(`generation: demo seed of ${TEMPLATES} dossiers ${seedSeconds.toFixed(1)} s, cloned to ${count} dossiers and ${steps} steps in ${cloneSeconds.toFixed(1)} s`);
+  console.log(
+    `generation: demo seed of ${TEMPLATES} dossiers ${seedSeconds.toFixed(1)} s, cloned to ${count} dossiers and ${steps} steps in ${cloneSeconds.toFixed(1)} s`,
+  );
   console.log(`province statistics for a month through gateway: ${summary(statsLatencies)}`);
   console.log(`public lookup by code through gateway: ${summary(lookupLatencies)}`);
   console.log(`page of 100 dossiers with steps, units and handlers: ${pageMs.toFixed(0)} ms, SQL statements ${statements}`);
   // What the database itself spends on each month, and the plan it takes.
   type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Actual Rows': number; Plans?: PlanNode[] };
-  const describe = (node: PlanNode): string[] => [`${node['Node Type']}${node['Index Name'] ? ` on ${node['Index Name']}` : ''}`, ...(node.Plans ?? []).flatMap(describe)];
+  const describe = (node: PlanNode): string[] => [
+    `${node['Node Type']}${node['Index Name'] ? ` on ${node['Index Name']}` : ''}`,
+    ...(node.Plans ?? []).flatMap(describe),
+  ];
   const perMonth: string[] = [];
   let shape = '';
   for (const month of months) {
     const { sql, params } = rollupStatisticsSql({ ...month, scope: '27' }, null);
-    const [{ 'QUERY PLAN': [plan] }] = await stack.dbs.dossiers.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+    const [
+      {
+        'QUERY PLAN': [plan],
+      },
+    ] = await stack.dbs.dossiers.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
     perMonth.push(`${month.from.slice(0, 7)}: ${plan['Execution Time'].toFixed(0)} ms / ${plan.Plan.Plans?.[0]?.['Actual Rows'] ?? '?'} rows`);
     shape = describe(plan.Plan).join(' → ');
   }

@@ -31,7 +31,22 @@ interface AutocannonResult {
 
 async function load(url: string, token: string, query: string, seconds: number): Promise<AutocannonResult> {
   const bin = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'autocannon');
-  const args = ['--json', '-c', String(CONNECTIONS), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-H', `authorization=Bearer ${token}`, '-b', JSON.stringify({ query }), url];
+  const args = [
+    '--json',
+    '-c',
+    String(CONNECTIONS),
+    '-d',
+    String(seconds),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-H',
+    `authorization=Bearer ${token}`,
+    '-b',
+    JSON.stringify({ query }),
+    url,
+  ];
   const { stdout } = await promisify(execFile)(bin, args, { maxBuffer: 10_000_000 });
   return JSON.parse(stdout) as AutocannonResult;
 }
@@ -39,14 +54,24 @@ async function load(url: string, token: string, query: string, seconds: number):
 async function main() {
   const databases = await benchDatabases();
   await writeDemo(databases.urls, buildDemo({ dossiers: 400 }));
-  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 }, anonymousLimits: UNTHROTTLED });
+  const stack = await startStack({
+    databases: databases.urls,
+    ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
+    anonymousLimits: UNTHROTTLED,
+  });
   const token = await issueToken({ sub: 'bench', role: 'ADMIN', unit: '27' }, config.jwtSecret);
   let wrong = 0;
   try {
     console.log(setupLine({ connections: CONNECTIONS, seconds: SECONDS }));
     for (const [name, query] of Object.entries(QUERIES)) {
       // The answer is checked once before the load: a fast wrong answer is a failure.
-      const probe = (await (await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) })).json()) as { data?: Record<string, { nodes: unknown[] }>; errors?: unknown };
+      const probe = (await (
+        await fetch(stack.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query }),
+        })
+      ).json()) as { data?: Record<string, { nodes: unknown[] }>; errors?: unknown };
       if (probe.errors || !Object.values(probe.data ?? {})[0]?.nodes.length) {
         console.error(`${name}: wrong answer ${JSON.stringify(probe).slice(0, 300)}`);
         wrong += 1;
@@ -55,7 +80,9 @@ async function main() {
       await load(stack.gatewayUrl, token, query, 5);
       const result = await load(stack.gatewayUrl, token, query, SECONDS);
       wrong += result.non2xx + result.errors;
-      console.log(`${name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
+      console.log(
+        `${name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+      );
     }
   } finally {
     await stack.stop();

@@ -6,11 +6,14 @@ import { freePort } from '../../shared/http';
 import { prepareDatabases, startEmbeddedPostgres, type DatabaseUrls } from '../postgres';
 import { migrateAll } from '../stack';
 
-
 /** A throw-away embedded PostgreSQL with the four databases migrated, for one benchmark run. */
 export async function benchDatabases(): Promise<{ urls: Record<SubgraphName, DatabaseUrls>; stop(): Promise<void> }> {
   const port = await freePort();
-  const server = await startEmbeddedPostgres({ dataDir: path.join(__dirname, '..', '..', '.data', `bench-postgres-${port}`), port, persistent: false });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(__dirname, '..', '..', '.data', `bench-postgres-${port}`),
+    port,
+    persistent: false,
+  });
   const names = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `motcua_bench_${name}`])) as Record<SubgraphName, string>;
   await prepareDatabases(server.urls('postgres').migration, Object.values(names));
   const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, server.urls(names[name])])) as Record<SubgraphName, DatabaseUrls>;
@@ -19,14 +22,16 @@ export async function benchDatabases(): Promise<{ urls: Record<SubgraphName, Dat
 }
 
 export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** The line that says what was measured where, printed with every result. */
 export function setupLine(extra: Record<string, unknown>): string {
   let commit = 'unknown';
   try {
-    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     // not a git checkout
   }

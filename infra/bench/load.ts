@@ -63,12 +63,60 @@ const actionMutation = (name: string, input: string) =>
 
 type Actor = 'official' | 'districtOfficial' | 'districtLeader';
 /** Trợ cấp xã hội hằng tháng (commune → district appraisal → district decision), as test/dossier-lifecycle.e2e.ts runs it. */
-const LIFECYCLE: { mutation: string; event: string; as: Actor; extra: Record<string, unknown>; status: string; step: number | null; query: string }[] = [
-  { mutation: 'transferDossier', event: 'transfer', as: 'official', extra: {}, status: 'PROCESSING', step: 1, query: actionMutation('transferDossier', 'DossierActionInput') },
-  { mutation: 'completeDossierStep', event: 'completeStep', as: 'official', extra: {}, status: 'PROCESSING', step: 2, query: actionMutation('completeDossierStep', 'DossierActionInput') },
-  { mutation: 'completeDossierStep', event: 'completeStep', as: 'districtOfficial', extra: {}, status: 'PROCESSING', step: 3, query: actionMutation('completeDossierStep', 'DossierActionInput') },
-  { mutation: 'resolveDossier', event: 'resolve', as: 'districtLeader', extra: { outcome: 'APPROVED' }, status: 'PROCESSED', step: null, query: actionMutation('resolveDossier', 'ResolveDossierInput') },
-  { mutation: 'returnDossierResult', event: 'returnResult', as: 'official', extra: { method: 'IN_PERSON' }, status: 'RESULT_RETURNED', step: null, query: actionMutation('returnDossierResult', 'ReturnResultInput') },
+const LIFECYCLE: {
+  mutation: string;
+  event: string;
+  as: Actor;
+  extra: Record<string, unknown>;
+  status: string;
+  step: number | null;
+  query: string;
+}[] = [
+  {
+    mutation: 'transferDossier',
+    event: 'transfer',
+    as: 'official',
+    extra: {},
+    status: 'PROCESSING',
+    step: 1,
+    query: actionMutation('transferDossier', 'DossierActionInput'),
+  },
+  {
+    mutation: 'completeDossierStep',
+    event: 'completeStep',
+    as: 'official',
+    extra: {},
+    status: 'PROCESSING',
+    step: 2,
+    query: actionMutation('completeDossierStep', 'DossierActionInput'),
+  },
+  {
+    mutation: 'completeDossierStep',
+    event: 'completeStep',
+    as: 'districtOfficial',
+    extra: {},
+    status: 'PROCESSING',
+    step: 3,
+    query: actionMutation('completeDossierStep', 'DossierActionInput'),
+  },
+  {
+    mutation: 'resolveDossier',
+    event: 'resolve',
+    as: 'districtLeader',
+    extra: { outcome: 'APPROVED' },
+    status: 'PROCESSED',
+    step: null,
+    query: actionMutation('resolveDossier', 'ResolveDossierInput'),
+  },
+  {
+    mutation: 'returnDossierResult',
+    event: 'returnResult',
+    as: 'official',
+    extra: { method: 'IN_PERSON' },
+    status: 'RESULT_RETURNED',
+    step: null,
+    query: actionMutation('returnDossierResult', 'ReturnResultInput'),
+  },
 ];
 
 interface OpenDossier {
@@ -123,14 +171,21 @@ async function main() {
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   // The services run on the demo's clock, as the tests do: "today" is 20 November 2026 whatever the machine's date.
   const clock = Clock.startingAt(DEMO_UNTIL);
-  const stack = await startStack({ databases: databases.urls, ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 }, anonymousLimits: UNTHROTTLED, clock });
+  const stack = await startStack({
+    databases: databases.urls,
+    ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
+    anonymousLimits: UNTHROTTLED,
+    clock,
+  });
   const client = graphqlClient(stack.gatewayUrl, { maxSockets: Math.max(USERS, CONNECTIONS) + 8 });
   const token = (role: Role, unit: string) => issueToken({ sub: `bench-${role}-${unit}`, role, unit }, config.jwtSecret);
   const province = await token('LEADER', '27');
 
   const welfare = demo.procedures.find((p) => p.code === '1.001776');
   if (!welfare) throw new Error('The demo has no procedure 1.001776 (trợ cấp xã hội hằng tháng) to receive.');
-  const documents = demo.procedureVersions.find((v) => v.procedureId === welfare.id)!.documents.map(({ name, originals, copies }) => ({ name, originals, copies }));
+  const documents = demo.procedureVersions
+    .find((v) => v.procedureId === welfare.id)!
+    .documents.map(({ name, originals, copies }) => ({ name, originals, copies }));
   const desks: Desk[] = [];
   for (const district of DISTRICTS) {
     for (const [commune] of district.communes) {
@@ -156,14 +211,15 @@ async function main() {
   const acknowledged: Acknowledged[] = [];
   const errorSamples: string[] = [];
   let errorCount = 0;
-  const users: User[] = Array.from({ length: Math.max(USERS, CONNECTIONS) }, (_, id) => ({ id, desk: desks[id % desks.length]!, open: [] }));
+  const users: User[] = Array.from({ length: Math.max(USERS, CONNECTIONS) }, (_, id) => ({ id, desk: desks[id % desks.length], open: [] }));
 
   /** Whether an answer is a success: HTTP 200, no errors, and the shape `check` expects. */
   function judge(kind: Kind, answer: GraphQLAnswer, check: (data: any) => boolean, phase: PhaseResult): boolean {
     let problem: string | null = null;
     if (answer.failure) problem = answer.failure;
     else if (answer.status !== 200) problem = `HTTP ${answer.status}`;
-    else if (answer.body?.errors?.length) problem = `errors: ${answer.body.errors.map((e) => `${e.extensions?.code ?? '?'} ${e.message}`).join('; ')}`;
+    else if (answer.body?.errors?.length)
+      problem = `errors: ${answer.body.errors.map((e) => `${e.extensions?.code ?? '?'} ${e.message}`).join('; ')}`;
     else {
       try {
         if (!check(answer.body?.data)) problem = 'unexpected shape';
@@ -177,27 +233,50 @@ async function main() {
     }
     phase.errors[kind] += 1;
     errorCount += 1;
-    if (errorSamples.length < 8) errorSamples.push(`[${phase.name}] ${kind}: ${problem.slice(0, 300)} — ${JSON.stringify(answer.body)?.slice(0, 300)}`);
+    if (errorSamples.length < 8)
+      errorSamples.push(`[${phase.name}] ${kind}: ${problem.slice(0, 300)} — ${JSON.stringify(answer.body)?.slice(0, 300)}`);
     return false;
   }
 
   async function dashboard(phase: PhaseResult) {
     const month = rnd.pick(months);
     const answer = await client.post(DASHBOARD, { f: month, from: month.from, to: month.to }, province);
-    judge('dashboard', answer, (d) =>
-      d.dossierStatistics.length === 1 && typeof d.dossierStatistics[0].stats.received === 'number' &&
-      d.units.nodes.length === DISTRICTS.length && d.units.nodes.every((u: any) => typeof u.name === 'string' && typeof u.dossierStats?.received === 'number' && typeof u.satisfaction?.ratings === 'number'), phase);
+    judge(
+      'dashboard',
+      answer,
+      (d) =>
+        d.dossierStatistics.length === 1 &&
+        typeof d.dossierStatistics[0].stats.received === 'number' &&
+        d.units.nodes.length === DISTRICTS.length &&
+        d.units.nodes.every(
+          (u: any) => typeof u.name === 'string' && typeof u.dossierStats?.received === 'number' && typeof u.satisfaction?.ratings === 'number',
+        ),
+      phase,
+    );
   }
 
   async function page(phase: PhaseResult) {
     const district = rnd.next() < 0.5 ? rnd.pick(DISTRICTS).code : null;
     const answer = await client.post(PAGE, { filter: district ? { unitPath: `27.${district}` } : null }, province);
-    judge('page', answer, (d) => {
-      const nodes = d.dossiers.nodes as any[];
-      return (district ? nodes.length > 0 : nodes.length === 20) &&
-        nodes.every((n) => typeof n.code === 'string' && typeof n.procedure?.name === 'string' && typeof n.receivingUnit?.name === 'string' &&
-          (n.handler === null || typeof n.handler.fullName === 'string') && Array.isArray(n.ratings));
-    }, phase);
+    judge(
+      'page',
+      answer,
+      (d) => {
+        const nodes = d.dossiers.nodes as any[];
+        return (
+          (district ? nodes.length > 0 : nodes.length === 20) &&
+          nodes.every(
+            (n) =>
+              typeof n.code === 'string' &&
+              typeof n.procedure?.name === 'string' &&
+              typeof n.receivingUnit?.name === 'string' &&
+              (n.handler === null || typeof n.handler.fullName === 'string') &&
+              Array.isArray(n.ratings),
+          )
+        );
+      },
+      phase,
+    );
   }
 
   async function lookup(phase: PhaseResult) {
@@ -217,7 +296,15 @@ async function main() {
       documents,
     };
     const answer = await client.post(RECEIVE, { input }, user.desk.tokens.official);
-    const ok = judge('receive', answer, (d) => /^000\.\d{2}\.\d{2}\.H06-\d{6}-\d{4}$/.test(d.receiveDossier.dossier.code) && d.receiveDossier.dossier.status === 'RECEIVED' && d.receiveDossier.dossier.currentStep === null, phase);
+    const ok = judge(
+      'receive',
+      answer,
+      (d) =>
+        /^000\.\d{2}\.\d{2}\.H06-\d{6}-\d{4}$/.test(d.receiveDossier.dossier.code) &&
+        d.receiveDossier.dossier.status === 'RECEIVED' &&
+        d.receiveDossier.dossier.currentStep === null,
+      phase,
+    );
     if (!ok) return;
     const { id, code, version, status } = answer.body!.data.receiveDossier.dossier;
     acknowledged.push({ dossierId: id, code, event: 'receive', version, status });
@@ -226,14 +313,24 @@ async function main() {
   }
 
   async function act(user: User, phase: PhaseResult) {
-    const dossier = user.open[0]!;
-    const step = LIFECYCLE[dossier.next]!;
+    const dossier = user.open[0];
+    const step = LIFECYCLE[dossier.next];
     const input = { clientRequestId: `bench-load-${randomUUID()}`, dossierId: dossier.id, expectedVersion: dossier.version, ...step.extra };
     const answer = await client.post(step.query, { input }, user.desk.tokens[step.as]);
-    const ok = judge('action', answer, (d) => {
-      const got = d[step.mutation].dossier;
-      return got.id === dossier.id && got.status === step.status && (got.currentStep?.position ?? null) === step.step && got.version === dossier.version + 1;
-    }, phase);
+    const ok = judge(
+      'action',
+      answer,
+      (d) => {
+        const got = d[step.mutation].dossier;
+        return (
+          got.id === dossier.id &&
+          got.status === step.status &&
+          (got.currentStep?.position ?? null) === step.step &&
+          got.version === dossier.version + 1
+        );
+      },
+      phase,
+    );
     if (!ok) {
       // The dossier's state is unknown now; leave it out of further actions.
       user.open.shift();
@@ -299,22 +396,44 @@ async function main() {
     const seconds = (phase.lastAnswer - phase.started) / 1000;
     const reads = phase.latencies.dashboard.length + phase.latencies.page.length + phase.latencies.lookup.length;
     const writes = phase.latencies.receive.length + phase.latencies.action.length;
-    console.log(`${phase.name} (${description}): ${answered} requests in ${seconds.toFixed(1)} s = ${(answered / seconds).toFixed(1)} req/s ` +
-      `(${(reads / seconds).toFixed(1)} reads/s, ${(writes / seconds).toFixed(1)} writes/s), errors ${KINDS.reduce((s, k) => s + phase.errors[k], 0)}`);
+    console.log(
+      `${phase.name} (${description}): ${answered} requests in ${seconds.toFixed(1)} s = ${(answered / seconds).toFixed(1)} req/s ` +
+        `(${(reads / seconds).toFixed(1)} reads/s, ${(writes / seconds).toFixed(1)} writes/s), errors ${KINDS.reduce((s, k) => s + phase.errors[k], 0)}`,
+    );
     const all = KINDS.flatMap((k) => phase.latencies[k]);
     for (const kind of KINDS) console.log(`  ${kind.padEnd(9)} ${latencySummary(phase.latencies[kind])} errors=${phase.errors[kind]}`);
     console.log(`  ${'all'.padEnd(9)} ${latencySummary(all)}`);
-    console.log(`  event loop shared by the stack and the load: delay p99=${phase.loopDelay.p99.toFixed(1)} ms max=${phase.loopDelay.max.toFixed(1)} ms`);
-    console.log(`  CPU: this process ${(phase.cpuPercent / 100).toFixed(2)} cores, PostgreSQL ${phase.postgresCores.toFixed(2)} cores, machine ${phase.machineBusyPercent.toFixed(0)}% busy of ${os.cpus().length} cores (load average ${phase.loadAverage.toFixed(2)})`);
+    console.log(
+      `  event loop shared by the stack and the load: delay p99=${phase.loopDelay.p99.toFixed(1)} ms max=${phase.loopDelay.max.toFixed(1)} ms`,
+    );
+    console.log(
+      `  CPU: this process ${(phase.cpuPercent / 100).toFixed(2)} cores, PostgreSQL ${phase.postgresCores.toFixed(2)} cores, machine ${phase.machineBusyPercent.toFixed(0)}% busy of ${os.cpus().length} cores (load average ${phase.loadAverage.toFixed(2)})`,
+    );
   }
 
   let missing = 0;
   let mismatched = 0;
   try {
-    console.log(setupLine({ dossiers: DOSSIERS, users: USERS, seconds: SECONDS, thinkMs: THINK_MS, connections: CONNECTIONS, closedSeconds: CLOSED_SECONDS, clock: 'demo (2026-11-20)', worktree: worktreeState(), load: os.loadavg()[0]!.toFixed(2) }));
-    console.log(`seed: demo province with ${demo.dossiers.length} dossiers in ${seedSeconds.toFixed(1)} s; the load runs in this process, on the stack's event loop`);
+    console.log(
+      setupLine({
+        dossiers: DOSSIERS,
+        users: USERS,
+        seconds: SECONDS,
+        thinkMs: THINK_MS,
+        connections: CONNECTIONS,
+        closedSeconds: CLOSED_SECONDS,
+        clock: 'demo (2026-11-20)',
+        worktree: worktreeState(),
+        load: os.loadavg()[0].toFixed(2),
+      }),
+    );
+    console.log(
+      `seed: demo province with ${demo.dossiers.length} dossiers in ${seedSeconds.toFixed(1)} s; the load runs in this process, on the stack's event loop`,
+    );
     const warm = await runPhase('warm-up', users.slice(0, 5), WARMUP_SECONDS, 0);
-    console.log(`warm-up: ${KINDS.reduce((s, k) => s + warm.latencies[k].length, 0)} answers, errors ${KINDS.reduce((s, k) => s + warm.errors[k], 0)} (not in the figures below)`);
+    console.log(
+      `warm-up: ${KINDS.reduce((s, k) => s + warm.latencies[k].length, 0)} answers, errors ${KINDS.reduce((s, k) => s + warm.errors[k], 0)} (not in the figures below)`,
+    );
     const open = await runPhase('open', users.slice(0, USERS), SECONDS, THINK_MS);
     report(open, `${USERS} users, next request ${THINK_MS} ms after the last answer, ${SECONDS} s`);
     const closed = await runPhase('closed', users.slice(0, CONNECTIONS), CLOSED_SECONDS, 0);
@@ -326,9 +445,13 @@ async function main() {
     try {
       const ids = [...new Set(acknowledged.map((w) => w.dossierId))];
       const { rows: stored } = await owner.query<{ id: string; code: string; status: string; version: number }>(
-        `SELECT id, code, status, version FROM dossier WHERE id = ANY($1::uuid[])`, [ids]);
+        `SELECT id, code, status, version FROM dossier WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
       const { rows: events } = await owner.query<{ dossier_id: string; action: string; n: number }>(
-        `SELECT dossier_id, action, count(*)::int AS n FROM dossier_event WHERE dossier_id = ANY($1::uuid[]) GROUP BY 1, 2`, [ids]);
+        `SELECT dossier_id, action, count(*)::int AS n FROM dossier_event WHERE dossier_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+        [ids],
+      );
       const byId = new Map(stored.map((row) => [row.id, row]));
       const eventCount = new Map(events.map((row) => [`${row.dossier_id}/${row.action}`, row.n]));
       const ackCount = new Map<string, number>();
@@ -348,12 +471,18 @@ async function main() {
         const row = byId.get(id);
         if (row && (row.version !== write.version || row.status !== write.status)) {
           mismatched += 1;
-          if (mismatched <= 5) console.error(`stored state differs from the last acknowledgement: ${write.code} stored ${row.status} v${row.version}, acknowledged ${write.status} v${write.version}`);
+          if (mismatched <= 5)
+            console.error(
+              `stored state differs from the last acknowledgement: ${write.code} stored ${row.status} v${row.version}, acknowledged ${write.status} v${write.version}`,
+            );
         }
       }
       const byEvent = acknowledged.reduce<Record<string, number>>((acc, w) => ({ ...acc, [w.event]: (acc[w.event] ?? 0) + 1 }), {});
-      console.log(`acknowledged writes: ${acknowledged.length} on ${ids.length} dossiers (${Object.entries(byEvent).map(([k, v]) => `${k} ${v}`).join(', ')}); ` +
-        `${stored.length} dossiers found; acknowledged writes missing=${missing}; last state differing=${mismatched}`);
+      console.log(
+        `acknowledged writes: ${acknowledged.length} on ${ids.length} dossiers (${Object.entries(byEvent)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}); ` + `${stored.length} dossiers found; acknowledged writes missing=${missing}; last state differing=${mismatched}`,
+      );
     } finally {
       await owner.end();
     }

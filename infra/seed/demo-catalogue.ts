@@ -29,7 +29,11 @@ const LEGAL_BASIS: Record<string, string[]> = {
 const ORGANISATION_FIELDS = new Set(['DKKD', 'XD', 'YT', 'MT', 'GTVT']);
 const days = (amount: number) => ({ amount, unit: 'WORKING_DAYS' as const });
 const step = (title: string, level: UnitLevel, who: { unitCode?: string; role?: string }, time: number): ProcessStep => ({
-  title, level, unitCode: who.unitCode ?? null, role: who.role ?? null, time: days(time),
+  title,
+  level,
+  unitCode: who.unitCode ?? null,
+  role: who.role ?? null,
+  time: days(time),
 });
 const department = (short: string) => ({ unitCode: `${PROVINCE.code}-${short}` });
 
@@ -115,7 +119,11 @@ function shortened(variants: CaseVariant[]): CaseVariant[] {
   }));
 }
 
-const ROLE_BY_LEVEL: Record<UnitLevel, string> = { COMMUNE: 'Ủy ban nhân dân cấp xã', DISTRICT: 'Ủy ban nhân dân cấp huyện', PROVINCE: 'Ủy ban nhân dân tỉnh' };
+const ROLE_BY_LEVEL: Record<UnitLevel, string> = {
+  COMMUNE: 'Ủy ban nhân dân cấp xã',
+  DISTRICT: 'Ủy ban nhân dân cấp huyện',
+  PROVINCE: 'Ủy ban nhân dân tỉnh',
+};
 
 /** The demo province's catalogue: every mandatory component, liên thông processes, and a 2026 amendment of a few. */
 export function demoCatalogue(): CatalogueEntry[] {

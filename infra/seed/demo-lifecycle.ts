@@ -33,33 +33,78 @@ const FINISHED: ReadonlySet<DossierStatus> = new Set(['PROCESSED', 'RESULT_RETUR
  * allotments; when it ran over, one step (the district's, mostly) takes the whole delay, so the
  * demo shows who was late.
  */
-export function playLifecycle({ dossier, variant, area, units, deskOfficial, roll }: Played, calendar: WorkingCalendar, until: Date): { steps: DossierStepEntity[]; events: DemoEvent[] } {
+export function playLifecycle(
+  { dossier, variant, area, units, deskOfficial, roll }: Played,
+  calendar: WorkingCalendar,
+  until: Date,
+): { steps: DossierStepEntity[]; events: DemoEvent[] } {
   const steps: DossierStepEntity[] = variant.process.map((step, i) => {
     const tier = area.find((u) => u.level === step.level)!;
-    const unit = step.unitCode ? units.get(step.unitCode)! : playing(step.role, tier, [...units.values()].filter((u) => u.parentCode === tier.code))!;
+    const unit = step.unitCode
+      ? units.get(step.unitCode)!
+      : playing(
+          step.role,
+          tier,
+          [...units.values()].filter((u) => u.parentCode === tier.code),
+        )!;
     return {
-      id: uuidFrom(`dossier-step:${dossier.id}:${i + 1}`), dossierId: dossier.id, position: i + 1, title: step.title, level: step.level,
-      unitCode: unit.code, role: step.role, allottedHours: workingHours(step.time), finishedAt: null, handlerId: null, ownerPath: unit.path,
+      id: uuidFrom(`dossier-step:${dossier.id}:${i + 1}`),
+      dossierId: dossier.id,
+      position: i + 1,
+      title: step.title,
+      level: step.level,
+      unitCode: unit.code,
+      role: step.role,
+      allottedHours: workingHours(step.time),
+      finishedAt: null,
+      handlerId: null,
+      ownerPath: unit.path,
     };
   });
   const events: DemoEvent[] = [];
-  const event = (action: string, from: DossierStatus | null, to: DossierStatus, at: Date, unit: string, stepPosition: number | null = null, details: object = {}) =>
-    events.push({ dossierId: dossier.id, action, fromStatus: from, toStatus: to, at, actorSubject: deskOfficial, actorRole: 'OFFICIAL', actorUnit: unit,
+  const event = (
+    action: string,
+    from: DossierStatus | null,
+    to: DossierStatus,
+    at: Date,
+    unit: string,
+    stepPosition: number | null = null,
+    details: object = {},
+  ) =>
+    events.push({
+      dossierId: dossier.id,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      at,
+      actorSubject: deskOfficial,
+      actorRole: 'OFFICIAL',
+      actorUnit: unit,
       // The desk's own actions are its official's; the demo names no official of the other units.
-      actorOfficialId: unit === dossier.ownerPath ? dossier.handlerId : null, stepPosition, details, ownerPath: unit });
+      actorOfficialId: unit === dossier.ownerPath ? dossier.handlerId : null,
+      stepPosition,
+      details,
+      ownerPath: unit,
+    });
 
   const status = dossier.status;
   if (status === 'NEW') return { steps, events };
   event('receive', null, 'RECEIVED', dossier.receivedAt, dossier.ownerPath, null, { form: '01' });
   if (status === 'NOT_RECEIVED') {
-    event('refuse', 'RECEIVED', 'NOT_RECEIVED', dossier.finishedAt!, dossier.ownerPath, null, { form: '03', reason: 'Hồ sơ không thuộc thẩm quyền giải quyết.' });
+    event('refuse', 'RECEIVED', 'NOT_RECEIVED', dossier.finishedAt!, dossier.ownerPath, null, {
+      form: '03',
+      reason: 'Hồ sơ không thuộc thẩm quyền giải quyết.',
+    });
     return { steps, events };
   }
   if (status === 'RECEIVED') return { steps, events };
 
   const transferred = calendar.addWorkingHours(dossier.receivedAt, 1);
   event('transfer', 'RECEIVED', 'PROCESSING', transferred, dossier.ownerPath);
-  const end = FINISHED.has(status) || status === 'WITHDRAWN' || status === 'STOPPED' ? dossier.finishedAt! : new Date(Math.min(until.getTime(), dossier.dueAt?.getTime() ?? until.getTime()));
+  const end =
+    FINISHED.has(status) || status === 'WITHDRAWN' || status === 'STOPPED'
+      ? dossier.finishedAt!
+      : new Date(Math.min(until.getTime(), dossier.dueAt?.getTime() ?? until.getTime()));
   const total = calendar.workingHoursBetween(dossier.receivedAt, end);
   const allotted = steps.reduce((sum, s) => sum + s.allottedHours, 0);
   // The step that carries a late dossier's delay: the district's when there is one.
@@ -72,17 +117,25 @@ export function playLifecycle({ dossier, variant, area, units, deskOfficial, rol
     const share = over > 0 ? step.allottedHours * 0.9 + (step === culprit ? over + allotted * 0.1 : 0) : (step.allottedHours * total) / allotted;
     at = calendar.addWorkingHours(at, share);
     step.finishedAt = at > end ? end : at;
-    if (step.position < steps.length) event('completeStep', 'PROCESSING', 'PROCESSING', step.finishedAt, step.ownerPath, step.position, { step: step.title });
+    if (step.position < steps.length)
+      event('completeStep', 'PROCESSING', 'PROCESSING', step.finishedAt, step.ownerPath, step.position, { step: step.title });
   }
   if (steps.length && OPEN_AT_STEP.has(status)) dossier.currentStep = Math.min(doneCount + 1, steps.length);
-  if (status === 'SUPPLEMENT_REQUESTED') event('requestSupplement', 'PROCESSING', 'SUPPLEMENT_REQUESTED', dossier.pausedAt!, dossier.ownerPath, dossier.currentStep, { form: '02', missingItems: ['Bản sao giấy tờ chứng minh nơi cư trú'] });
-  if (status === 'FINANCIAL_OBLIGATION') event('requestFinancialObligation', 'PROCESSING', 'FINANCIAL_OBLIGATION', end, dossier.ownerPath, dossier.currentStep, { amountVnd: 500000 });
+  if (status === 'SUPPLEMENT_REQUESTED')
+    event('requestSupplement', 'PROCESSING', 'SUPPLEMENT_REQUESTED', dossier.pausedAt!, dossier.ownerPath, dossier.currentStep, {
+      form: '02',
+      missingItems: ['Bản sao giấy tờ chứng minh nơi cư trú'],
+    });
+  if (status === 'FINANCIAL_OBLIGATION')
+    event('requestFinancialObligation', 'PROCESSING', 'FINANCIAL_OBLIGATION', end, dossier.ownerPath, dossier.currentStep, { amountVnd: 500000 });
   if (status === 'WITHDRAWN') event('withdraw', 'PROCESSING', 'WITHDRAWN', end, dossier.ownerPath, null, { reason: 'Công dân xin rút hồ sơ.' });
-  if (status === 'STOPPED') event('stop', 'PROCESSING', 'STOPPED', end, dossier.ownerPath, null, { reason: 'Người nộp không bổ sung hồ sơ trong thời hạn.' });
+  if (status === 'STOPPED')
+    event('stop', 'PROCESSING', 'STOPPED', end, dossier.ownerPath, null, { reason: 'Người nộp không bổ sung hồ sơ trong thời hạn.' });
   if (FINISHED.has(status)) {
     const deciding = steps.at(-1)?.ownerPath ?? dossier.ownerPath;
     event('resolve', 'PROCESSING', 'PROCESSED', dossier.finishedAt!, deciding, steps.length || null, { outcome: dossier.outcome });
   }
-  if (status === 'RESULT_RETURNED') event('returnResult', 'PROCESSED', 'RESULT_RETURNED', dossier.returnedAt!, dossier.ownerPath, null, { method: dossier.returnMethod });
+  if (status === 'RESULT_RETURNED')
+    event('returnResult', 'PROCESSED', 'RESULT_RETURNED', dossier.returnedAt!, dossier.ownerPath, null, { method: dossier.returnMethod });
   return { steps, events };
 }

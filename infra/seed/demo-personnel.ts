@@ -16,7 +16,13 @@ export interface DemoStaffing {
   dutyShifts: DutyShiftEntity[];
 }
 
-type UnitMaker = (code: string, name: string, kind: AdministrativeUnitEntity['kind'], level: AdministrativeUnitEntity['level'], parent: AdministrativeUnitEntity) => AdministrativeUnitEntity;
+type UnitMaker = (
+  code: string,
+  name: string,
+  kind: AdministrativeUnitEntity['kind'],
+  level: AdministrativeUnitEntity['level'],
+  parent: AdministrativeUnitEntity,
+) => AdministrativeUnitEntity;
 
 interface Setting {
   province: AdministrativeUnitEntity;
@@ -47,9 +53,15 @@ export function demoStaffing(setting: Setting): DemoStaffing {
   const officials: OfficialEntity[] = [];
   const hire = (agency: AdministrativeUnitEntity, i: number, title: string, isLeader = false) => {
     const official: OfficialEntity = {
-      id: uuidFrom(`official:${agency.code}:${i}`), fullName: personName(), title, homeAgencyCode: agency.code,
-      email: `canbo.${agency.code.toLowerCase()}.${i}@bacninh.gov.vn`, phone: `0222${String(3900000 + officials.length * 41).padStart(7, '0')}`,
-      employmentStatus: 'ACTIVE', isLeader, ownerPath: agency.path,
+      id: uuidFrom(`official:${agency.code}:${i}`),
+      fullName: personName(),
+      title,
+      homeAgencyCode: agency.code,
+      email: `canbo.${agency.code.toLowerCase()}.${i}@bacninh.gov.vn`,
+      phone: `0222${String(3900000 + officials.length * 41).padStart(7, '0')}`,
+      employmentStatus: 'ACTIVE',
+      isLeader,
+      ownerPath: agency.path,
     };
     officials.push(official);
     return official;
@@ -66,13 +78,24 @@ export function demoStaffing(setting: Setting): DemoStaffing {
   }
   for (const [code, name, count] of CENTRAL_OFFICES) {
     const agency = unit(`${province.code}-${code}`, name, 'AGENCY', 'PROVINCE', province);
-    for (let i = 0; i < count; i++) seconded.push({ official: hire(agency, i, i === 0 ? 'Phó Trưởng phòng' : 'Chuyên viên'), kind: 'CENTRAL_AGENCY' });
+    for (let i = 0; i < count; i++)
+      seconded.push({ official: hire(agency, i, i === 0 ? 'Phó Trưởng phòng' : 'Chuyên viên'), kind: 'CENTRAL_AGENCY' });
   }
 
   const secondments: SecondmentEntity[] = seconded.map(({ official, kind }, i) => ({
-    id: uuidFrom(`secondment:${official.id}:1`), officialId: official.id, homeAgencyCode: official.homeAgencyCode, centreCode: centre.code, centrePath: centre.path, kind,
-    decisionNumber: `${kind === 'DEPARTMENT' ? 15 : 16}/QĐ-UBND-${String(i + 1).padStart(2, '0')}`, ...TERM,
-    actualEndDate: null, endReason: null, replacesId: null, replacedById: null, ownerPath: official.ownerPath,
+    id: uuidFrom(`secondment:${official.id}:1`),
+    officialId: official.id,
+    homeAgencyCode: official.homeAgencyCode,
+    centreCode: centre.code,
+    centrePath: centre.path,
+    kind,
+    decisionNumber: `${kind === 'DEPARTMENT' ? 15 : 16}/QĐ-UBND-${String(i + 1).padStart(2, '0')}`,
+    ...TERM,
+    actualEndDate: null,
+    endReason: null,
+    replacesId: null,
+    replacedById: null,
+    ownerPath: official.ownerPath,
   }));
 
   // The justice department's second official is replaced after a violation.
@@ -80,20 +103,42 @@ export function demoStaffing(setting: Setting): DemoStaffing {
   const ended = secondments.find((s) => s.homeAgencyCode === justice.code && s.officialId === uuidFrom(`official:${justice.code}:1`))!;
   const replacement = hire(justice, 2, 'Chuyên viên');
   const next: SecondmentEntity = {
-    ...ended, id: uuidFrom(`secondment:${replacement.id}:1`), officialId: replacement.id, decisionNumber: '212/QĐ-STP', decisionDate: ENDED_ON,
-    startDate: '2026-06-16', replacesId: ended.id, replacedById: null,
+    ...ended,
+    id: uuidFrom(`secondment:${replacement.id}:1`),
+    officialId: replacement.id,
+    decisionNumber: '212/QĐ-STP',
+    decisionDate: ENDED_ON,
+    startDate: '2026-06-16',
+    replacesId: ended.id,
+    replacedById: null,
   };
-  Object.assign(ended, { actualEndDate: ENDED_ON, endReason: 'Vi phạm quy chế văn hóa công sở: thái độ không đúng mực với công dân', replacedById: next.id });
+  Object.assign(ended, {
+    actualEndDate: ENDED_ON,
+    endReason: 'Vi phạm quy chế văn hóa công sở: thái độ không đúng mực với công dân',
+    replacedById: next.id,
+  });
   secondments.push(next);
 
   const counters: CounterEntity[] = CENTRE_COUNTERS.map(([name, fieldCodes], i) => ({
-    id: uuidFrom(`counter:${centre.code}:${i + 1}`), centreCode: centre.code, number: i + 1, name, fieldCodes, procedureIds: [], isOpen: true, ownerPath: centre.path,
+    id: uuidFrom(`counter:${centre.code}:${i + 1}`),
+    centreCode: centre.code,
+    number: i + 1,
+    name,
+    fieldCodes,
+    procedureIds: [],
+    isOpen: true,
+    ownerPath: centre.path,
   }));
   const counterAssignments: CounterAssignmentEntity[] = [];
   const seat = (secondment: SecondmentEntity, counter: CounterEntity) =>
     counterAssignments.push({
-      id: uuidFrom(`assignment:${secondment.id}`), counterId: counter.id, officialId: secondment.officialId, secondmentId: secondment.id,
-      startDate: secondment.startDate, endDate: secondment.actualEndDate ?? secondment.plannedEndDate, ownerPath: centre.path,
+      id: uuidFrom(`assignment:${secondment.id}`),
+      counterId: counter.id,
+      officialId: secondment.officialId,
+      secondmentId: secondment.id,
+      startDate: secondment.startDate,
+      endDate: secondment.actualEndDate ?? secondment.plannedEndDate,
+      ownerPath: centre.path,
     });
   // An agency serving several counters spreads its officials over them, at most two to a counter.
   const seated = new Set<string>();
@@ -103,21 +148,39 @@ export function demoStaffing(setting: Setting): DemoStaffing {
       const share = Math.min(2, Math.ceil(own.length / CENTRE_COUNTERS.filter(([, , served]) => served.includes(code)).length));
       for (const secondment of own.filter((s) => !seated.has(s.id)).slice(0, share)) {
         seated.add(secondment.id);
-        seat(secondment, counters[i]!);
+        seat(secondment, counters[i]);
       }
     }
   });
   // The replacement takes the seat the replaced official left.
-  seat(next, counters.find((c) => c.id === counterAssignments.find((a) => a.secondmentId === ended.id)!.counterId)!);
+  seat(
+    next,
+    counters.find((c) => c.id === counterAssignments.find((a) => a.secondmentId === ended.id)!.counterId)!,
+  );
 
   const dutyShifts: DutyShiftEntity[] = [];
   const month = setting.today.slice(0, 7);
   const length = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
   const days = Array.from({ length }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`).filter((day) => setting.calendar.isWorkingDay(day));
-  const onDuty = (desk: AdministrativeUnitEntity, date: string, shift: DutyShiftEntity['shift'], official: OfficialEntity, role: DutyShiftEntity['role']) =>
-    dutyShifts.push({ id: uuidFrom(`duty:${desk.code}:${date}:${shift}:${official.id}`), unitCode: desk.code, date, shift, officialId: official.id, role, ownerPath: desk.path });
+  const onDuty = (
+    desk: AdministrativeUnitEntity,
+    date: string,
+    shift: DutyShiftEntity['shift'],
+    official: OfficialEntity,
+    role: DutyShiftEntity['role'],
+  ) =>
+    dutyShifts.push({
+      id: uuidFrom(`duty:${desk.code}:${date}:${shift}:${official.id}`),
+      unitCode: desk.code,
+      date,
+      shift,
+      officialId: official.id,
+      role,
+      ownerPath: desk.path,
+    });
   days.forEach((date, d) => {
-    for (const shift of ['MORNING', 'AFTERNOON'] as const) onDuty(centre, date, shift, centreLeaders[(d + (shift === 'AFTERNOON' ? 1 : 0)) % 2]!, 'LEADER_ON_DUTY');
+    for (const shift of ['MORNING', 'AFTERNOON'] as const)
+      onDuty(centre, date, shift, centreLeaders[(d + (shift === 'AFTERNOON' ? 1 : 0)) % 2], 'LEADER_ON_DUTY');
     for (const { desk, owner } of setting.desks.filter((x) => x.owner.level === 'COMMUNE')) {
       const staff = existing.filter((o) => o.ownerPath.startsWith(`${owner.path}.`));
       const leader = staff.find((o) => o.isLeader);

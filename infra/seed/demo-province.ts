@@ -57,24 +57,54 @@ export function rolesOf(code: string, name: string, kind: string, level: string)
 
 export const DISTRICTS: { code: string; name: string; short: string; communes: [code: string, name: string][] }[] = [
   {
-    code: '256', name: 'Thành phố Bắc Ninh', short: 'thành phố Bắc Ninh',
-    communes: [['09163', 'Phường Vũ Ninh'], ['09166', 'Phường Suối Hoa'], ['09172', 'Phường Kinh Bắc']],
+    code: '256',
+    name: 'Thành phố Bắc Ninh',
+    short: 'thành phố Bắc Ninh',
+    communes: [
+      ['09163', 'Phường Vũ Ninh'],
+      ['09166', 'Phường Suối Hoa'],
+      ['09172', 'Phường Kinh Bắc'],
+    ],
   },
   {
-    code: '258', name: 'Huyện Yên Phong', short: 'huyện Yên Phong',
-    communes: [['09193', 'Thị trấn Chờ'], ['09196', 'Xã Dũng Liệt'], ['09199', 'Xã Tam Đa']],
+    code: '258',
+    name: 'Huyện Yên Phong',
+    short: 'huyện Yên Phong',
+    communes: [
+      ['09193', 'Thị trấn Chờ'],
+      ['09196', 'Xã Dũng Liệt'],
+      ['09199', 'Xã Tam Đa'],
+    ],
   },
   {
-    code: '259', name: 'Huyện Quế Võ', short: 'huyện Quế Võ',
-    communes: [['09238', 'Thị trấn Phố Mới'], ['09241', 'Xã Việt Thống'], ['09244', 'Xã Đại Xuân'], ['09247', 'Xã Nhân Hòa']],
+    code: '259',
+    name: 'Huyện Quế Võ',
+    short: 'huyện Quế Võ',
+    communes: [
+      ['09238', 'Thị trấn Phố Mới'],
+      ['09241', 'Xã Việt Thống'],
+      ['09244', 'Xã Đại Xuân'],
+      ['09247', 'Xã Nhân Hòa'],
+    ],
   },
   {
-    code: '260', name: 'Huyện Tiên Du', short: 'huyện Tiên Du',
-    communes: [['09325', 'Thị trấn Lim'], ['09328', 'Xã Phú Lâm'], ['09331', 'Xã Nội Duệ']],
+    code: '260',
+    name: 'Huyện Tiên Du',
+    short: 'huyện Tiên Du',
+    communes: [
+      ['09325', 'Thị trấn Lim'],
+      ['09328', 'Xã Phú Lâm'],
+      ['09331', 'Xã Nội Duệ'],
+    ],
   },
   {
-    code: '261', name: 'Thị xã Từ Sơn', short: 'thị xã Từ Sơn',
-    communes: [['09367', 'Phường Đông Ngàn'], ['09370', 'Phường Đình Bảng']],
+    code: '261',
+    name: 'Thị xã Từ Sơn',
+    short: 'thị xã Từ Sơn',
+    communes: [
+      ['09367', 'Phường Đông Ngàn'],
+      ['09370', 'Phường Đình Bảng'],
+    ],
   },
 ];
 
@@ -150,10 +180,67 @@ export const PROCEDURES: [string, string, string, Level, number | null, number, 
   ['1.003180', 'DD', 'Xác nhận tiếp tục sử dụng đất nông nghiệp của hộ gia đình khi hết thời hạn', 'DISTRICT', 7, 0, 'PARTIAL', false],
 ];
 
-export const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đào', 'Trịnh'];
+export const FAMILY_NAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Đào',
+  'Trịnh',
+];
 export const MIDDLE_NAMES = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Ngọc', 'Quang', 'Thanh', 'Hữu', 'Xuân', 'Hồng', 'Bảo'];
-export const GIVEN_NAMES = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hạnh', 'Hiếu', 'Hoa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Thắng', 'Trang', 'Tuấn', 'Uyên', 'Việt', 'Yến', 'Đạt'];
-export const COMPANY_NAMES = ['Công ty TNHH Thương mại Minh Phát', 'Công ty Cổ phần Xây dựng Kinh Bắc', 'Công ty TNHH Điện tử Quế Võ', 'Hợp tác xã Nông nghiệp Đại Xuân', 'Công ty Cổ phần Gốm Phù Lãng', 'Công ty TNHH Dệt may Từ Sơn'];
+export const GIVEN_NAMES = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hạnh',
+  'Hiếu',
+  'Hoa',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Nga',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Thắng',
+  'Trang',
+  'Tuấn',
+  'Uyên',
+  'Việt',
+  'Yến',
+  'Đạt',
+];
+export const COMPANY_NAMES = [
+  'Công ty TNHH Thương mại Minh Phát',
+  'Công ty Cổ phần Xây dựng Kinh Bắc',
+  'Công ty TNHH Điện tử Quế Võ',
+  'Hợp tác xã Nông nghiệp Đại Xuân',
+  'Công ty Cổ phần Gốm Phù Lãng',
+  'Công ty TNHH Dệt may Từ Sơn',
+];
 
 /** Further provincial departments with officials at the centre (Quảng Nam: 19 departments in all). */
 export const MORE_DEPARTMENTS: [code: string, name: string][] = [

@@ -24,7 +24,18 @@ import type { DossierStatus } from '../../subgraphs/dossiers/src/status';
 import type { RatingEntity, SatisfactionLevel } from '../../subgraphs/feedback/src/store/entities/rating.entity';
 import type { OfficialEntity } from '../../subgraphs/personnel/src/store/entities/official.entity';
 import {
-  CENTRAL_OFFICES, COMPANY_NAMES, DEPARTMENTS, DISTRICT_BRANCHES, DISTRICT_OFFICES, DISTRICTS, FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, PROVINCE, rolesOf,
+  CENTRAL_OFFICES,
+  COMPANY_NAMES,
+  DEPARTMENTS,
+  DISTRICT_BRANCHES,
+  DISTRICT_OFFICES,
+  DISTRICTS,
+  FAMILY_NAMES,
+  FIELDS,
+  GIVEN_NAMES,
+  MIDDLE_NAMES,
+  PROVINCE,
+  rolesOf,
 } from './demo-province';
 
 export interface DemoData {
@@ -74,11 +85,22 @@ const HOUR_MS = 3_600_000;
 export function buildDemo(options: DemoOptions = {}): DemoData {
   const rnd = random(options.seed ?? 2018);
   const units: AdministrativeUnitEntity[] = [];
-  const unit = (code: string, name: string, kind: AdministrativeUnitEntity['kind'], level: UnitLevel, parent: AdministrativeUnitEntity | null, electronicId: string | null) => {
+  const unit = (
+    code: string,
+    name: string,
+    kind: AdministrativeUnitEntity['kind'],
+    level: UnitLevel,
+    parent: AdministrativeUnitEntity | null,
+    electronicId: string | null,
+  ) => {
     const made = units.find((u) => u.code === code);
     if (made) return made;
     const row: AdministrativeUnitEntity = {
-      code, name, kind, level, electronicId,
+      code,
+      name,
+      kind,
+      level,
+      electronicId,
       parentCode: parent?.code ?? null,
       path: parent ? `${parent.path}.${code}` : code,
       validFrom: VALID_FROM,
@@ -89,15 +111,29 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     units.push(row);
     return row;
   };
-  const eid = (commune: number, district: number) => `000.${String(commune).padStart(2, '0')}.${String(district).padStart(2, '0')}.${PROVINCE.letter}`;
+  const eid = (commune: number, district: number) =>
+    `000.${String(commune).padStart(2, '0')}.${String(district).padStart(2, '0')}.${PROVINCE.letter}`;
 
   const province = unit(PROVINCE.code, PROVINCE.name, 'ADMINISTRATIVE', 'PROVINCE', null, null);
-  const provinceCentre = unit(`${PROVINCE.code}-TTHCC`, 'Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh', 'SERVICE_CENTRE', 'PROVINCE', province, eid(0, 0));
-  const departments = new Map(DEPARTMENTS.map(([short, name], i) => [short, unit(`${PROVINCE.code}-${short}`, name, 'AGENCY', 'PROVINCE', province, eid(i + 1, 0))]));
+  const provinceCentre = unit(
+    `${PROVINCE.code}-TTHCC`,
+    'Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh',
+    'SERVICE_CENTRE',
+    'PROVINCE',
+    province,
+    eid(0, 0),
+  );
+  const departments = new Map(
+    DEPARTMENTS.map(([short, name], i) => [short, unit(`${PROVINCE.code}-${short}`, name, 'AGENCY', 'PROVINCE', province, eid(i + 1, 0))]),
+  );
   // The central agencies' provincial offices hold liên thông steps (the police, social insurance); staffing places their officials later.
   for (const [code, name] of CENTRAL_OFFICES) unit(`${PROVINCE.code}-${code}`, name, 'AGENCY', 'PROVINCE', province, null);
-  const desks: { desk: AdministrativeUnitEntity; owner: AdministrativeUnitEntity; level: UnitLevel }[] = [{ desk: provinceCentre, owner: province, level: 'PROVINCE' }];
-  const agencies: { agency: AdministrativeUnitEntity; owner: AdministrativeUnitEntity; fieldOffice?: string }[] = [...departments].map(([short, agency]) => ({ agency, owner: province, fieldOffice: short }));
+  const desks: { desk: AdministrativeUnitEntity; owner: AdministrativeUnitEntity; level: UnitLevel }[] = [
+    { desk: provinceCentre, owner: province, level: 'PROVINCE' },
+  ];
+  const agencies: { agency: AdministrativeUnitEntity; owner: AdministrativeUnitEntity; fieldOffice?: string }[] = [...departments].map(
+    ([short, agency]) => ({ agency, owner: province, fieldOffice: short }),
+  );
   /** District branches of the police and the land registry: their officials are drawn last, from their own stream. */
   const branches: AdministrativeUnitEntity[] = [];
 
@@ -106,7 +142,9 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     const centre = unit(`${d.code}-MC`, `Bộ phận Một cửa ${d.short}`, 'SERVICE_CENTRE', 'DISTRICT', district, eid(0, di + 20));
     desks.push({ desk: centre, owner: district, level: 'DISTRICT' });
     agencies.push({ agency: centre, owner: district });
-    DISTRICT_OFFICES.forEach(([short, name]) => agencies.push({ agency: unit(`${d.code}-${short}`, name, 'AGENCY', 'DISTRICT', district, null), owner: district, fieldOffice: short }));
+    DISTRICT_OFFICES.forEach(([short, name]) =>
+      agencies.push({ agency: unit(`${d.code}-${short}`, name, 'AGENCY', 'DISTRICT', district, null), owner: district, fieldOffice: short }),
+    );
     DISTRICT_BRANCHES.forEach(([short, name]) => branches.push(unit(`${d.code}-${short}`, name(d.short), 'AGENCY', 'DISTRICT', district, null)));
     d.communes.forEach(([code, name], ci) => {
       const commune = unit(code, name, 'ADMINISTRATIVE', 'COMMUNE', district, null);
@@ -132,18 +170,24 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
   }
   /** The version in force on a day, as the catalogue's versionAt answers. */
   const versionAt = (procedure: ProcedureEntity, day: string) =>
-    procedureVersions.filter((v) => v.procedureId === procedure.id && v.effectiveFrom <= day).sort((a, b) => b.number - a.number)[0]!;
+    procedureVersions.filter((v) => v.procedureId === procedure.id && v.effectiveFrom <= day).sort((a, b) => b.number - a.number)[0];
 
   const personName = () => `${rnd.pick(FAMILY_NAMES)} ${rnd.pick(MIDDLE_NAMES)} ${rnd.pick(GIVEN_NAMES)}`;
   const officials: OfficialEntity[] = [];
-  for (const { agency, owner } of agencies) {
+  for (const { agency } of agencies) {
     const count = agency.kind === 'SERVICE_CENTRE' ? 2 : agency.level === 'DISTRICT' ? 1 : 2;
     for (let i = 0; i < count; i++) {
       const leader = agency.level === 'COMMUNE' && i === 0;
       officials.push({
         id: uuidFrom(`official:${agency.code}:${i}`),
         fullName: personName(),
-        title: leader ? 'Phó Chủ tịch UBND' : agency.level === 'COMMUNE' ? 'Công chức Văn phòng – Thống kê' : i === 0 && agency.kind === 'AGENCY' ? 'Phó Trưởng phòng' : 'Chuyên viên',
+        title: leader
+          ? 'Phó Chủ tịch UBND'
+          : agency.level === 'COMMUNE'
+            ? 'Công chức Văn phòng – Thống kê'
+            : i === 0 && agency.kind === 'AGENCY'
+              ? 'Phó Trưởng phòng'
+              : 'Chuyên viên',
         homeAgencyCode: agency.code,
         email: `canbo${officials.length + 1}@bacninh.gov.vn`,
         phone: `0222${String(3800000 + officials.length * 37).padStart(7, '0')}`,
@@ -181,7 +225,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     sequences.set(seqKey, seq);
     const version = versionAt(procedure, vietnamDate(received));
     const cases = procedureVariants.filter((v) => v.versionId === version.id);
-    const variant = cases.length > 1 && rnd.next() < 0.2 ? cases[1]! : cases[0]!;
+    const variant = cases.length > 1 && rnd.next() < 0.2 ? cases[1] : cases[0];
     const channel: Channel = rnd.next() < 0.3 && procedure.onlineLevel !== 'NONE' ? 'ONLINE' : rnd.next() < 0.1 ? 'POSTAL' : 'IN_PERSON';
     const limit = channel === 'ONLINE' && variant.onlineTimeLimit !== null ? variant.onlineTimeLimit : variant.timeLimit;
     const limitHours = limit === null ? null : variant.timeUnit === 'WORKING_HOURS' ? limit : limit * HOURS_PER_DAY;
@@ -244,10 +288,21 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     const { applicantName, applicantIdNumber, applicantPhone, applicantEmail, applicantAddress, proxyName, proxyIdNumber, ...rest } = filed;
     const dossier: DossierEntity = { ...rest, applicantPublicName: publicName(rest.applicantKind, applicantName) };
     dossierApplicants.push({
-      dossierId: id, name: applicantName, idNumber: applicantIdNumber, phone: applicantPhone, email: applicantEmail, address: applicantAddress,
-      proxyName, proxyIdNumber, ownerPath: dossier.ownerPath,
+      dossierId: id,
+      name: applicantName,
+      idNumber: applicantIdNumber,
+      phone: applicantPhone,
+      email: applicantEmail,
+      address: applicantAddress,
+      proxyName,
+      proxyIdNumber,
+      ownerPath: dossier.ownerPath,
     });
-    const played = playLifecycle({ dossier, variant, area, units: unitsByCode, deskOfficial: `seed:${dossier.handlerId ?? 'desk'}`, roll: rnd.next() }, calendar, DEMO_UNTIL);
+    const played = playLifecycle(
+      { dossier, variant, area, units: unitsByCode, deskOfficial: `seed:${dossier.handlerId ?? 'desk'}`, roll: rnd.next() },
+      calendar,
+      DEMO_UNTIL,
+    );
     dossiers.push(dossier);
     dossierSteps.push(...played.steps);
     dossierEvents.push(...played.events);
@@ -256,7 +311,12 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     const cut = key.lastIndexOf('-');
     const yymmdd = key.slice(cut + 1);
     const desk = units.find((u) => u.electronicId === key.slice(0, cut))!;
-    return { agencyElectronicId: key.slice(0, cut), day: `20${yymmdd.slice(0, 2)}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4)}`, lastNumber, ownerPath: desk.path };
+    return {
+      agencyElectronicId: key.slice(0, cut),
+      day: `20${yymmdd.slice(0, 2)}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4)}`,
+      lastNumber,
+      ownerPath: desk.path,
+    };
   });
 
   const levels: SatisfactionLevel[] = ['VERY_SATISFIED', 'SATISFIED', 'NEUTRAL', 'DISSATISFIED', 'VERY_DISSATISFIED'];
@@ -265,12 +325,13 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
   for (const dossier of dossiers) {
     if (dossier.status !== 'RESULT_RETURNED' || rnd.next() > 0.65) continue;
     const shift = temper.get(dossier.handlerId!) ?? 0;
-    const level = () => levels[Math.min(4, Math.max(0, Math.floor(rnd.next() * 2.2) - shift))]!;
+    const level = () => levels[Math.min(4, Math.max(0, Math.floor(rnd.next() * 2.2) - shift))];
     const channel = rnd.pick(['COUNTER_BUTTON', 'COUNTER_BUTTON', 'KIOSK', 'QR_CODE', 'PORTAL'] as const);
     const id = uuidFrom(`rating:${dossier.code}:${channel}`);
     // Drawn in the order the demo always drew them, so the figures stay what they were.
     const [counterNumber, resultSatisfaction, attitudeSatisfaction] = [channel === 'COUNTER_BUTTON' ? 1 + rnd.int(16) : null, level(), level()];
-    if (shift < 0 && rnd.next() < 0.5) ratingComments.push({ ratingId: id, comment: 'Cán bộ hướng dẫn chưa rõ ràng, phải đi lại nhiều lần.', ownerPath: dossier.ownerPath });
+    if (shift < 0 && rnd.next() < 0.5)
+      ratingComments.push({ ratingId: id, comment: 'Cán bộ hướng dẫn chưa rõ ràng, phải đi lại nhiều lần.', ownerPath: dossier.ownerPath });
     ratings.push({
       id,
       dossierId: dossier.id,
@@ -287,11 +348,24 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       fieldCode: dossier.fieldCode,
     });
   }
-  const { petitions, suggestions } = demoFeedback(random((options.seed ?? 2018) + 2), dossiers, dossierApplicants, desks.map((d) => d.desk), calendar, DEMO_UNTIL);
+  const { petitions, suggestions } = demoFeedback(
+    random((options.seed ?? 2018) + 2),
+    dossiers,
+    dossierApplicants,
+    desks.map((d) => d.desk),
+    calendar,
+    DEMO_UNTIL,
+  );
   // Staffing comes last, from its own random stream, so the dossiers above stay what they were.
   const staffRnd = random((options.seed ?? 2018) + 1);
   const staffing = demoStaffing({
-    province, centre: provinceCentre, departments: [...departments.values()], desks, officials, calendar, today: vietnamDate(DEMO_UNTIL),
+    province,
+    centre: provinceCentre,
+    departments: [...departments.values()],
+    desks,
+    officials,
+    calendar,
+    today: vietnamDate(DEMO_UNTIL),
     unit: (code, name, kind, level, parent) => unit(code, name, kind, level, parent, null),
     personName: () => `${staffRnd.pick(FAMILY_NAMES)} ${staffRnd.pick(MIDDLE_NAMES)} ${staffRnd.pick(GIVEN_NAMES)}`,
   });
@@ -311,9 +385,25 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
     })),
   );
   return {
-    fields, units, procedures, procedureVersions, procedureVariants, officials: [...officials, ...staffing.officials, ...branchOfficials], secondments: staffing.secondments,
-    counters: staffing.counters, counterAssignments: staffing.counterAssignments, dutyShifts: staffing.dutyShifts,
-    dossiers, dossierApplicants, dossierSteps, dossierEvents, codeSequences, ratings, ratingComments, petitions, suggestions,
+    fields,
+    units,
+    procedures,
+    procedureVersions,
+    procedureVariants,
+    officials: [...officials, ...staffing.officials, ...branchOfficials],
+    secondments: staffing.secondments,
+    counters: staffing.counters,
+    counterAssignments: staffing.counterAssignments,
+    dutyShifts: staffing.dutyShifts,
+    dossiers,
+    dossierApplicants,
+    dossierSteps,
+    dossierEvents,
+    codeSequences,
+    ratings,
+    ratingComments,
+    petitions,
+    suggestions,
   };
 }
 
@@ -345,7 +435,8 @@ function finishedAt(status: DossierStatus, received: Date, due: Date | null, rol
   if (status === 'NOT_RECEIVED') return new Date(received.getTime() + HOUR_MS);
   const end = due ?? new Date(received.getTime() + 5 * DAY_MS);
   const dueDayStart = Date.parse(`${vietnamDate(end)}T00:00:00+07:00`);
-  if (roll < 0.68 && dueDayStart > received.getTime() + HOUR_MS) return new Date(received.getTime() + (dueDayStart - received.getTime()) * (0.3 + roll)); // early
+  if (roll < 0.68 && dueDayStart > received.getTime() + HOUR_MS)
+    return new Date(received.getTime() + (dueDayStart - received.getTime()) * (0.3 + roll)); // early
   if (roll < 0.93) return new Date(end.getTime() - 2 * HOUR_MS); // on the due date
-  return new Date(end.getTime() + (1 + Math.floor(roll * 40) % 5) * DAY_MS); // late
+  return new Date(end.getTime() + (1 + (Math.floor(roll * 40) % 5)) * DAY_MS); // late
 }

@@ -32,7 +32,7 @@ import type { DatabaseUrls } from '../postgres';
 const SEEDER: Caller = { sub: 'seed', role: 'ADMIN', unit: PROVINCE.code };
 
 async function insertAll<T extends ObjectLiteral>(manager: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await manager.insert(entity, rows.slice(i, i + 1000) as never);
+  for (let i = 0; i < rows.length; i += 1000) await manager.insert(entity, rows.slice(i, i + 1000));
 }
 
 const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => Promise<void>> = {
@@ -53,7 +53,12 @@ const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => 
     const sequences = data.codeSequences;
     await manager.query(
       `INSERT INTO dossier_code_sequence (agency_electronic_id, day, last_number, owner_path) SELECT * FROM unnest($1::text[], $2::date[], $3::int[], $4::text[])`,
-      [sequences.map((s) => s.agencyElectronicId), sequences.map((s) => s.day), sequences.map((s) => s.lastNumber), sequences.map((s) => s.ownerPath)],
+      [
+        sequences.map((s) => s.agencyElectronicId),
+        sequences.map((s) => s.day),
+        sequences.map((s) => s.lastNumber),
+        sequences.map((s) => s.ownerPath),
+      ],
     );
   },
   personnel: async (manager, data) => {
@@ -67,7 +72,11 @@ const writers: Record<SubgraphName, (manager: EntityManager, data: DemoData) => 
     await insertAll(manager, RatingEntity, data.ratings);
     await insertAll(manager, RatingCommentEntity, data.ratingComments);
     // Repeats point at earlier petitions: those go first.
-    await insertAll(manager, PetitionEntity, [...data.petitions].sort((a, b) => Number(!!a.repeatOfId) - Number(!!b.repeatOfId)));
+    await insertAll(
+      manager,
+      PetitionEntity,
+      [...data.petitions].sort((a, b) => Number(!!a.repeatOfId) - Number(!!b.repeatOfId)),
+    );
     await insertAll(manager, SuggestionEntity, data.suggestions);
   },
 };

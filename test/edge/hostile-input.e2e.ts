@@ -10,9 +10,18 @@ import { startTestStack, type TestStack } from '../support/stack';
  */
 
 /** Codes a client may receive for a hostile value: each says what went wrong and whose fault it is. */
-const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'OPERATION_RESOLUTION_FAILURE']);
+const ALLOWED_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 /** What must never reach a client: stack frames, SQL, driver messages, internal addresses. */
-const LEAKS = /\bat .+\.(ts|js):\d+|node_modules|\bSELECT\b|\bINSERT\b|\bUPDATE\b.+\bSET\b|syntax error at|violates|duplicate key|postgres|https?:\/\/(127\.0\.0\.1|localhost)|ECONNREFUSED/i;
+const LEAKS =
+  /\bat .+\.(ts|js):\d+|node_modules|\bSELECT\b|\bINSERT\b|\bUPDATE\b.+\bSET\b|syntax error at|violates|duplicate key|postgres|https?:\/\/(127\.0\.0\.1|localhost)|ECONNREFUSED/i;
 
 const TOO_LONG = 'ư'.repeat(20_001);
 /** Values no rule may let through, whatever the field; writing any of them would be a defect. */
@@ -23,7 +32,7 @@ const REFUSED_BY_TYPE: Record<string, unknown[]> = {
   Date: ['2026-13-45', '01/12/2026', '2026-12-01T08:00:00+07:00', ''],
   DateTime: ['ngày mai', '2026-02-30T25:00:00+07:00', 1_764_000_000],
   Int: [-1, 2_147_483_648, 1.5],
-  Float: [-1, 'NaN', 1e400],
+  Float: [-1, 'NaN', Number.POSITIVE_INFINITY],
   Boolean: ['yes'],
 };
 
@@ -44,7 +53,7 @@ function casesFor(root: GraphQLObjectType, operation: 'query' | 'mutation'): Cas
     const base = plausibleArguments(field.args);
     return field.args.flatMap((argument) =>
       leaves(argument.type, [argument.name]).flatMap(({ at, type }) =>
-        (isEnumType(getNamedType(type)) ? ['NO_SUCH_VALUE', 0] : REFUSED_BY_TYPE[getNamedType(type).name] ?? []).map((value) => ({
+        (isEnumType(getNamedType(type)) ? ['NO_SUCH_VALUE', 0] : (REFUSED_BY_TYPE[getNamedType(type).name] ?? [])).map((value) => ({
           field: `${operation}.${field.name}`,
           at: at.join('.'),
           value,
@@ -74,7 +83,10 @@ describe('hostile input on every root field', () => {
 
   it('covers every root field of the supergraph', () => {
     const covered = new Set(CASES.map((c) => c.field));
-    const withArguments = [...Object.values(api.getQueryType()!.getFields()).map((f) => ['query', f] as const), ...Object.values(api.getMutationType()!.getFields()).map((f) => ['mutation', f] as const)]
+    const withArguments = [
+      ...Object.values(api.getQueryType()!.getFields()).map((f) => ['query', f] as const),
+      ...Object.values(api.getMutationType()!.getFields()).map((f) => ['mutation', f] as const),
+    ]
       .filter(([, f]) => f.args.length > 0)
       .map(([kind, f]) => `${kind}.${f.name}`);
     expect(withArguments.filter((f) => !covered.has(f))).toEqual([]);

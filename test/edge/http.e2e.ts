@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import http from 'node:http';
 import { serverAudits } from 'graphql-http';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -51,20 +52,26 @@ describe('the gateway over HTTP', () => {
   });
 
   it('lets a client that sends 5 MB read the 413 instead of a broken pipe', async () => {
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ fields { code } } # ${'x'.repeat(5_000_000)}` }) });
-    expect([response.status, ((await response.json()) as any).errors[0].extensions.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ fields { code } } # ${'x'.repeat(5_000_000)}` }),
+    });
+    expect([response.status, (await response.json()).errors[0].extensions.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
 
   it('answers a Host no URL can be made of, and brackets nested beyond any real operation, with 400 and a code', async () => {
     const raw = (host: string) =>
       new Promise<string>((resolve, reject) => {
         const url = new URL(stack.gatewayUrl);
-        const socket = require('node:net').connect(Number(url.port), url.hostname, () => {
+        const socket = connect(Number(url.port), url.hostname, () => {
           const body = '{"query":"{ fields { code } }"}';
-          socket.end(`POST /graphql HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+          socket.end(
+            `POST /graphql HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+          );
         });
         let text = '';
-        socket.on('data', (chunk: Buffer) => (text += chunk));
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
         socket.on('end', () => resolve(text));
         socket.on('error', reject);
       });
@@ -74,18 +81,25 @@ describe('the gateway over HTTP', () => {
       expect(answer).toContain('"code":"BAD_REQUEST"');
     }
     const deep = await stack.gql(`{ unit(code: ${'['.repeat(3000)}"x"${']'.repeat(3000)}) { code } }`);
-    expect([deep.status, deep.errors![0]!.extensions!.code]).toEqual([400, 'BAD_REQUEST']);
+    expect([deep.status, deep.errors![0].extensions!.code]).toEqual([400, 'BAD_REQUEST']);
   });
 
   it('refuses persisted queries with a code, a hash alone included, and reads "bearer" in any case', async () => {
     // Persisted queries are off: no operation named by its hash alone escapes the limits that read its text.
-    for (const body of [{ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }, { extensions: { persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' } } }]) {
+    for (const body of [
+      { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } },
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' } } },
+    ]) {
       const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const answer = (await response.json()) as any;
+      const answer = await response.json();
       expect([answer.errors[0].extensions.code, answer.data]).toEqual(['PERSISTED_QUERY_NOT_SUPPORTED', undefined]);
     }
     const token = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });
-    const lower = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `bearer ${token}` }, body: JSON.stringify({ query: '{ dossiers(first: 1) { totalCount } }' }) });
+    const lower = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `bearer ${token}` },
+      body: JSON.stringify({ query: '{ dossiers(first: 1) { totalCount } }' }),
+    });
     expect(lower.status).toBe(200);
   });
 
@@ -102,24 +116,33 @@ describe('the gateway over HTTP', () => {
 
   it('answers a bad token with 401 UNAUTHENTICATED, and a token with a malformed unit too', async () => {
     const bad = await stack.gql('{ fields { code } }', {}, 'not-a-token');
-    expect([bad.status, bad.errors![0]!.extensions!.code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect([bad.status, bad.errors![0].extensions!.code]).toEqual([401, 'UNAUTHENTICATED']);
     const malformed = await stack.gql('{ fields { code } }', {}, await stack.token({ role: 'OFFICIAL', unit: '27..x/y' }));
-    expect([malformed.status, malformed.errors![0]!.extensions!.code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect([malformed.status, malformed.errors![0].extensions!.code]).toEqual([401, 'UNAUTHENTICATED']);
   });
 
   it('answers an operation over the token limit as a request that never ran: 400 for graphql-response+json, 200 for json', async () => {
     const query = `{ ${Array.from({ length: 1500 }, (_, i) => `f${i}: fields { code }`).join(' ')} }`;
-    for (const [accept, status] of [['application/graphql-response+json', 400], ['application/json', 200]] as const) {
-      const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query }) });
+    for (const [accept, status] of [
+      ['application/graphql-response+json', 400],
+      ['application/json', 200],
+    ] as const) {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query }),
+      });
       const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
-      expect([accept, response.status, 'data' in body, body.errors[0]!.extensions.code]).toEqual([accept, status, false, 'GRAPHQL_VALIDATION_FAILED']);
-      expect(body.errors[0]!.message).toMatch(/Token limit of 2000/);
+      expect([accept, response.status, 'data' in body, body.errors[0].extensions.code]).toEqual([accept, status, false, 'GRAPHQL_VALIDATION_FAILED']);
+      expect(body.errors[0].message).toMatch(/Token limit of 2000/);
     }
   });
 
   it('passes the GraphQL-over-HTTP audit with no warning and no error', async () => {
     const results = await Promise.all(serverAudits({ url: stack.gatewayUrl }).map(async (audit) => ({ ...(await audit.fn()), name: audit.name })));
-    const notOk = results.filter((r) => r.status === 'warn' || r.status === 'error').map((r) => `${r.status}: ${r.name} — ${'reason' in r ? r.reason : ''}`);
+    const notOk = results
+      .filter((r) => r.status === 'warn' || r.status === 'error')
+      .map((r) => `${r.status}: ${r.name} — ${'reason' in r ? r.reason : ''}`);
     expect(notOk).toEqual([]);
   });
 });

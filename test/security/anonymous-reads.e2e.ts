@@ -84,10 +84,21 @@ describe('anonymous reads of personal data', () => {
     const { demo } = stack;
     const petitioned = new Set(demo.petitions.map((p) => p.dossierId));
     const rated = new Set(demo.ratings.map((r) => r.dossierId));
-    const dossier = demo.dossiers.find((d) => d.status === 'RESULT_RETURNED' && petitioned.has(d.id) && !rated.has(d.id)) ?? demo.dossiers.find((d) => d.status === 'RESULT_RETURNED' && !rated.has(d.id))!;
+    const dossier =
+      demo.dossiers.find((d) => d.status === 'RESULT_RETURNED' && petitioned.has(d.id) && !rated.has(d.id)) ??
+      demo.dossiers.find((d) => d.status === 'RESULT_RETURNED' && !rated.has(d.id))!;
     const answer = await stack.gql(
       `mutation ($input: RateDossierInput!) { rateDossier(input: $input) { rating { id dossier { id ratings { id comment } petitions { content petitionerPhone } evaluation { score } } } } }`,
-      { input: { clientRequestId: 'payload-probe-7f3a9c21-device', dossierCode: dossier.code, ratingSecret: dossier.ratingSecret, channel: 'PORTAL', resultScore: 4, attitudeScore: 4 } },
+      {
+        input: {
+          clientRequestId: 'payload-probe-7f3a9c21-device',
+          dossierCode: dossier.code,
+          ratingSecret: dossier.ratingSecret,
+          channel: 'PORTAL',
+          resultScore: 4,
+          attitudeScore: 4,
+        },
+      },
     );
     expect(answer.errors).toBeUndefined();
     const seen = answer.data.rateDossier.rating.dossier;

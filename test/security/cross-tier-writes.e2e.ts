@@ -1,4 +1,4 @@
-import { getNamedType, isCompositeType, type GraphQLInputType } from 'graphql';
+import { getNamedType, isCompositeType } from 'graphql';
 import { isWithin } from '../../shared/units';
 import { fingerprint } from '../support/fingerprint';
 import { api, leaves, plausibleArguments, setAt } from '../support/schema-cases';
@@ -31,14 +31,35 @@ describe('writes across tiers', () => {
     const petition = demo.petitions.find((p) => foreign(p.ownerPath))!;
     const suggestion = demo.suggestions.find((s) => foreign(s.ownerPath))!;
     const official = demo.officials.find((o) => foreign(o.ownerPath))!;
-    const procedure = demo.procedures[0]!;
+    const procedure = demo.procedures[0];
     return {
-      dossierId: dossier.id, dossierCode: dossier.code, petitionId: petition.id, suggestionId: suggestion.id,
-      officialId: official.id, handlerId: official.id, replacementId: official.id,
-      secondmentId: demo.secondments[0]!.id, counterId: demo.counters[0]!.id, assignmentId: demo.counterAssignments[0]!.id, dutyShiftId: demo.dutyShifts[0]!.id,
-      procedureId: procedure.id, procedureIds: [procedure.id], caseVariantId: demo.procedureVariants[0]!.id,
-      idNumber: '001099012345', unitCode: '27-TTHCC', parentCode: '27', centreCode: '27-TTHCC', receivingUnitCode: '27-TTHCC', areaUnitCode: '27', homeAgencyCode: '27-STP',
-      executingAgencyCode: '27-STP', intoCode: '256', code: '256', withinCode: '27', unitPath: '27', agencyCode: '27-STP',
+      dossierId: dossier.id,
+      dossierCode: dossier.code,
+      petitionId: petition.id,
+      suggestionId: suggestion.id,
+      officialId: official.id,
+      handlerId: official.id,
+      replacementId: official.id,
+      secondmentId: demo.secondments[0].id,
+      counterId: demo.counters[0].id,
+      assignmentId: demo.counterAssignments[0].id,
+      dutyShiftId: demo.dutyShifts[0].id,
+      procedureId: procedure.id,
+      procedureIds: [procedure.id],
+      caseVariantId: demo.procedureVariants[0].id,
+      idNumber: '001099012345',
+      unitCode: '27-TTHCC',
+      parentCode: '27',
+      centreCode: '27-TTHCC',
+      receivingUnitCode: '27-TTHCC',
+      areaUnitCode: '27',
+      homeAgencyCode: '27-STP',
+      executingAgencyCode: '27-STP',
+      intoCode: '256',
+      code: '256',
+      withinCode: '27',
+      unitPath: '27',
+      agencyCode: '27-STP',
     };
   }
 
@@ -47,10 +68,11 @@ describe('writes across tiers', () => {
     let variables = plausibleArguments(args);
     for (const argument of args) {
       for (const { at, type } of leaves(argument.type, [argument.name])) {
-        const name = at[at.length - 1]!;
+        const name = at[at.length - 1];
         // Only where the plausible input already has the object: an optional one filled in halfway would be refused for that instead.
         const parent = at.slice(0, -1).reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], variables);
-        if (name in aims && parent && typeof parent === 'object' && !Array.isArray(parent)) variables = setAt(variables, at, type as GraphQLInputType, Array.isArray(aims[name]) ? (aims[name] as unknown[])[0] : aims[name]);
+        if (name in aims && parent && typeof parent === 'object' && !Array.isArray(parent))
+          variables = setAt(variables, at, type, Array.isArray(aims[name]) ? (aims[name] as unknown[])[0] : aims[name]);
       }
     }
     return variables;

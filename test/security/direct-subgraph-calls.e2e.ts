@@ -20,16 +20,20 @@ describe('a subgraph called directly, around the gateway', () => {
     expect(response.data).toBeUndefined();
   });
 
-  const signedFor = (caller: Caller, secret = config.gatewaySecret, sent = query, audience = 'dossiers') => signCaller(caller, secret, { audience, body: JSON.stringify(sent) });
+  const signedFor = (caller: Caller, secret = config.gatewaySecret, sent = query, audience = 'dossiers') =>
+    signCaller(caller, secret, { audience, body: JSON.stringify(sent) });
 
   it('refuses a caller header signed with another secret, or altered after signing', async () => {
     const wrongKey = signedFor({ sub: 'x', role: 'ADMIN', unit: '27' }, 'not-the-secret');
     expect((await postGraphQL(stack.subgraphUrls.dossiers, query, wrongKey)).status).toBe(401);
 
-    const genuine = signedFor({ sub: 'x', role: 'OFFICIAL', unit: communes()[0]! });
+    const genuine = signedFor({ sub: 'x', role: 'OFFICIAL', unit: communes()[0] });
     expect((await postGraphQL(stack.subgraphUrls.dossiers, query, genuine)).status).toBe(200);
     const widened = Buffer.from(JSON.stringify({ sub: 'x', role: 'ADMIN', unit: '27', exp: Date.now() / 1000 + 60 })).toString('base64url');
-    const altered = await postGraphQL(stack.subgraphUrls.dossiers, query, { [CALLER_HEADER]: widened, [SIGNATURE_HEADER]: genuine[SIGNATURE_HEADER]! });
+    const altered = await postGraphQL(stack.subgraphUrls.dossiers, query, {
+      [CALLER_HEADER]: widened,
+      [SIGNATURE_HEADER]: genuine[SIGNATURE_HEADER],
+    });
     expect(altered.status).toBe(401);
   });
 

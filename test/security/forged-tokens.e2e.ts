@@ -29,7 +29,11 @@ describe('tokens from the province OpenID provider', () => {
       'cb-borrowed-name': { role: 'OFFICIAL', unit: '27.259', official_id: elsewhere.id },
       'cb-nobody': { role: 'OFFICIAL', unit: '27.259', official_id: '5b1d7c2e-0000-4000-8000-000000000001' },
       // A commune clerk of the district, named by a district-wide token: an official acts for their own unit only.
-      'cb-clerk-as-district': { role: 'OFFICIAL', unit: '27.259', official_id: demo.officials.find((o) => o.ownerPath.startsWith('27.259.09238.'))!.id },
+      'cb-clerk-as-district': {
+        role: 'OFFICIAL',
+        unit: '27.259',
+        official_id: demo.officials.find((o) => o.ownerPath.startsWith('27.259.09238.'))!.id,
+      },
       'cb-nowhere': { role: 'OFFICIAL', unit: '27.999.99999' },
     });
     stack = await startTestStack({ dossiers: 20 }, undefined, { openId: { issuer: provider.issuer, audience: AUDIENCE } });
@@ -77,18 +81,99 @@ describe('forged development tokens', () => {
 
   it.each([
     ['unsigned (alg none)', () => unsigned({ ...base, sub: 'x', iat: now(), exp: now() + 600 })],
-    ['signed with another secret', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode('not-the-secret-but-long-enough-0123456789'))],
-    ['expired', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt(now() - 7200).setExpirationTime(now() - 3600).sign(key())],
+    [
+      'signed with another secret',
+      () =>
+        new SignJWT({ ...base })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode('not-the-secret-but-long-enough-0123456789')),
+    ],
+    [
+      'expired',
+      () =>
+        new SignJWT({ ...base })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuedAt(now() - 7200)
+          .setExpirationTime(now() - 3600)
+          .sign(key()),
+    ],
     ['without exp', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().sign(key())],
-    ['with an empty subject', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('').setIssuedAt().setExpirationTime('1h').sign(key())],
-    ['with a NUL in its subject', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('cb\u0000x').setIssuedAt().setExpirationTime('1h').sign(key())],
-    ['with a subject padded with a space', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject(' admin').setIssuedAt().setExpirationTime('1h').sign(key())],
-    ['naming its official by a number', () => new SignJWT({ ...base, official_id: 42 }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
-    ['issued in the future', () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt(now() + 3600).setExpirationTime(now() + 7200).sign(key())],
-    ['with a malformed citizen ID', () => new SignJWT({ ...base, citizen_id: '0271\u0000' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
-    ['for an unknown unit', () => new SignJWT({ ...base, unit: '27.404' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
-    ['with a malformed unit', () => new SignJWT({ ...base, unit: "27' OR 1=1" }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
-    ['with the PUBLIC role', () => new SignJWT({ ...base, role: 'PUBLIC' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(key())],
+    [
+      'with an empty subject',
+      () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('').setIssuedAt().setExpirationTime('1h').sign(key()),
+    ],
+    [
+      'with a NUL in its subject',
+      () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject('cb\u0000x').setIssuedAt().setExpirationTime('1h').sign(key()),
+    ],
+    [
+      'with a subject padded with a space',
+      () => new SignJWT({ ...base }).setProtectedHeader({ alg: 'HS256' }).setSubject(' admin').setIssuedAt().setExpirationTime('1h').sign(key()),
+    ],
+    [
+      'naming its official by a number',
+      () =>
+        new SignJWT({ ...base, official_id: 42 })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(key()),
+    ],
+    [
+      'issued in the future',
+      () =>
+        new SignJWT({ ...base })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuedAt(now() + 3600)
+          .setExpirationTime(now() + 7200)
+          .sign(key()),
+    ],
+    [
+      'with a malformed citizen ID',
+      () =>
+        new SignJWT({ ...base, citizen_id: '0271\u0000' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(key()),
+    ],
+    [
+      'for an unknown unit',
+      () =>
+        new SignJWT({ ...base, unit: '27.404' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(key()),
+    ],
+    [
+      'with a malformed unit',
+      () =>
+        new SignJWT({ ...base, unit: "27' OR 1=1" })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(key()),
+    ],
+    [
+      'with the PUBLIC role',
+      () =>
+        new SignJWT({ ...base, role: 'PUBLIC' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(key()),
+    ],
   ])('refuses a token %s with 401 and reads nothing', async (_case, make) => {
     expectRefused(await stack.gql(ASK, {}, await make()));
   });

@@ -39,7 +39,9 @@ describe('personal data behind row-level security', () => {
     expect(await asApp('dossiers', mine, (c) => rows(c, `SELECT * FROM dossier_applicant WHERE owner_path = $1`, [theirs]))).toEqual([]);
     // Nobody signed in (no scope): nothing at all, while the dossiers themselves stay public with the masked name only.
     expect(await asApp('dossiers', '', (c) => rows(c, `SELECT count(*)::int AS n FROM dossier_applicant`))).toEqual([{ n: 0 }]);
-    const [publicRow] = await asApp('dossiers', '', (c) => rows(c, `SELECT * FROM dossier WHERE owner_path = $1 AND applicant_kind = 'PERSON' LIMIT 1`, [theirs]));
+    const [publicRow] = await asApp('dossiers', '', (c) =>
+      rows(c, `SELECT * FROM dossier WHERE owner_path = $1 AND applicant_kind = 'PERSON' LIMIT 1`, [theirs]),
+    );
     expect(Object.keys(publicRow).filter((column) => /id_number|phone|email|address|proxy/.test(column))).toEqual([]);
     expect(publicRow.applicant_public_name).toMatch(/^\S+( \p{Lu}\.)+$/u);
   });
@@ -47,22 +49,33 @@ describe('personal data behind row-level security', () => {
   it('shows the applicant to a unit holding one of the dossier’s steps, and to the province above everything', async () => {
     const step = demo.dossierSteps.find((s) => !inSubtree(demo.dossiers.find((d) => d.id === s.dossierId)!.ownerPath, s.ownerPath))!;
     expect(step).toBeDefined();
-    const held = await asApp('dossiers', step.ownerPath, (c) => rows(c, `SELECT dossier_id FROM dossier_applicant WHERE dossier_id = $1`, [step.dossierId]));
+    const held = await asApp('dossiers', step.ownerPath, (c) =>
+      rows(c, `SELECT dossier_id FROM dossier_applicant WHERE dossier_id = $1`, [step.dossierId]),
+    );
     expect(held).toEqual([{ dossier_id: step.dossierId }]);
-    expect(await asApp('dossiers', '27', (c) => rows(c, `SELECT count(*)::int AS n FROM dossier_applicant`))).toEqual([{ n: demo.dossierApplicants.length }]);
+    expect(await asApp('dossiers', '27', (c) => rows(c, `SELECT count(*)::int AS n FROM dossier_applicant`))).toEqual([
+      { n: demo.dossierApplicants.length },
+    ]);
   });
 
-  it("reads no petition, suggestion or rating comment addressed to another unit", async () => {
-    const petitionOwner = demo.petitions[0]!.ownerPath;
+  it('reads no petition, suggestion or rating comment addressed to another unit', async () => {
+    const petitionOwner = demo.petitions[0].ownerPath;
     const stranger = communes.find((c) => !inSubtree(petitionOwner, c) && !demo.petitions.some((p) => inSubtree(p.ownerPath, c)))!;
     expect(stranger).toBeDefined();
     for (const table of ['petition', 'suggestion', 'rating_comment']) {
-      const others = await asApp('feedback', stranger, (c) => rows(c, `SELECT count(*)::int AS n FROM ${table} WHERE NOT (owner_path = $1 OR owner_path LIKE $1 || '.%')`, [stranger]));
+      const others = await asApp('feedback', stranger, (c) =>
+        rows(c, `SELECT count(*)::int AS n FROM ${table} WHERE NOT (owner_path = $1 OR owner_path LIKE $1 || '.%')`, [stranger]),
+      );
       expect({ table, others }).toEqual({ table, others: [{ n: 0 }] });
-      expect({ table, anonymous: await asApp('feedback', '', (c) => rows(c, `SELECT count(*)::int AS n FROM ${table}`)) }).toEqual({ table, anonymous: [{ n: 0 }] });
+      expect({ table, anonymous: await asApp('feedback', '', (c) => rows(c, `SELECT count(*)::int AS n FROM ${table}`)) }).toEqual({
+        table,
+        anonymous: [{ n: 0 }],
+      });
     }
     // The province, above every unit, reads them all: the policy hides, it does not lose.
-    const all = await asApp('feedback', '27', (c) => rows(c, `SELECT (SELECT count(*) FROM petition)::int AS p, (SELECT count(*) FROM rating_comment)::int AS c`));
+    const all = await asApp('feedback', '27', (c) =>
+      rows(c, `SELECT (SELECT count(*) FROM petition)::int AS p, (SELECT count(*) FROM rating_comment)::int AS c`),
+    );
     expect(all).toEqual([{ p: demo.petitions.length, c: demo.ratingComments.length }]);
     expect(demo.ratingComments.length).toBeGreaterThan(0);
     // Ratings' scores stay public: the board counts them without anyone's comment.
@@ -75,6 +88,8 @@ describe('personal data behind row-level security', () => {
     expect(seen).toEqual([{ id: first.id }]);
     expect(seen).not.toContainEqual({ id: second.id });
     const repeat = await asApp('feedback', '', (c) => rows(c, `SELECT petition_repeated($1, NULL, '', now()) AS id`, [first.dossierId]));
-    expect(repeat).toEqual([{ id: demo.petitions.filter((p) => p.dossierId === first.dossierId).sort((a, b) => +a.receivedAt - +b.receivedAt)[0]!.id }]);
+    expect(repeat).toEqual([
+      { id: demo.petitions.filter((p) => p.dossierId === first.dossierId).sort((a, b) => +a.receivedAt - +b.receivedAt)[0].id },
+    ]);
   });
 });

@@ -13,7 +13,7 @@ function startInProduction(entry: string, env: Record<string, string>, until?: s
     });
     let output = '';
     const collect = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       if (until && output.includes(until)) child.kill('SIGTERM');
     };
     child.stdout.on('data', collect);
@@ -33,7 +33,11 @@ describe('production refuses to start on unsafe secrets', () => {
   it.each([
     ['missing', {}, 'GATEWAY_SECRET is not set'],
     ['the published development value', { GATEWAY_SECRET: 'motcua-dev-secret-change-me' }, 'GATEWAY_SECRET contains the development value'],
-    ['the development value padded to length', { GATEWAY_SECRET: '      motcua-dev-secret-change-me-padding ' }, 'GATEWAY_SECRET contains the development value'],
+    [
+      'the development value padded to length',
+      { GATEWAY_SECRET: '      motcua-dev-secret-change-me-padding ' },
+      'GATEWAY_SECRET contains the development value',
+    ],
     ['too short', { GATEWAY_SECRET: 'short-secret' }, 'GATEWAY_SECRET is 12 bytes long'],
     ['typed by hand', { GATEWAY_SECRET: 'a'.repeat(40) }, 'GATEWAY_SECRET uses only 1 different characters'],
   ])('a subgraph with the gateway secret %s exits non-zero saying what to set', async (_case, env, message) => {

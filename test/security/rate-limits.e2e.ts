@@ -19,12 +19,15 @@ describe('anonymous writes are bounded per client address', () => {
       fetch(stack.gatewayUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: SUGGEST, variables: { input: { clientRequestId: `flood-${i}-7f3a9c21-device`, unitCode: '09238-MC', content: `Góp ý số ${i}` } } }),
+        body: JSON.stringify({
+          query: SUGGEST,
+          variables: { input: { clientRequestId: `flood-${i}-7f3a9c21-device`, unitCode: '09238-MC', content: `Góp ý số ${i}` } },
+        }),
       });
     for (let i = 0; i < DEFAULT_ANONYMOUS_LIMITS.writes; i += 1) expect((await send(i)).status).toBe(200);
     const refused = await send(999);
     const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
-    expect([refused.status, body.errors[0]!.extensions.code]).toEqual([429, 'RATE_LIMITED']);
+    expect([refused.status, body.errors[0].extensions.code]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await count()).toBe(before + DEFAULT_ANONYMOUS_LIMITS.writes);
     // Reads are not writes, and an official's work is not throttled with the public's.
@@ -34,13 +37,21 @@ describe('anonymous writes are bounded per client address', () => {
   });
 
   it('bounds reads without a token too, in a count of their own, so one address cannot starve the public lookup for everyone', async () => {
-    const read = () => fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ fields { code } }' }) });
+    const read = () =>
+      fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ fields { code } }' }),
+      });
     // The earlier test spent one read; the rest of the allowance answers, the next read is refused with its wait.
     const statuses: number[] = [];
     for (let i = 0; i < READS; i += 1) statuses.push((await read()).status);
     expect(statuses.filter((s) => s === 200).length).toBe(READS - 1);
     const refused = await read();
-    expect([refused.status, ((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code]).toEqual([429, 'RATE_LIMITED']);
+    expect([refused.status, ((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code]).toEqual([
+      429,
+      'RATE_LIMITED',
+    ]);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     // Officials and the load balancer's health probe are not counted.
     const official = await stack.token({ role: 'OFFICIAL', unit: '27.259.09238' });

@@ -6,7 +6,7 @@ import { withDatabase, type DatabaseUrls } from '../../infra/postgres';
 import type { DemoData } from '../../infra/seed/demo';
 import { writeDemo } from '../../infra/seed/seed';
 import { connect } from '../../shared/standalone';
-import type { SubgraphModule } from '../../shared/subgraph';
+import type { Subgraph } from '../../shared/subgraph';
 import { TEST_CLOCK } from './clock';
 
 export const templateName = (name: SubgraphName) => `motcua_template_${name}`;
@@ -42,10 +42,9 @@ export async function freshDatabases(): Promise<TestDatabases> {
     for (const name of SUBGRAPH_NAMES) await client.query(`CREATE DATABASE "${names[name]}" TEMPLATE "${templateName(name)}"`);
   });
   return {
-    urls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { migration: withDatabase(admin, names[name]), app: withDatabase(app, names[name]) }])) as Record<
-      SubgraphName,
-      DatabaseUrls
-    >,
+    urls: Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, { migration: withDatabase(admin, names[name]), app: withDatabase(app, names[name]) }]),
+    ) as Record<SubgraphName, DatabaseUrls>,
     drop: () =>
       asAdmin(async (client) => {
         for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${names[name]}" WITH (FORCE)`);
@@ -58,7 +57,7 @@ export async function freshDatabases(): Promise<TestDatabases> {
  * role's connection to one subgraph's database (`app`, subject to row-level security), and
  * everything dropped after them.
  */
-export function seededDatabase(module: SubgraphModule, demo: DemoData): { readonly app: DataSource; readonly databases: TestDatabases } {
+export function seededDatabase(module: Subgraph, demo: DemoData): { readonly app: DataSource; readonly databases: TestDatabases } {
   let databases: TestDatabases | undefined;
   let app: DataSource | undefined;
   beforeAll(async () => {

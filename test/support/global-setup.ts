@@ -6,7 +6,6 @@ import { prepareDatabases, startEmbeddedPostgres, withDatabase } from '../../inf
 import { migrateAll } from '../../infra/stack';
 import { templateName } from './databases';
 
-
 /**
  * One PostgreSQL server for the whole run: the embedded one, or the server named by
  * TEST_DATABASE_URL (a superuser URL). Each subgraph gets a migrated template database that
@@ -18,7 +17,11 @@ export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const port = await freePort();
-    const server = await startEmbeddedPostgres({ dataDir: path.join(__dirname, '..', '..', '.data', `test-postgres-${port}`), port, persistent: false });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(__dirname, '..', '..', '.data', `test-postgres-${port}`),
+      port,
+      persistent: false,
+    });
     (globalThis as { motcuaTestPostgres?: unknown }).motcuaTestPostgres = server;
     adminUrl = server.urls('postgres').migration;
     process.env.MOTCUA_TEST_APP_URL = server.urls('postgres').app;

@@ -45,7 +45,9 @@ server.on('request', async (req, res) => {
       if (!accounts[accountId]) throw new Error(`no account ${accountId}`);
       return await provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
     }
-    const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
+    const grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
     grant.addOIDCScope('openid');
     grant.addResourceScope(audience, 'api');
     const grantId = await grant.save();

@@ -23,7 +23,9 @@ export interface OpenIdProvider {
 
 /** Starts the test OpenID provider (a child process running oidc-provider) with these accounts. */
 export async function startOpenIdProvider(audience: string, accounts: Record<string, TestAccount>): Promise<OpenIdProvider> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'openid-provider.mjs'), JSON.stringify({ audience, accounts })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'openid-provider.mjs'), JSON.stringify({ audience, accounts })], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const firstLine = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the OpenID provider exited with ${code}`)));
@@ -51,8 +53,8 @@ export async function startOpenIdProvider(audience: string, accounts: Record<str
       const response = await fetch(url, { redirect: 'manual', headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
       for (const line of response.headers.getSetCookie()) {
         const [pair] = line.split(';');
-        const at = pair!.indexOf('=');
-        cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+        const at = pair.indexOf('=');
+        cookies.set(pair.slice(0, at), pair.slice(at + 1));
       }
       const location = response.headers.get('location');
       if (!location) throw new Error(`sign-in stopped at ${url}: HTTP ${response.status} ${await response.text()}`);
@@ -63,8 +65,17 @@ export async function startOpenIdProvider(audience: string, accounts: Record<str
     if (!code) throw new Error(`sign-in of ${accountId} never reached the callback`);
     const response = await fetch(`${issuer}/token`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${CLIENT.id}:${CLIENT.secret}`).toString('base64')}` },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: CLIENT.redirect, code_verifier: verifier, resource: audience }),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${CLIENT.id}:${CLIENT.secret}`).toString('base64')}`,
+      },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: CLIENT.redirect,
+        code_verifier: verifier,
+        resource: audience,
+      }),
     });
     const body = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
     if (!body.access_token) throw new Error(`token exchange failed: ${body.error} ${body.error_description}`);

@@ -7,25 +7,38 @@ import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType,
  * The composed API schema and the helpers that build requests from it, so suites that try every
  * root field (hostile input, cross-tier writes) cover a field added to any subgraph without edits.
  */
-export const api = Supergraph.build(readFileSync(path.join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+export const api = Supergraph.build(readFileSync(path.join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8'))
+  .apiSchema()
+  .toGraphQLJSSchema();
 
 /** A value each type accepts, so that only the hostile one is at fault. */
 export function plausible(type: GraphQLInputType, depth = 0): unknown {
   if (isNonNullType(type)) return plausible(type.ofType, depth);
   if (isListType(type)) return [plausible(type.ofType, depth)];
-  if (isEnumType(type)) return type.getValues()[0]!.value;
+  if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
     if (depth > 5) return {};
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, plausible(f.type, depth + 1)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, plausible(f.type, depth + 1)]),
+    );
   }
   switch (type.name) {
-    case 'Int': return 1;
-    case 'Float': return 1;
-    case 'Boolean': return true;
-    case 'Date': return '2026-11-20';
-    case 'DateTime': return '2026-11-20T09:00:00+07:00';
-    case 'ID': return '00000000-0000-4000-8000-000000000000';
-    default: return 'plausible';
+    case 'Int':
+      return 1;
+    case 'Float':
+      return 1;
+    case 'Boolean':
+      return true;
+    case 'Date':
+      return '2026-11-20';
+    case 'DateTime':
+      return '2026-11-20T09:00:00+07:00';
+    case 'ID':
+      return '00000000-0000-4000-8000-000000000000';
+    default:
+      return 'plausible';
   }
 }
 
@@ -46,9 +59,13 @@ export function setAt(value: Record<string, unknown>, at: string[], leafType: Gr
     const next = cursor[key];
     // An optional input object left out of the plausible value, or a list of them: fill in the one we need.
     if (Array.isArray(next)) cursor = next[0] as Record<string, unknown>;
-    else cursor = (cursor[key] = (next as Record<string, unknown> | undefined) ?? {}) as Record<string, unknown>;
+    else {
+      const filled = (next ?? {}) as Record<string, unknown>;
+      cursor[key] = filled;
+      cursor = filled;
+    }
   }
-  cursor[at[at.length - 1]!] = isListType(isNonNullType(leafType) ? leafType.ofType : leafType) ? [hostile] : hostile;
+  cursor[at[at.length - 1]] = isListType(isNonNullType(leafType) ? leafType.ofType : leafType) ? [hostile] : hostile;
   return copy;
 }
 
@@ -56,4 +73,3 @@ export function setAt(value: Record<string, unknown>, at: string[], leafType: Gr
 export function plausibleArguments(args: readonly GraphQLArgument[]): Record<string, unknown> {
   return Object.fromEntries(args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, plausible(a.type)]));
 }
-

@@ -37,7 +37,7 @@ async function main(dir: string): Promise<void> {
   writeFileSync(path.join(dir, 'stack.json'), JSON.stringify(info));
 }
 
-const dir = process.argv[2]!;
+const dir = process.argv[2];
 main(dir).catch((error: unknown) => {
   writeFileSync(path.join(dir, 'error'), String((error as Error).stack ?? error));
   process.exit(1);

@@ -46,7 +46,8 @@ export async function sharedStack(): Promise<SharedStack> {
   }
   const infoFile = path.join(dir, 'stack.json');
   for (let waited = 0; !existsSync(infoFile); waited += 100) {
-    if (existsSync(path.join(dir, 'error'))) throw new Error(`The shared test stack did not start:\n${readFileSync(path.join(dir, 'error'), 'utf8')}`);
+    if (existsSync(path.join(dir, 'error')))
+      throw new Error(`The shared test stack did not start:\n${readFileSync(path.join(dir, 'error'), 'utf8')}`);
     if (waited > 120_000) throw new Error(`The shared test stack did not start within two minutes (${dir}).`);
     await sleep(100);
   }

@@ -13,13 +13,16 @@ const MAX_RENDERING = 4;
 /** Of those, one caller's at once: one official printing in a loop cannot hold every slot. */
 const MAX_RENDERING_PER_CALLER = 2;
 
-/** The forms printed, by number; each a query and a renderer that may find nothing to print. */
-const FORMS: Record<string, { query: string; render: (dossier: any) => Promise<Buffer> | null; name: string }> = {
-  '01': { query: RECEIPT_QUERY, render: (d: ReceiptData) => receiptPdf(d), name: 'tiep-nhan' },
-  '02': { query: NOTICE_QUERY, render: (d: NoticeData) => NOTICES['02'](d), name: 'yeu-cau-bo-sung' },
-  '03': { query: NOTICE_QUERY, render: (d: NoticeData) => NOTICES['03'](d), name: 'tu-choi' },
-  '04': { query: NOTICE_QUERY, render: (d: NoticeData) => NOTICES['04'](d), name: 'xin-loi-hen-lai' },
-  '05': { query: NOTICE_QUERY, render: (d: NoticeData) => NOTICES['05'](d), name: 'kiem-soat' },
+/** What every form's query reads of the dossier, whatever else it reads: its code, on the dossier or its receipt. */
+type FormDossier = { code?: string; receipt?: { code: string } };
+
+/** The forms printed, by number; each a query and a renderer (of what its own query read) that may find nothing to print. */
+const FORMS: Record<string, { query: string; render: (dossier: FormDossier) => Promise<Buffer> | null; name: string }> = {
+  '01': { query: RECEIPT_QUERY, render: (d) => receiptPdf(d as ReceiptData), name: 'tiep-nhan' },
+  '02': { query: NOTICE_QUERY, render: (d) => NOTICES['02'](d as NoticeData), name: 'yeu-cau-bo-sung' },
+  '03': { query: NOTICE_QUERY, render: (d) => NOTICES['03'](d as NoticeData), name: 'tu-choi' },
+  '04': { query: NOTICE_QUERY, render: (d) => NOTICES['04'](d as NoticeData), name: 'xin-loi-hen-lai' },
+  '05': { query: NOTICE_QUERY, render: (d) => NOTICES['05'](d as NoticeData), name: 'kiem-soat' },
 };
 
 /**
@@ -33,7 +36,7 @@ export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticat
   return {
     '/forms/:form/:dossierId': async (request, reply) => {
       const { form, dossierId } = request.params as { form: string; dossierId: string };
-      const kind = Object.hasOwn(FORMS, form) ? FORMS[form]! : null;
+      const kind = Object.hasOwn(FORMS, form) ? FORMS[form] : null;
       if (!kind) return reply.code(404).send(errorBody('NOT_FOUND', `There is no form ${form.slice(0, 10)}; forms 01 to 05 are printed.`));
       let caller: Caller;
       try {
@@ -41,7 +44,8 @@ export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticat
       } catch (error) {
         const refusal = error as GraphQLError;
         const status = (refusal.extensions?.http as { status?: number } | undefined)?.status ?? 401;
-        return reply.code(status).send(errorBody(String(refusal.extensions?.code ?? 'UNAUTHENTICATED'), refusal.message));
+        const code = refusal.extensions?.code;
+        return reply.code(status).send(errorBody(typeof code === 'string' ? code : 'UNAUTHENTICATED', refusal.message));
       }
       if (!isUuid(dossierId)) return reply.code(400).send(errorBody('BAD_USER_INPUT', `"${dossierId.slice(0, 60)}" is not a dossier id (a UUID).`));
       return printed(kind, form, dossierId, caller, reply);
@@ -50,18 +54,26 @@ export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticat
 
   /** A form of a dossier the caller may read, read through this gateway as them. */
   async function printed(kind: (typeof FORMS)[string], form: string, dossierId: string, caller: Caller, reply: FastifyReply) {
-    const answer = await apollo.executeOperation<{ dossier: any }>({ query: kind.query, variables: { id: dossierId } }, { contextValue: { caller } });
+    const answer = await apollo.executeOperation<{ dossier: FormDossier | null }>(
+      { query: kind.query, variables: { id: dossierId } },
+      { contextValue: { caller } },
+    );
     const result = answer.body.kind === 'single' ? answer.body.singleResult : null;
     const dossier = result?.data?.dossier;
     if (!dossier) {
-      const code = String(result?.errors?.[0]?.extensions?.code ?? 'NOT_FOUND');
-      if (code === 'SERVICE_UNAVAILABLE') return reply.code(503).send(errorBody(code, 'The dossier cannot be read right now; try again in a moment.'));
+      const refused = result?.errors?.[0]?.extensions?.code;
+      const code = typeof refused === 'string' ? refused : 'NOT_FOUND';
+      if (code === 'SERVICE_UNAVAILABLE')
+        return reply.code(503).send(errorBody(code, 'The dossier cannot be read right now; try again in a moment.'));
       return reply.code(404).send(errorBody('NOT_FOUND', `No dossier has id ${dossierId}, or it is not one you may read.`));
     }
     // A slot is taken only once the caller has been shown the dossier: those who may not read it never hold one.
     const who = `${caller.sub}|${caller.unit}`;
     if (rendering >= MAX_RENDERING || (renderingBy.get(who) ?? 0) >= MAX_RENDERING_PER_CALLER) {
-      return reply.code(503).header('retry-after', '2').send(errorBody('SERVICE_UNAVAILABLE', 'Many forms are being printed right now; try again in a moment.'));
+      return reply
+        .code(503)
+        .header('retry-after', '2')
+        .send(errorBody('SERVICE_UNAVAILABLE', 'Many forms are being printed right now; try again in a moment.'));
     }
     rendering += 1;
     renderingBy.set(who, (renderingBy.get(who) ?? 0) + 1);
@@ -74,10 +86,13 @@ export function formRoutes(apollo: ApolloServer<{ caller: Caller }>, authenticat
       if (left) renderingBy.set(who, left);
       else renderingBy.delete(who);
     }
-    if (!body) return reply.code(404).send(errorBody('NOT_FOUND', `Dossier ${dossier.code ?? dossier.receipt?.code} has no form ${form}: what it records did not happen to it.`));
+    if (!body)
+      return reply
+        .code(404)
+        .send(errorBody('NOT_FOUND', `Dossier ${dossier.code ?? dossier.receipt?.code} has no form ${form}: what it records did not happen to it.`));
     return reply
       .type('application/pdf')
-      .header('content-disposition', `inline; filename="mau-${form}-${kind.name}-${dossier.code ?? dossier.receipt.code}.pdf"`)
+      .header('content-disposition', `inline; filename="mau-${form}-${kind.name}-${dossier.code ?? dossier.receipt?.code}.pdf"`)
       .header('cache-control', 'private, no-store')
       .send(body);
   }

@@ -26,14 +26,26 @@ export interface NoticeData {
   procedure: { name: string } | null;
   receivingUnit: { name: string; parent: { name: string } | null } | null;
   history: Event[];
-  steps: { position: number; title: string; unit: { name: string } | null; startedAt: string | null; dueAt: string | null; finishedAt: string | null; late: boolean; handler: { fullName: string } | null }[];
+  steps: {
+    position: number;
+    title: string;
+    unit: { name: string } | null;
+    startedAt: string | null;
+    dueAt: string | null;
+    finishedAt: string | null;
+    late: boolean;
+    handler: { fullName: string } | null;
+  }[];
 }
 
 const latest = (data: NoticeData, action: string) => [...data.history].reverse().find((e) => e.action === action) ?? null;
 const signedBy = (doc: PDFKit.PDFDocument, font: { regular: string; bold: string }, title: string, name: string | null | undefined) => {
   doc.moveDown(2).font(font.bold).text(title, { align: 'right' });
   doc.font(font.regular).fontSize(9).text('(Ký và ghi rõ họ tên)', { align: 'right' }).fontSize(11);
-  doc.moveDown(3).font(font.bold).text(name ?? '', { align: 'right' });
+  doc
+    .moveDown(3)
+    .font(font.bold)
+    .text(name ?? '', { align: 'right' });
 };
 const about = (doc: PDFKit.PDFDocument, font: { regular: string; bold: string }, data: NoticeData) => {
   line(doc, font, 'Kính gửi', data.applicantName);
@@ -99,10 +111,12 @@ export const NOTICES: Record<'02' | '03' | '04' | '05', (data: NoticeData) => Pr
       doc.moveDown(0.5).font(font.bold).text('Các bước xử lý');
       for (const step of data.steps) {
         const state = step.finishedAt ? (step.late ? 'trễ hạn' : 'đúng hạn') : step.startedAt ? 'đang xử lý' : 'chưa đến';
-        doc.font(font.regular).text(
-          `${step.position}. ${step.title} — ${step.unit?.name ?? ''}${step.handler ? ` (${step.handler.fullName})` : ''}: nhận ${step.startedAt ? vietnameseInstant(step.startedAt) : '—'}; hạn ${step.dueAt ? vietnameseInstant(step.dueAt) : '—'}; xong ${step.finishedAt ? vietnameseInstant(step.finishedAt) : '—'}; ${state}`,
-          { indent: 12 },
-        );
+        doc
+          .font(font.regular)
+          .text(
+            `${step.position}. ${step.title} — ${step.unit?.name ?? ''}${step.handler ? ` (${step.handler.fullName})` : ''}: nhận ${step.startedAt ? vietnameseInstant(step.startedAt) : '—'}; hạn ${step.dueAt ? vietnameseInstant(step.dueAt) : '—'}; xong ${step.finishedAt ? vietnameseInstant(step.finishedAt) : '—'}; ${state}`,
+            { indent: 12 },
+          );
       }
       doc.moveDown(0.5).font(font.bold).text('Nhật ký giao nhận');
       for (const event of data.history) {

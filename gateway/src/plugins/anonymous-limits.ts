@@ -41,7 +41,9 @@ export async function limitAnonymousRequests(app: FastifyInstance, limits: Anony
     // Thrown to the HTTP layer's error handler, which answers it like every refusal (see shared/http.ts).
     errorResponseBuilder: (request, context) =>
       Object.assign(
-        new Error(`${isAnonymousWrite(request) ? 'Too many ratings, suggestions or petitions' : 'Too many requests without sign-in'} from this address; try again in ${Math.ceil(context.ttl / 1000)} s.`),
+        new Error(
+          `${isAnonymousWrite(request) ? 'Too many ratings, suggestions or petitions' : 'Too many requests without sign-in'} from this address; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+        ),
         { statusCode: 429, code: 'RATE_LIMITED' },
       ),
   });

@@ -29,9 +29,12 @@ export function productionDefaults(production: boolean): ApolloServerPlugin<{ ca
       return {
         async didResolveOperation({ document }) {
           if (asksForSchema(document)) {
-            throw new GraphQLError('Reading the schema (introspection) needs a signed-in official; sign in, or read the published schema documentation.', {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              'Reading the schema (introspection) needs a signed-in official; sign in, or read the published schema documentation.',
+              {
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+              },
+            );
           }
         },
         async willSendResponse({ response }) {
@@ -44,4 +47,3 @@ export function productionDefaults(production: boolean): ApolloServerPlugin<{ ca
     },
   };
 }
-

@@ -36,7 +36,10 @@ describe('catalogue import (npm run catalogue:import)', () => {
   async function runImport(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
     const env = { ...process.env, CATALOGUE_DATABASE_URL: databases.urls.catalogue.app, CATALOGUE_MIGRATION_URL: databases.urls.catalogue.migration };
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), 'infra/catalogue-import.ts', file], { cwd: ROOT, env });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), 'infra/catalogue-import.ts', file], {
+        cwd: ROOT,
+        env,
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -46,9 +49,11 @@ describe('catalogue import (npm run catalogue:import)', () => {
 
   /** Everything the catalogue holds about procedures, to prove a run changed nothing. */
   const snapshot = async () =>
-    (await db.query(`SELECT (SELECT json_agg(p ORDER BY local_code) FROM procedure p) AS procedures,
+    (
+      await db.query(`SELECT (SELECT json_agg(p ORDER BY local_code) FROM procedure p) AS procedures,
                             (SELECT json_agg(v ORDER BY id) FROM procedure_version v) AS versions,
-                            (SELECT json_agg(c ORDER BY id) FROM procedure_variant c) AS variants`))[0];
+                            (SELECT json_agg(c ORDER BY id) FROM procedure_variant c) AS variants`)
+    )[0];
 
   function withFile(name: string, text: string): string {
     const file = path.join(folder, name);
@@ -67,7 +72,8 @@ describe('catalogue import (npm run catalogue:import)', () => {
     expect(mining.fees).toEqual([{ name: 'Lệ phí cấp giấy phép', amountVnd: 1000000 }]);
     expect(mining.documents).toHaveLength(3);
     expect(mining.process.map((s: { level: string }) => s.level)).toEqual(['COMMUNE', 'DISTRICT', 'PROVINCE', 'PROVINCE']);
-    const guardianship = await db.query(`SELECT r.name, r.time_limit, r.online_time_limit FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id
+    const guardianship =
+      await db.query(`SELECT r.name, r.time_limit, r.online_time_limit FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id
       JOIN procedure_variant r ON r.version_id = v.id WHERE p.local_code = '2.002160.000.00.00.H06' ORDER BY r.position`);
     expect(guardianship).toEqual([
       { name: 'Trường hợp chung', time_limit: '3.00', online_time_limit: '2.00' },
@@ -82,7 +88,7 @@ describe('catalogue import (npm run catalogue:import)', () => {
 
   it('rejects a file with any wrong row, printing each problem with its line and column, and writes nothing', async () => {
     const lines = readFileSync(EXAMPLE, 'utf8').split('\n');
-    const header = lines[0]!;
+    const header = lines[0];
     const good = (code: string, name: string) =>
       `${code}.000.00.00.H06,${code},${name},HT,COMMUNE,,Ủy ban nhân dân cấp xã,9/QĐ-UBND,2026-12-20,NONE,,,,IN_PERSON,Nộp hồ sơ,Tờ khai | 1 | 0 | TK,Công dân Việt Nam,Trích lục,,,`;
     const text = [
@@ -99,7 +105,14 @@ describe('catalogue import (npm run catalogue:import)', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     const reported = stderr.trim().split('\n');
-    expect(reported.slice(0, -1).map((line) => line.split('  ').slice(0, 2).map((part) => part.replace(`${file}:`, '')))).toEqual([
+    expect(
+      reported.slice(0, -1).map((line) =>
+        line
+          .split('  ')
+          .slice(0, 2)
+          .map((part) => part.replace(`${file}:`, '')),
+      ),
+    ).toEqual([
       ['3', 'time_limit'],
       ['4', 'fees'],
       ['5', 'step_unit_code'],
@@ -113,10 +126,31 @@ describe('catalogue import (npm run catalogue:import)', () => {
 
   it('reads a JSON export the same way, with lines from the file, and a new decision amends the procedure', async () => {
     const rows = [
-      { local_code: '2.002160.000.00.00.H06', code: '2.002160', name: 'Đăng ký giám hộ', field_code: 'HT', levels: 'COMMUNE', executing_agency_role: 'Ủy ban nhân dân cấp xã',
-        decision: '3001/QĐ-UBND', effective_from: '2027-03-01', online_level: 'FULL', submission_methods: ['IN_PERSON', 'ONLINE'], steps: ['Nộp hồ sơ', 'Trả kết quả'],
-        documents: ['Tờ khai đăng ký giám hộ | 1 | 0 | TK-GH'], applicants: ['Công dân Việt Nam'], variant: 'Trường hợp chung', time_limit: 2 },
-      { local_code: '2.002160.000.00.00.H06', variant: 'Trường hợp chung', step_title: 'Kiểm tra, trình ký', step_level: 'COMMUNE', step_role: 'Công chức Tư pháp – Hộ tịch', step_time: 3 },
+      {
+        local_code: '2.002160.000.00.00.H06',
+        code: '2.002160',
+        name: 'Đăng ký giám hộ',
+        field_code: 'HT',
+        levels: 'COMMUNE',
+        executing_agency_role: 'Ủy ban nhân dân cấp xã',
+        decision: '3001/QĐ-UBND',
+        effective_from: '2027-03-01',
+        online_level: 'FULL',
+        submission_methods: ['IN_PERSON', 'ONLINE'],
+        steps: ['Nộp hồ sơ', 'Trả kết quả'],
+        documents: ['Tờ khai đăng ký giám hộ | 1 | 0 | TK-GH'],
+        applicants: ['Công dân Việt Nam'],
+        variant: 'Trường hợp chung',
+        time_limit: 2,
+      },
+      {
+        local_code: '2.002160.000.00.00.H06',
+        variant: 'Trường hợp chung',
+        step_title: 'Kiểm tra, trình ký',
+        step_level: 'COMMUNE',
+        step_role: 'Công chức Tư pháp – Hộ tịch',
+        step_time: 3,
+      },
     ];
     const text = `[\n${rows.map((row) => `  ${JSON.stringify(row)}`).join(',\n')}\n]\n`;
     const read = readRows(text, 'json');
@@ -128,12 +162,18 @@ describe('catalogue import (npm run catalogue:import)', () => {
     expect(refused).toBeInstanceOf(ImportRejected);
     expect((refused as ImportRejected).problems).toEqual([expect.objectContaining({ line: 2, column: 'step_time' })]);
 
-    rows[1]!.step_time = 2;
+    rows[1].step_time = 2;
     const fixed = draftsFrom(readRows(JSON.stringify(rows), 'json').rows).drafts;
     const report = await inCallerScope(db, ADMIN, (manager) => importCatalogue(manager, '27', fixed));
     expect(report).toEqual({ published: [], amended: ['2.002160.000.00.00.H06'], unchanged: [] });
-    const versions = await db.query(`SELECT v.number, v.decision FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id WHERE p.local_code = $1 ORDER BY v.number`, ['2.002160.000.00.00.H06']);
-    expect(versions).toEqual([{ number: 1, decision: '2210/QĐ-UBND' }, { number: 2, decision: '3001/QĐ-UBND' }]);
+    const versions = await db.query(
+      `SELECT v.number, v.decision FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id WHERE p.local_code = $1 ORDER BY v.number`,
+      ['2.002160.000.00.00.H06'],
+    );
+    expect(versions).toEqual([
+      { number: 1, decision: '2210/QĐ-UBND' },
+      { number: 2, decision: '3001/QĐ-UBND' },
+    ]);
   });
 
   it("refuses an import into the province's catalogue by a district's administrator, and writes nothing", async () => {

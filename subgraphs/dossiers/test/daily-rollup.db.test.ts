@@ -40,8 +40,12 @@ describe('the daily statistics rollup', () => {
           const scan = statisticsSql(filter, grouped ? 'UNIT' : null);
           const rollup = rollupStatisticsSql(filter, grouped ? childUnitSql('r.owner_path', '$3') : null);
           // Resolution times are counted from the dossiers only; the rollup leaves them null (as the schema says).
-          const counts = (rows: Record<string, unknown>[]) => rows.map(({ averageResolutionDays: _a, medianResolutionDays: _m, ...figures }) => figures);
-          const [counted, rolled] = [counts(await seeded.app.query(scan.sql, scan.params)), counts(await seeded.app.query(rollup.sql, rollup.params))];
+          const counts = (rows: Record<string, unknown>[]) =>
+            rows.map(({ averageResolutionDays: _a, medianResolutionDays: _m, ...figures }) => figures);
+          const [counted, rolled] = [
+            counts(await seeded.app.query(scan.sql, scan.params)),
+            counts(await seeded.app.query(rollup.sql, rollup.params)),
+          ];
           expect([scope, period, grouped, rolled]).toEqual([scope, period, grouped, counted]);
         }
       }
@@ -56,7 +60,14 @@ describe('the daily statistics rollup', () => {
 
   it('follows every action in the transaction that performs it', async () => {
     const calendar = new WorkingCalendar();
-    const input = { reason: 'Lý do', missingItems: ['Tờ khai'], amountVnd: 1000, newDueAt: new Date('2030-01-01'), outcome: 'APPROVED' as const, method: 'IN_PERSON' as const };
+    const input = {
+      reason: 'Lý do',
+      missingItems: ['Tờ khai'],
+      amountVnd: 1000,
+      newDueAt: new Date('2030-01-01'),
+      outcome: 'APPROVED' as const,
+      method: 'IN_PERSON' as const,
+    };
     const performed = new Set<Action>();
     for (const [i, dossier] of demo.dossiers.slice(0, 300).entries()) {
       // Assigning a handler asks personnel, which this test does not run; it changes no figure of the rollup.
@@ -64,15 +75,24 @@ describe('the daily statistics rollup', () => {
       const action = actions[i % Math.max(actions.length, 1)];
       if (!action) continue;
       // A move its business rules refuse (a reschedule too late, say) changes nothing, rollup included.
-      const done = await inCallerScope(seeded.app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar), TEST_CLOCK.now())).then(() => true, () => false);
+      const done = await inCallerScope(seeded.app, province, (manager) =>
+        act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar), TEST_CLOCK.now()),
+      ).then(
+        () => true,
+        () => false,
+      );
       if (done) performed.add(action);
     }
-    expect([...performed]).toEqual(expect.arrayContaining(['transfer', 'refuse', 'requestSupplement', 'reschedule', 'withdraw', 'stop', 'resolve', 'returnResult']));
+    expect([...performed]).toEqual(
+      expect.arrayContaining(['transfer', 'refuse', 'requestSupplement', 'reschedule', 'withdraw', 'stop', 'resolve', 'returnResult']),
+    );
     await expectRollupToMatchDossiers();
   });
 
   it('cannot be written by the application role', async () => {
     await expect(seeded.app.query(`UPDATE dossier_daily SET received = received + 1`)).rejects.toThrow(/permission denied/);
-    await expect(seeded.app.query(`INSERT INTO dossier_daily (owner_path, day, received) VALUES ('27', '2026-01-01', 5)`)).rejects.toThrow(/permission denied/);
+    await expect(seeded.app.query(`INSERT INTO dossier_daily (owner_path, day, received) VALUES ('27', '2026-01-01', 5)`)).rejects.toThrow(
+      /permission denied/,
+    );
   });
 });

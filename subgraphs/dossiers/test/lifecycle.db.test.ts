@@ -22,14 +22,23 @@ describe('dossier lifecycle rules in the database', () => {
 
   it('refuses every action from every status it does not start from, with CONFLICT, and changes nothing', async () => {
     const calendar = new WorkingCalendar();
-    const input = { reason: 'Lý do', missingItems: ['Tờ khai'], amountVnd: 1000, newDueAt: new Date('2030-01-01'), outcome: 'APPROVED' as const, method: 'IN_PERSON' as const };
+    const input = {
+      reason: 'Lý do',
+      missingItems: ['Tờ khai'],
+      amountVnd: 1000,
+      newDueAt: new Date('2030-01-01'),
+      outcome: 'APPROVED' as const,
+      method: 'IN_PERSON' as const,
+    };
     let refused = 0;
     for (const status of DOSSIER_STATUSES) {
       const dossier = demo.dossiers.find((d) => d.status === status)!;
       for (const action of PROCESS.actions) {
         if (PROCESS.allows(status, action)) continue;
         const before = await seeded.app.manager.findOneByOrFail(DossierEntity, { id: dossier.id });
-        const error = await inCallerScope(seeded.app, province, (manager) => act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar), TEST_CLOCK.now())).catch((e: unknown) => e);
+        const error = await inCallerScope(seeded.app, province, (manager) =>
+          act(manager, province, dossier.id, action, (s) => MOVES[action](s, input, calendar), TEST_CLOCK.now()),
+        ).catch((e: unknown) => e);
         expect([action, status, (error as { extensions?: { code?: string } }).extensions?.code]).toEqual([action, status, 'CONFLICT']);
         expect(await seeded.app.manager.findOneByOrFail(DossierEntity, { id: dossier.id })).toEqual(before);
         refused += 1;
@@ -48,7 +57,8 @@ describe('dossier lifecycle rules in the database', () => {
   it('keeps the seeded history consistent with each dossier: its last event reaches the current status', async () => {
     const last = new Map<string, string>();
     for (const event of demo.dossierEvents) last.set(event.dossierId, event.toStatus);
-    for (const dossier of demo.dossiers.filter((d) => d.status !== 'NEW')) expect([dossier.code, last.get(dossier.id)]).toEqual([dossier.code, dossier.status]);
+    for (const dossier of demo.dossiers.filter((d) => d.status !== 'NEW'))
+      expect([dossier.code, last.get(dossier.id)]).toEqual([dossier.code, dossier.status]);
   });
 
   it('has about 55% early, 38% on time and 7% late among finished seeded dossiers', async () => {

@@ -24,7 +24,7 @@ describe('row-level security on dossier', () => {
 
   it("updates no row of another commune's dossier, even with a raw UPDATE", async () => {
     const theirs = demo.dossiers.find((d) => d.ownerPath === communeB)!;
-    const result = await inCallerScope(seeded.app, officialOf(communeA!), (manager) =>
+    const result = await inCallerScope(seeded.app, officialOf(communeA), (manager) =>
       manager.query(`UPDATE dossier SET applicant_public_name = 'Đã sửa trái phép' WHERE id = $1`, [theirs.id]),
     );
     expect(result[1]).toBe(0);
@@ -33,7 +33,7 @@ describe('row-level security on dossier', () => {
 
   it('updates its own dossier', async () => {
     const mine = demo.dossiers.find((d) => d.ownerPath === communeA)!;
-    const result = await inCallerScope(seeded.app, officialOf(communeA!), (manager) =>
+    const result = await inCallerScope(seeded.app, officialOf(communeA), (manager) =>
       manager.query(`UPDATE dossier SET applicant_public_name = $2 WHERE id = $1`, [mine.id, 'Nguyễn Thị Ánh Tuyết']),
     );
     expect(result[1]).toBe(1);
@@ -44,7 +44,7 @@ describe('row-level security on dossier', () => {
     // A dossier whose active step is held by a commune with no say over the dossier itself, set up behind the application's back.
     const dossier = demo.dossiers.find((d) => demo.dossierSteps.some((s) => s.dossierId === d.id && s.position === 1))!;
     const unrelated = (path: string) => !path.startsWith(dossier.ownerPath) && !dossier.ownerPath.startsWith(path);
-    const step = { ownerPath: [communeA!, communeB!].find(unrelated)! };
+    const step = { ownerPath: [communeA, communeB].find(unrelated)! };
     const owner = new Client({ connectionString: seeded.databases.urls.dossiers.migration });
     await owner.connect();
     try {
@@ -54,10 +54,14 @@ describe('row-level security on dossier', () => {
       await owner.end();
     }
     const holder = officialOf(step.ownerPath);
-    const moved = await inCallerScope(seeded.app, holder, (manager) => manager.query(`UPDATE dossier SET handler_id = NULL, version = version + 1 WHERE id = $1`, [dossier.id]));
+    const moved = await inCallerScope(seeded.app, holder, (manager) =>
+      manager.query(`UPDATE dossier SET handler_id = NULL, version = version + 1 WHERE id = $1`, [dossier.id]),
+    );
     expect(moved[1]).toBe(1);
     await expect(
-      inCallerScope(seeded.app, holder, (manager) => manager.query(`UPDATE dossier SET applicant_public_name = 'Đã sửa trái phép' WHERE id = $1`, [dossier.id])),
+      inCallerScope(seeded.app, holder, (manager) =>
+        manager.query(`UPDATE dossier SET applicant_public_name = 'Đã sửa trái phép' WHERE id = $1`, [dossier.id]),
+      ),
     ).rejects.toThrow(/may only move it on/);
     await expect(
       inCallerScope(seeded.app, holder, (manager) => manager.query(`UPDATE dossier SET owner_path = $2 WHERE id = $1`, [dossier.id, step.ownerPath])),
@@ -66,13 +70,15 @@ describe('row-level security on dossier', () => {
   });
 
   it('refuses to insert a dossier owned by another commune, and writes nothing', async () => {
-    const row = { ...demo.dossiers[0]!, id: '11111111-1111-4111-8111-111111111111', code: 'TEST-0001', ownerPath: communeB! };
-    await expect(inCallerScope(seeded.app, officialOf(communeA!), (manager) => manager.insert(DossierEntity, row))).rejects.toThrow(/row-level security/);
+    const row = { ...demo.dossiers[0], id: '11111111-1111-4111-8111-111111111111', code: 'TEST-0001', ownerPath: communeB };
+    await expect(inCallerScope(seeded.app, officialOf(communeA), (manager) => manager.insert(DossierEntity, row))).rejects.toThrow(
+      /row-level security/,
+    );
     expect(await seeded.app.getRepository(DossierEntity).countBy({ id: row.id })).toBe(0);
   });
 
   it('refuses every write outside a caller scope', async () => {
-    const any = demo.dossiers[0]!;
+    const any = demo.dossiers[0];
     const result = await seeded.app.query(`UPDATE dossier SET applicant_public_name = 'x' WHERE id = $1`, [any.id]);
     expect(result[1]).toBe(0);
   });
@@ -80,7 +86,9 @@ describe('row-level security on dossier', () => {
   it('does not mistake a sibling whose code starts the same for a child', async () => {
     // Scope "27.25" must not reach "27.259...": the path check is by whole codes.
     const underDistrict = demo.dossiers.find((d) => d.ownerPath.startsWith('27.259'))!;
-    const result = await inCallerScope(seeded.app, officialOf('27.25'), (manager) => manager.query(`UPDATE dossier SET version = version WHERE id = $1`, [underDistrict.id]));
+    const result = await inCallerScope(seeded.app, officialOf('27.25'), (manager) =>
+      manager.query(`UPDATE dossier SET version = version WHERE id = $1`, [underDistrict.id]),
+    );
     expect(result[1]).toBe(0);
   });
 });

@@ -25,13 +25,19 @@ export function checkNationalCode(code: string): Problem | null {
 export function checkAnnouncement({ decision, effectiveFrom }: Announcement): Problem[] {
   const problems: Problem[] = [];
   if (!decision?.trim()) problems.push(bad('decision', 'Give the announcing decision (quyết định công bố), e.g. 1234/QĐ-UBND.'));
-  if (!DATE.test(effectiveFrom ?? '') || Number.isNaN(Date.parse(effectiveFrom))) problems.push(bad('effectiveFrom', `"${effectiveFrom ?? ''}" is not a date; write YYYY-MM-DD.`));
+  if (!DATE.test(effectiveFrom ?? '') || Number.isNaN(Date.parse(effectiveFrom)))
+    problems.push(bad('effectiveFrom', `"${effectiveFrom ?? ''}" is not a date; write YYYY-MM-DD.`));
   return problems;
 }
 
 function checkTime(time: TimeLimit, field: string, problems: Problem[], allowZero: boolean): void {
   if (!Number.isFinite(time.amount) || time.amount < 0 || (!allowZero && time.amount === 0)) {
-    problems.push(bad(`${field}.amount`, `A time limit is ${allowZero ? 'zero or more' : 'more than zero'} working ${time.unit === 'WORKING_HOURS' ? 'hours' : 'days'}; got ${time.amount}.`));
+    problems.push(
+      bad(
+        `${field}.amount`,
+        `A time limit is ${allowZero ? 'zero or more' : 'more than zero'} working ${time.unit === 'WORKING_HOURS' ? 'hours' : 'days'}; got ${time.amount}.`,
+      ),
+    );
   }
 }
 
@@ -44,16 +50,16 @@ const nonEmpty = (items: readonly string[]) => items.some((item) => item.trim())
  */
 export async function checkContent(manager: EntityManager, content: ProcedureContent, provincePath: string): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const unitCodes = [content.executingAgencyCode, ...content.variants.flatMap((v) => v.process.map((s) => s.unitCode))].filter((c): c is string => !!c);
-  const [units, field] = await Promise.all([
-    unitCodes.length ? unitsByCodes(manager, unitCodes) : [],
-    fieldByCode(manager, content.fieldCode),
-  ]);
+  const unitCodes = [content.executingAgencyCode, ...content.variants.flatMap((v) => v.process.map((s) => s.unitCode))].filter(
+    (c): c is string => !!c,
+  );
+  const [units, field] = await Promise.all([unitCodes.length ? unitsByCodes(manager, unitCodes) : [], fieldByCode(manager, content.fieldCode)]);
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const checkUnit = (code: string, fieldName: string) => {
     const unit = unitByCode.get(code);
     if (!unit) problems.push({ code: 'NOT_FOUND', field: fieldName, message: `No unit or agency has code ${code}.` });
-    else if (!isWithin(unit.path, provincePath)) problems.push(bad(fieldName, `${unit.name} (${code}) is outside the province ${provincePath} whose catalogue this is.`));
+    else if (!isWithin(unit.path, provincePath))
+      problems.push(bad(fieldName, `${unit.name} (${code}) is outside the province ${provincePath} whose catalogue this is.`));
     else if (unit.validTo) problems.push(bad(fieldName, `${unit.name} (${code}) ended on ${unit.validTo}; name the unit it was merged into.`));
     return unit;
   };
@@ -62,15 +68,18 @@ export async function checkContent(manager: EntityManager, content: ProcedureCon
   if (!field) problems.push({ code: 'NOT_FOUND', field: 'fieldCode', message: `No field (lĩnh vực) has code ${content.fieldCode}.` });
   if (!content.levels.length) problems.push(bad('levels', 'Name at least one tier that executes the procedure.'));
   if (content.executingAgencyCode) checkUnit(content.executingAgencyCode, 'executingAgencyCode');
-  else if (!content.executingAgencyRole?.trim()) problems.push(bad('executingAgencyCode', 'Name the executing agency: a unit code, or a role such as "Ủy ban nhân dân cấp xã".'));
+  else if (!content.executingAgencyRole?.trim())
+    problems.push(bad('executingAgencyCode', 'Name the executing agency: a unit code, or a role such as "Ủy ban nhân dân cấp xã".'));
   if (!content.submissionMethods.length) problems.push(bad('submissionMethods', 'Say how a dossier is submitted (in person, by post, online).'));
-  if (content.onlineLevel !== 'NONE' && !content.submissionMethods.includes('ONLINE')) problems.push(bad('submissionMethods', `An online level of ${content.onlineLevel} needs ONLINE among the ways to submit.`));
+  if (content.onlineLevel !== 'NONE' && !content.submissionMethods.includes('ONLINE'))
+    problems.push(bad('submissionMethods', `An online level of ${content.onlineLevel} needs ONLINE among the ways to submit.`));
   if (!nonEmpty(content.steps)) problems.push(bad('steps', 'Describe the sequence of steps (trình tự thực hiện).'));
   if (!nonEmpty(content.applicants)) problems.push(bad('applicants', 'Name who may apply (đối tượng thực hiện).'));
   content.documents.forEach((doc, i) => {
     if (!doc.name.trim()) problems.push(bad(`documents[${i}].name`, 'Each required document needs a name.'));
     for (const count of ['originals', 'copies'] as const) {
-      if (!Number.isInteger(doc[count]) || doc[count] < 0) problems.push(bad(`documents[${i}].${count}`, `The number of ${count} is a whole number, zero or more; got ${doc[count]}.`));
+      if (!Number.isInteger(doc[count]) || doc[count] < 0)
+        problems.push(bad(`documents[${i}].${count}`, `The number of ${count} is a whole number, zero or more; got ${doc[count]}.`));
     }
   });
   content.fees.forEach((fee, i) => {
@@ -91,7 +100,12 @@ export async function checkContent(manager: EntityManager, content: ProcedureCon
     if (variant.onlineTimeLimit !== null) {
       if (!variant.timeLimit) problems.push(bad(`${at}.onlineTimeLimit`, 'A case with no due date has no online time limit.'));
       else if (!(variant.onlineTimeLimit >= 0 && variant.onlineTimeLimit <= variant.timeLimit.amount)) {
-        problems.push(bad(`${at}.onlineTimeLimit`, `The online limit is from 0 up to the case's limit of ${variant.timeLimit.amount}; got ${variant.onlineTimeLimit}.`));
+        problems.push(
+          bad(
+            `${at}.onlineTimeLimit`,
+            `The online limit is from 0 up to the case's limit of ${variant.timeLimit.amount}; got ${variant.onlineTimeLimit}.`,
+          ),
+        );
       }
     }
     variant.process.forEach((step, s) => {
@@ -107,7 +121,9 @@ export async function checkContent(manager: EntityManager, content: ProcedureCon
     });
     const allotted = variant.process.reduce((sum, step) => sum + workingHours(step.time), 0);
     if (variant.timeLimit && variant.process.length && allotted > workingHours(variant.timeLimit)) {
-      problems.push(bad(`${at}.process`, `The steps add up to ${allotted} working hours, more than the case's limit of ${workingHours(variant.timeLimit)}.`));
+      problems.push(
+        bad(`${at}.process`, `The steps add up to ${allotted} working hours, more than the case's limit of ${workingHours(variant.timeLimit)}.`),
+      );
     }
   });
   return problems;
@@ -117,5 +133,5 @@ export async function checkContent(manager: EntityManager, content: ProcedureCon
 export function problemError(problems: Problem[], prefix: string) {
   const [first] = problems;
   const more = problems.length > 1 ? ` (${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} after this one)` : '';
-  return codedError(first!.code, first!.message + more, `${prefix}${first!.field}`);
+  return codedError(first.code, first.message + more, `${prefix}${first.field}`);
 }

@@ -20,11 +20,37 @@ import type { Identity } from './rows';
  * item per line inside the cell; a document is `name | originals | copies | form`, a fee `name | amount`.
  */
 export const COLUMNS = [
-  'local_code', 'code', 'name', 'field_code', 'levels', 'executing_agency_code', 'executing_agency_role', 'decision', 'effective_from',
-  'online_level', 'inter_agency', 'one_stop', 'boundary_free', 'submission_methods', 'steps', 'documents', 'applicants', 'result',
-  'conditions', 'legal_basis', 'fees',
-  'variant', 'time_limit', 'time_unit', 'online_time_limit',
-  'step_title', 'step_level', 'step_unit_code', 'step_role', 'step_time', 'step_time_unit',
+  'local_code',
+  'code',
+  'name',
+  'field_code',
+  'levels',
+  'executing_agency_code',
+  'executing_agency_role',
+  'decision',
+  'effective_from',
+  'online_level',
+  'inter_agency',
+  'one_stop',
+  'boundary_free',
+  'submission_methods',
+  'steps',
+  'documents',
+  'applicants',
+  'result',
+  'conditions',
+  'legal_basis',
+  'fees',
+  'variant',
+  'time_limit',
+  'time_unit',
+  'online_time_limit',
+  'step_title',
+  'step_level',
+  'step_unit_code',
+  'step_role',
+  'step_time',
+  'step_time_unit',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 const PROCEDURE_COLUMNS = COLUMNS.slice(1, COLUMNS.indexOf('variant'));
@@ -49,11 +75,14 @@ export class ImportRejected extends Error {
 }
 
 function csvRows(text: string): Row[] {
-  const records = parseCsv(text, { columns: (header: string[]) => header.map((h) => h.trim()), bom: true, info: true, raw: true, skip_empty_lines: true, trim: true }) as {
-    record: Record<string, string>;
-    info: { lines: number };
-    raw: string;
-  }[];
+  const records = parseCsv<{ record: Record<string, string>; info: { lines: number }; raw: string }>(text, {
+    columns: (header: string[]) => header.map((h) => h.trim()),
+    bom: true,
+    info: true,
+    raw: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
   return records.map(({ record, info, raw }) => ({ line: info.lines - (raw.trim().match(/\n/g)?.length ?? 0), values: record }));
 }
 
@@ -72,8 +101,10 @@ function jsonRows(text: string, problems: ImportProblem[]): Row[] {
     const values: Record<string, string> = {};
     for (const property of node.children ?? []) {
       const [key, value] = property.children!;
-      const raw = value!.type === 'array' ? (value!.children ?? []).map((item) => String(item.value)).join('\n') : value!.value;
-      values[String(key!.value)] = raw === null || raw === undefined ? '' : String(raw).trim();
+      // A JSON leaf: a string, number, boolean or null.
+      const leaf = value.value as string | number | boolean | null | undefined;
+      const raw = value.type === 'array' ? (value.children ?? []).map((item) => String(item.value)).join('\n') : leaf;
+      values[String(key.value)] = raw === null || raw === undefined ? '' : String(raw).trim();
     }
     return [{ line: lineAt(node.offset), values }];
   });
@@ -110,8 +141,16 @@ export interface Draft {
   lines: { procedure: Partial<Record<Column, number>>; first: number; variants: number[]; steps: number[][] };
 }
 
-const list = (value: string | undefined) => (value ?? '').split('\n').map((item) => item.trim()).filter(Boolean);
-const words = (value: string | undefined) => (value ?? '').split(/[\s,;|]+/).filter(Boolean).map((word) => word.toUpperCase());
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split('\n')
+    .map((item) => item.trim())
+    .filter(Boolean);
+const words = (value: string | undefined) =>
+  (value ?? '')
+    .split(/[\s,;|]+/)
+    .filter(Boolean)
+    .map((word) => word.toUpperCase());
 
 /** Groups rows by local code and reads each group into a draft; format problems come back with their line and column. */
 export function draftsFrom(rows: Row[]): { drafts: Draft[]; problems: ImportProblem[] } {
@@ -119,7 +158,8 @@ export function draftsFrom(rows: Row[]): { drafts: Draft[]; problems: ImportProb
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const key = row.values.local_code;
-    if (!key) problems.push({ line: row.line, column: 'local_code', message: 'Every row names its procedure by local_code (mã thủ tục địa phương).' });
+    if (!key)
+      problems.push({ line: row.line, column: 'local_code', message: 'Every row names its procedure by local_code (mã thủ tục địa phương).' });
     else groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   const drafts = [...groups].map(([localCode, group]) => draftOf(localCode, group, problems));
@@ -138,13 +178,17 @@ function draftOf(localCode: string, group: Row[], problems: ImportProblem[]): Dr
         values[column] = value;
         lines[column] = row.line;
       } else if (values[column] !== value) {
-        problems.push({ line: row.line, column, message: `"${value}" differs from "${values[column]}" given for ${localCode} on line ${lines[column]}.` });
+        problems.push({
+          line: row.line,
+          column,
+          message: `"${value}" differs from "${values[column]}" given for ${localCode} on line ${lines[column]}.`,
+        });
       }
     }
     return values[column];
   };
   for (const column of PROCEDURE_COLUMNS) take(group, column, procedureLines, taken);
-  const first = group[0]!.line;
+  const first = group[0].line;
   const at = (column: Column) => procedureLines[column] ?? first;
   const number = (value: string | undefined, line: number, column: string): number | null => {
     if (!value) return null;
@@ -175,7 +219,9 @@ function draftOf(localCode: string, group: Row[], problems: ImportProblem[]): Dr
     interAgency: flag('inter_agency', false),
     oneStop: flag('one_stop', true),
     boundaryFree: flag('boundary_free', false),
-    submissionMethods: words(taken.submission_methods).map((method) => choice<SubmissionMethod>(method, ['IN_PERSON', 'POSTAL', 'ONLINE'], at('submission_methods'), 'submission_methods')),
+    submissionMethods: words(taken.submission_methods).map((method) =>
+      choice<SubmissionMethod>(method, ['IN_PERSON', 'POSTAL', 'ONLINE'], at('submission_methods'), 'submission_methods'),
+    ),
     steps: list(taken.steps),
     documents: list(taken.documents).map((item) => {
       const [name = '', originals, copies, form] = item.split('|').map((part) => part.trim());
@@ -211,8 +257,13 @@ function draftOf(localCode: string, group: Row[], problems: ImportProblem[]): Dr
     const lines: Partial<Record<Column, number>> = {};
     const values: Partial<Record<Column, string>> = {};
     for (const column of VARIANT_COLUMNS) take(rows, column, lines, values);
-    const line = rows[0]!.line;
-    const unit = choice<TimeUnit>(words(values.time_unit)[0] ?? 'WORKING_DAYS', ['WORKING_DAYS', 'WORKING_HOURS'], lines.time_unit ?? line, 'time_unit');
+    const line = rows[0].line;
+    const unit = choice<TimeUnit>(
+      words(values.time_unit)[0] ?? 'WORKING_DAYS',
+      ['WORKING_DAYS', 'WORKING_HOURS'],
+      lines.time_unit ?? line,
+      'time_unit',
+    );
     const limit = number(values.time_limit, lines.time_limit ?? line, 'time_limit');
     const stepRows = rows.filter((row) => row.values.step_title || row.values.step_level || row.values.step_time);
     const process: ProcessStep[] = stepRows.map((row) => ({
@@ -227,7 +278,12 @@ function draftOf(localCode: string, group: Row[], problems: ImportProblem[]): Dr
     }));
     stepLines.push(stepRows.map((row) => row.line));
     variantLines.push(line);
-    const variant: CaseVariant = { name, timeLimit: limit === null ? null : { amount: limit, unit }, onlineTimeLimit: number(values.online_time_limit, lines.online_time_limit ?? line, 'online_time_limit'), process };
+    const variant: CaseVariant = {
+      name,
+      timeLimit: limit === null ? null : { amount: limit, unit },
+      onlineTimeLimit: number(values.online_time_limit, lines.online_time_limit ?? line, 'online_time_limit'),
+      process,
+    };
     content.variants.push(variant);
   }
   return {
@@ -239,39 +295,86 @@ function draftOf(localCode: string, group: Row[], problems: ImportProblem[]): Dr
 }
 
 const CONTENT_COLUMNS: Record<string, Column> = {
-  code: 'code', name: 'name', fieldCode: 'field_code', levels: 'levels', executingAgencyCode: 'executing_agency_code', executingAgencyRole: 'executing_agency_role',
-  onlineLevel: 'online_level', submissionMethods: 'submission_methods', steps: 'steps', documents: 'documents', applicants: 'applicants',
-  result: 'result', conditions: 'conditions', legalBasis: 'legal_basis', fees: 'fees', decision: 'decision', effectiveFrom: 'effective_from', variants: 'variant',
+  code: 'code',
+  name: 'name',
+  fieldCode: 'field_code',
+  levels: 'levels',
+  executingAgencyCode: 'executing_agency_code',
+  executingAgencyRole: 'executing_agency_role',
+  onlineLevel: 'online_level',
+  submissionMethods: 'submission_methods',
+  steps: 'steps',
+  documents: 'documents',
+  applicants: 'applicants',
+  result: 'result',
+  conditions: 'conditions',
+  legalBasis: 'legal_basis',
+  fees: 'fees',
+  decision: 'decision',
+  effectiveFrom: 'effective_from',
+  variants: 'variant',
 };
-const VARIANT_FIELDS: Record<string, Column> = { name: 'variant', timeLimit: 'time_limit', onlineTimeLimit: 'online_time_limit', process: 'step_time' };
-const STEP_FIELDS: Record<string, Column> = { title: 'step_title', level: 'step_level', unitCode: 'step_unit_code', role: 'step_role', time: 'step_time' };
+const VARIANT_FIELDS: Record<string, Column> = {
+  name: 'variant',
+  timeLimit: 'time_limit',
+  onlineTimeLimit: 'online_time_limit',
+  process: 'step_time',
+};
+const STEP_FIELDS: Record<string, Column> = {
+  title: 'step_title',
+  level: 'step_level',
+  unitCode: 'step_unit_code',
+  role: 'step_role',
+  time: 'step_time',
+};
 
 /** Points a content problem (`variants[0].process[1].unitCode`) back at the line and column it came from. */
 function locate(draft: Draft, problem: Problem): ImportProblem {
   const path = /^variants\[(\d+)\](?:\.process\[(\d+)\])?(?:\.(\w+))?/.exec(problem.field);
   if (path) {
     const [, v, s, field] = path;
-    if (s !== undefined) return { line: draft.lines.steps[Number(v)]![Number(s)]!, column: STEP_FIELDS[field ?? 'title'] ?? 'step_title', message: problem.message };
-    return { line: draft.lines.variants[Number(v)]!, column: VARIANT_FIELDS[field ?? 'name'] ?? 'variant', message: problem.message };
+    if (s !== undefined)
+      return { line: draft.lines.steps[Number(v)][Number(s)], column: STEP_FIELDS[field ?? 'title'] ?? 'step_title', message: problem.message };
+    return { line: draft.lines.variants[Number(v)], column: VARIANT_FIELDS[field ?? 'name'] ?? 'variant', message: problem.message };
   }
-  const column = CONTENT_COLUMNS[problem.field.split(/[.[]/)[0]!] ?? problem.field;
-  return { line: draft.lines.procedure[column as Column] ?? draft.lines.first, column, message: problem.message };
+  const column = CONTENT_COLUMNS[problem.field.split(/[.[]/)[0]] ?? problem.field;
+  return { line: draft.lines.procedure[column] ?? draft.lines.first, column, message: problem.message };
 }
 
 /** The stored content of a version, in the same shape a draft has, to tell an unchanged re-import. */
 function storedContent(version: ProcedureVersionEntity, variants: ProcedureVariantEntity[]): ProcedureContent {
   return {
-    name: version.name, fieldCode: version.fieldCode, levels: version.levels, executingAgencyCode: version.executingAgencyCode, executingAgencyRole: version.executingAgencyRole,
-    onlineLevel: version.onlineLevel, interAgency: version.interAgency, oneStop: version.oneStop, boundaryFree: version.boundaryFree,
-    submissionMethods: version.submissionMethods, steps: version.steps, documents: version.documents, applicants: version.applicants, result: version.result,
-    conditions: version.conditions, legalBasis: version.legalBasis, fees: version.fees,
-    variants: variants.map((v) => ({ name: v.name, timeLimit: v.timeUnit ? { amount: v.timeLimit!, unit: v.timeUnit } : null, onlineTimeLimit: v.onlineTimeLimit, process: v.process })),
+    name: version.name,
+    fieldCode: version.fieldCode,
+    levels: version.levels,
+    executingAgencyCode: version.executingAgencyCode,
+    executingAgencyRole: version.executingAgencyRole,
+    onlineLevel: version.onlineLevel,
+    interAgency: version.interAgency,
+    oneStop: version.oneStop,
+    boundaryFree: version.boundaryFree,
+    submissionMethods: version.submissionMethods,
+    steps: version.steps,
+    documents: version.documents,
+    applicants: version.applicants,
+    result: version.result,
+    conditions: version.conditions,
+    legalBasis: version.legalBasis,
+    fees: version.fees,
+    variants: variants.map((v) => ({
+      name: v.name,
+      timeLimit: v.timeUnit ? { amount: v.timeLimit!, unit: v.timeUnit } : null,
+      onlineTimeLimit: v.onlineTimeLimit,
+      process: v.process,
+    })),
   };
 }
 
 /** JSON with object keys sorted: jsonb does not keep key order, so plain JSON.stringify would see changes that are not there. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return JSON.stringify(value, (_key: string, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 
 export interface ImportReport {
@@ -291,7 +394,9 @@ export async function importCatalogue(manager: EntityManager, province: string, 
   const problems: ImportProblem[] = [];
   const plans: { draft: Draft; action: keyof ImportReport; procedure?: ProcedureEntity }[] = [];
   for (const draft of drafts) {
-    const found = [...checkAnnouncement(draft.announcement), ...(await checkContent(manager, draft.content, province))].map((problem) => locate(draft, problem));
+    const found = [...checkAnnouncement(draft.announcement), ...(await checkContent(manager, draft.content, province))].map((problem) =>
+      locate(draft, problem),
+    );
     const existing = await procedureByLocalCode(manager, draft.identity.localCode);
     const line = draft.lines.procedure.decision ?? draft.lines.first;
     if (!existing) {
@@ -299,17 +404,34 @@ export async function importCatalogue(manager: EntityManager, province: string, 
       if (badCode) found.push(locate(draft, badCode));
       plans.push({ draft, action: 'published' });
     } else if (existing.ownerPath !== province) {
-      found.push({ line: draft.lines.first, column: 'local_code', message: `${existing.localCode} belongs to the catalogue of province ${existing.ownerPath}.` });
+      found.push({
+        line: draft.lines.first,
+        column: 'local_code',
+        message: `${existing.localCode} belongs to the catalogue of province ${existing.ownerPath}.`,
+      });
     } else if (existing.repealedFrom) {
-      found.push({ line: draft.lines.first, column: 'local_code', message: `${existing.localCode} was repealed from ${existing.repealedFrom}; publish it under a new local code.` });
+      found.push({
+        line: draft.lines.first,
+        column: 'local_code',
+        message: `${existing.localCode} was repealed from ${existing.repealedFrom}; publish it under a new local code.`,
+      });
     } else {
       const latest = await latestVersion(manager, existing.id);
       if (latest.decision === draft.announcement.decision) {
         const variants = await variantsOfVersion(manager, latest.id);
         if (canonical(storedContent(latest, variants)) === canonical(draft.content)) plans.push({ draft, action: 'unchanged' });
-        else found.push({ line, column: 'decision', message: `${existing.localCode} was announced by ${latest.decision} with other content; give the amending decision and its effective date.` });
+        else
+          found.push({
+            line,
+            column: 'decision',
+            message: `${existing.localCode} was announced by ${latest.decision} with other content; give the amending decision and its effective date.`,
+          });
       } else if (draft.announcement.effectiveFrom <= latest.effectiveFrom) {
-        found.push({ line: draft.lines.procedure.effective_from ?? line, column: 'effective_from', message: `An amendment takes effect after ${latest.effectiveFrom}, when ${latest.decision} did.` });
+        found.push({
+          line: draft.lines.procedure.effective_from ?? line,
+          column: 'effective_from',
+          message: `An amendment takes effect after ${latest.effectiveFrom}, when ${latest.decision} did.`,
+        });
       } else {
         plans.push({ draft, action: 'amended', procedure: existing });
       }

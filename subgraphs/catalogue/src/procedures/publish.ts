@@ -15,13 +15,18 @@ const CONTENT = 'input.content.';
 /** The province whose catalogue the caller edits: catalogues are announced by provinces only. */
 export function catalogueProvince(caller: Caller): string {
   if (caller.role !== 'ADMIN' || !caller.unit || caller.unit.includes('.')) {
-    throw forbidden(`The procedure catalogue is announced by the province; only a province's administrators edit it (you sign in as ${caller.role.toLowerCase()} of ${caller.unit ?? 'no unit'}).`);
+    throw forbidden(
+      `The procedure catalogue is announced by the province; only a province's administrators edit it (you sign in as ${caller.role.toLowerCase()} of ${caller.unit ?? 'no unit'}).`,
+    );
   }
   return caller.unit;
 }
 
 async function check(manager: EntityManager, announcement: Announcement, content: ProcedureContent, provincePath: string): Promise<void> {
-  const problems = [...checkAnnouncement(announcement).map((p) => ({ ...p, field: `input.${p.field}` })), ...(await checkContent(manager, content, provincePath)).map((p) => ({ ...p, field: CONTENT + p.field }))];
+  const problems = [
+    ...checkAnnouncement(announcement).map((p) => ({ ...p, field: `input.${p.field}` })),
+    ...(await checkContent(manager, content, provincePath)).map((p) => ({ ...p, field: CONTENT + p.field })),
+  ];
   if (problems.length) throw problemError(problems, '');
 }
 
@@ -35,7 +40,8 @@ export async function publishProcedure(
 ): Promise<string> {
   const badCode = checkNationalCode(identity.code);
   if (badCode) throw badInput('input.code', badCode.message);
-  if (!identity.localCode.startsWith(identity.code)) throw badInput('input.localCode', `The local code starts with the national code ${identity.code}, e.g. ${identity.code}.000.00.00.H06.`);
+  if (!identity.localCode.startsWith(identity.code))
+    throw badInput('input.localCode', `The local code starts with the national code ${identity.code}, e.g. ${identity.code}.000.00.00.H06.`);
   if (await localCodeTaken(manager, identity.localCode)) {
     throw conflict(`The catalogue already has ${identity.localCode}; amend it instead of publishing it again.`, 'input.localCode');
   }
@@ -50,19 +56,32 @@ export async function publishProcedure(
 async function ownedProcedure(manager: EntityManager, id: string): Promise<ProcedureEntity> {
   const procedure = await procedureById(manager, id);
   if (!procedure) throw notFound(`No procedure has id ${id}.`, 'input.procedureId');
-  if (!(await callerOwns(manager, procedure.ownerPath))) throw forbidden(`${procedure.localCode} belongs to the catalogue of province ${procedure.ownerPath}; only its administrators change it.`);
-  if (procedure.repealedFrom) throw conflict(`${procedure.localCode} was repealed from ${procedure.repealedFrom} (${procedure.repealDecision}); publish a new procedure instead.`, 'input.procedureId');
+  if (!(await callerOwns(manager, procedure.ownerPath)))
+    throw forbidden(`${procedure.localCode} belongs to the catalogue of province ${procedure.ownerPath}; only its administrators change it.`);
+  if (procedure.repealedFrom)
+    throw conflict(
+      `${procedure.localCode} was repealed from ${procedure.repealedFrom} (${procedure.repealDecision}); publish a new procedure instead.`,
+      'input.procedureId',
+    );
   return procedure;
 }
 
 function checkLater(latest: ProcedureVersionEntity, effectiveFrom: string, what: string): void {
   if (effectiveFrom <= latest.effectiveFrom) {
-    throw badInput('input.effectiveFrom', `${what} takes effect after ${latest.effectiveFrom}, when version ${latest.number} (${latest.decision}) did; got ${effectiveFrom}.`);
+    throw badInput(
+      'input.effectiveFrom',
+      `${what} takes effect after ${latest.effectiveFrom}, when version ${latest.number} (${latest.decision}) did; got ${effectiveFrom}.`,
+    );
   }
 }
 
 /** Công bố sửa đổi, bổ sung — a new version; the earlier ones stay readable and keep their dossiers. */
-export async function amendProcedure(manager: EntityManager, procedureId: string, announcement: Announcement, content: ProcedureContent): Promise<string> {
+export async function amendProcedure(
+  manager: EntityManager,
+  procedureId: string,
+  announcement: Announcement,
+  content: ProcedureContent,
+): Promise<string> {
   const procedure = await ownedProcedure(manager, procedureId);
   await check(manager, announcement, content, procedure.ownerPath);
   const latest = await latestVersion(manager, procedureId);

@@ -5,7 +5,8 @@ import { atKey, type UnitAsOf } from '../units/versions';
 /** A unit row is either current (no `asOf`) or a version as of a date; relatives follow the same date. */
 type Unit = AdministrativeUnitEntity & { asOf?: string | null };
 
-const related = (code: string, unit: Unit, ctx: Context) => (unit.asOf ? ctx.loaders.unitAt.load(atKey(code, unit.asOf)) : ctx.loaders.unitByCode.load(code));
+const related = (code: string, unit: Unit, ctx: Context) =>
+  unit.asOf ? ctx.loaders.unitAt.load(atKey(code, unit.asOf)) : ctx.loaders.unitByCode.load(code);
 
 export const AdministrativeUnit = {
   __resolveReference: (ref: { code: string; asOf?: string | null }, ctx: Context) => related(ref.code, ref as Unit, ctx),

@@ -11,8 +11,11 @@ interface Input {
 }
 
 /** A catalogue edit: province administrators only (catalogues are announced by provinces), once per clientRequestId, all or nothing. */
-const edit = <I extends Input, P>(operation: string, work: (manager: EntityManager, input: I, ctx: Context) => Promise<string>, payload: (key: string, ctx: Context) => Promise<P>) =>
-  scopedMutation<I, Context, string, P>(operation, ['ADMIN'], work, payload);
+const edit = <I extends Input, P>(
+  operation: string,
+  work: (manager: EntityManager, input: I, ctx: Context) => Promise<string>,
+  payload: (key: string, ctx: Context) => Promise<P>,
+) => scopedMutation<I, Context, string, P>(operation, ['ADMIN'], work, payload);
 
 const unitPayload = async (code: string, ctx: Context) => ({ unit: await ctx.loaders.unitByCode.load(code) });
 const procedurePayload = async (id: string, ctx: Context) => ({ procedure: await ctx.loaders.procedureById.load(id) });
@@ -27,7 +30,10 @@ type ContentInput = Omit<ProcedureContent, 'executingAgencyCode' | 'executingAge
     name: string;
     timeLimit?: Maybe<ProcedureContent['variants'][number]['timeLimit']>;
     onlineTimeLimit?: Maybe<number>;
-    process: (Omit<ProcedureContent['variants'][number]['process'][number], 'unitCode' | 'role'> & { unitCode?: Maybe<string>; role?: Maybe<string> })[];
+    process: (Omit<ProcedureContent['variants'][number]['process'][number], 'unitCode' | 'role'> & {
+      unitCode?: Maybe<string>;
+      role?: Maybe<string>;
+    })[];
   }[];
 };
 
@@ -43,7 +49,13 @@ function contentOf(input: ContentInput): ProcedureContent {
       name: variant.name,
       timeLimit: variant.timeLimit ? { amount: variant.timeLimit.amount, unit: variant.timeLimit.unit } : null,
       onlineTimeLimit: variant.onlineTimeLimit ?? null,
-      process: variant.process.map((step) => ({ title: step.title, level: step.level, unitCode: step.unitCode ?? null, role: step.role ?? null, time: { amount: step.time.amount, unit: step.time.unit } })),
+      process: variant.process.map((step) => ({
+        title: step.title,
+        level: step.level,
+        unitCode: step.unitCode ?? null,
+        role: step.role ?? null,
+        time: { amount: step.time.amount, unit: step.time.unit },
+      })),
     })),
   };
 }
@@ -52,9 +64,21 @@ type Announced = Input & { decision: string; effectiveFrom: string };
 
 export const Mutation = {
   addUnit: edit<Input & Change & NewUnit, unknown>('addUnit', (manager, input) => addUnit(manager, input, input), unitPayload),
-  renameUnit: edit<Input & Change & { code: string; name: string }, unknown>('renameUnit', (manager, input) => renameUnit(manager, input.code, input.name, input), unitPayload),
-  moveUnit: edit<Input & Change & { code: string; parentCode: string }, unknown>('moveUnit', (manager, input) => moveUnit(manager, input.code, input.parentCode, input), unitPayload),
-  mergeUnits: edit<Input & Change & { codes: string[]; intoCode: string }, unknown>('mergeUnits', (manager, input) => mergeUnits(manager, input.codes, input.intoCode, input), unitPayload),
+  renameUnit: edit<Input & Change & { code: string; name: string }, unknown>(
+    'renameUnit',
+    (manager, input) => renameUnit(manager, input.code, input.name, input),
+    unitPayload,
+  ),
+  moveUnit: edit<Input & Change & { code: string; parentCode: string }, unknown>(
+    'moveUnit',
+    (manager, input) => moveUnit(manager, input.code, input.parentCode, input),
+    unitPayload,
+  ),
+  mergeUnits: edit<Input & Change & { codes: string[]; intoCode: string }, unknown>(
+    'mergeUnits',
+    (manager, input) => mergeUnits(manager, input.codes, input.intoCode, input),
+    unitPayload,
+  ),
 
   publishProcedure: edit<Announced & { code: string; localCode: string; content: ContentInput }, unknown>(
     'publishProcedure',

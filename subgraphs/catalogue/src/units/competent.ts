@@ -29,5 +29,9 @@ export async function competentUnit(
   const chain = await Promise.all(place.path.split('.').map((code) => loaders.unitByCode.load(code)));
   const tier = chain.find((unit) => unit?.kind === 'ADMINISTRATIVE' && unit.level === step.level);
   if (!tier) return null;
-  return playing(step.role ?? null, tier, (await loaders.unitChildren.load(tier.code)).filter((unit) => !unit.validTo));
+  return playing(
+    step.role ?? null,
+    tier,
+    (await loaders.unitChildren.load(tier.code)).filter((unit) => !unit.validTo),
+  );
 }

@@ -8,7 +8,13 @@ import type { UnitVersionEntity, UnitChange } from '../store/entities/unit-versi
 import { electronicIdTaken, insertUnit, insertUnitVersions, unitByCode, unitSubtree, unitsInside, updateUnit } from '../store/units';
 
 /** The version row that records a unit's shape from `validFrom` on. */
-export function versionOf(unit: AdministrativeUnitEntity, change: UnitChange, validFrom: string, decision: string | null = null, ended = false): Omit<UnitVersionEntity, 'id'> {
+export function versionOf(
+  unit: AdministrativeUnitEntity,
+  change: UnitChange,
+  validFrom: string,
+  decision: string | null = null,
+  ended = false,
+): Omit<UnitVersionEntity, 'id'> {
   const { code, name, kind, level, parentCode, path, electronicId, ownerPath, roles } = unit;
   return { code, name, kind, level, parentCode, path, electronicId, ownerPath, roles, validFrom, change, decision, ended };
 }
@@ -27,7 +33,10 @@ async function load(manager: EntityManager, code: string, field: string): Promis
 
 function checkDate(unit: AdministrativeUnitEntity, change: Change): void {
   if (change.effectiveFrom < unit.validFrom) {
-    throw badInput('input.effectiveFrom', `The change must take effect on or after ${unit.validFrom}, when the current shape of ${unit.name} began; got ${change.effectiveFrom}.`);
+    throw badInput(
+      'input.effectiveFrom',
+      `The change must take effect on or after ${unit.validFrom}, when the current shape of ${unit.name} began; got ${change.effectiveFrom}.`,
+    );
   }
 }
 
@@ -48,7 +57,13 @@ export async function renameUnit(manager: EntityManager, code: string, name: str
 }
 
 /** Re-roots a unit and everything below it under `parent`, recording a version for each. */
-async function reparent(manager: EntityManager, unit: AdministrativeUnitEntity, parent: AdministrativeUnitEntity, change: Change, kind: UnitChange): Promise<void> {
+async function reparent(
+  manager: EntityManager,
+  unit: AdministrativeUnitEntity,
+  parent: AdministrativeUnitEntity,
+  change: Change,
+  kind: UnitChange,
+): Promise<void> {
   const oldPath = unit.path;
   const newPath = `${parent.path}.${unit.code}`;
   const subtree = await unitSubtree(manager, oldPath);
@@ -58,7 +73,14 @@ async function reparent(manager: EntityManager, unit: AdministrativeUnitEntity, 
   }
   await insertUnitVersions(
     manager,
-    subtree.map((row) => versionOf({ ...row, path: newPath + row.path.slice(oldPath.length), parentCode: row.code === unit.code ? parent.code : row.parentCode }, kind, change.effectiveFrom, change.decision)),
+    subtree.map((row) =>
+      versionOf(
+        { ...row, path: newPath + row.path.slice(oldPath.length), parentCode: row.code === unit.code ? parent.code : row.parentCode },
+        kind,
+        change.effectiveFrom,
+        change.decision,
+      ),
+    ),
   );
 }
 
@@ -66,7 +88,10 @@ export async function moveUnit(manager: EntityManager, code: string, parentCode:
   const unit = await load(manager, code, 'input.code');
   const parent = await load(manager, parentCode, 'input.parentCode');
   if (isWithin(parent.path, unit.path)) {
-    throw badInput('input.parentCode', `Moving ${unit.name} under ${parent.name} would put it inside itself (${parent.path} lies within ${unit.path}).`);
+    throw badInput(
+      'input.parentCode',
+      `Moving ${unit.name} under ${parent.name} would put it inside itself (${parent.path} lies within ${unit.path}).`,
+    );
   }
   if (parent.path.split('.')[0] !== unit.path.split('.')[0]) {
     throw badInput('input.parentCode', `${parent.name} is in another province; a unit moves only within its province.`);
@@ -89,7 +114,10 @@ export async function mergeUnits(manager: EntityManager, codes: string[], intoCo
     if (code === intoCode) throw badInput('input.codes', `${target.name} cannot be merged into itself.`);
     const unit = await load(manager, code, 'input.codes');
     if (unit.level !== target.level || unit.kind !== target.kind) {
-      throw badInput('input.codes', `${unit.name} is a ${unit.level.toLowerCase()} ${unit.kind.toLowerCase()} and ${target.name} a ${target.level.toLowerCase()} ${target.kind.toLowerCase()}; merge units of one tier and kind.`);
+      throw badInput(
+        'input.codes',
+        `${unit.name} is a ${unit.level.toLowerCase()} ${unit.kind.toLowerCase()} and ${target.name} a ${target.level.toLowerCase()} ${target.kind.toLowerCase()}; merge units of one tier and kind.`,
+      );
     }
     checkDate(unit, change);
     const children = await unitsInside(manager, code);
@@ -117,25 +145,41 @@ export interface NewUnit {
 /** Adds a unit, agency or centre under a current unit of the caller's province. */
 export async function addUnit(manager: EntityManager, given: NewUnit, change: Change): Promise<string> {
   const input = { ...given, code: normaliseCode(given.code) };
-  if (!/^[A-Za-z0-9-]+$/.test(input.code)) throw badInput('input.code', `"${input.code}" is not a unit code; use letters, digits and dashes (no dots).`);
+  if (!/^[A-Za-z0-9-]+$/.test(input.code))
+    throw badInput('input.code', `"${input.code}" is not a unit code; use letters, digits and dashes (no dots).`);
   if (!input.name.trim()) throw badInput('input.name', 'The unit needs a name.');
   const existing = await unitByCode(manager, input.code);
   if (existing) throw conflict(`Code ${input.code} is already ${existing.name}.`, 'input.code');
   const parent = await load(manager, input.parentCode, 'input.parentCode');
-  if (!(await callerOwns(manager, parent.ownerPath))) throw forbidden(`${parent.name} belongs to the catalogue of unit ${parent.ownerPath}; only its administrators add units to it.`);
-  if (input.kind === 'ADMINISTRATIVE' ? parent.kind !== 'ADMINISTRATIVE' || LEVEL_RANK[input.level] <= LEVEL_RANK[parent.level] : input.level !== parent.level) {
-    throw badInput('input.level', input.kind === 'ADMINISTRATIVE'
-      ? `An administrative unit sits in an administrative unit of a higher tier; ${parent.name} is a ${parent.level.toLowerCase()} ${parent.kind.toLowerCase()}.`
-      : `An agency or centre has the tier of the unit it sits in: ${parent.name} is ${parent.level}.`);
+  if (!(await callerOwns(manager, parent.ownerPath)))
+    throw forbidden(`${parent.name} belongs to the catalogue of unit ${parent.ownerPath}; only its administrators add units to it.`);
+  if (
+    input.kind === 'ADMINISTRATIVE'
+      ? parent.kind !== 'ADMINISTRATIVE' || LEVEL_RANK[input.level] <= LEVEL_RANK[parent.level]
+      : input.level !== parent.level
+  ) {
+    throw badInput(
+      'input.level',
+      input.kind === 'ADMINISTRATIVE'
+        ? `An administrative unit sits in an administrative unit of a higher tier; ${parent.name} is a ${parent.level.toLowerCase()} ${parent.kind.toLowerCase()}.`
+        : `An agency or centre has the tier of the unit it sits in: ${parent.name} is ${parent.level}.`,
+    );
   }
   if (input.electronicId && (await electronicIdTaken(manager, input.electronicId))) {
     throw conflict(`Electronic ID ${input.electronicId} is already taken by another agency.`, 'input.electronicId');
   }
   checkDate(parent, change);
   const unit: AdministrativeUnitEntity = {
-    code: input.code, name: input.name, kind: input.kind, level: input.level, parentCode: parent.code,
-    path: `${parent.path}.${input.code}`, electronicId: input.electronicId ?? null,
-    validFrom: change.effectiveFrom, validTo: null, ownerPath: parent.ownerPath,
+    code: input.code,
+    name: input.name,
+    kind: input.kind,
+    level: input.level,
+    parentCode: parent.code,
+    path: `${parent.path}.${input.code}`,
+    electronicId: input.electronicId ?? null,
+    validFrom: change.effectiveFrom,
+    validTo: null,
+    ownerPath: parent.ownerPath,
     roles: [...new Set((input.roles ?? []).map((role) => role.trim()).filter(Boolean))],
   };
   await insertUnit(manager, unit);

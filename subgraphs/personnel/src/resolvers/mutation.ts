@@ -16,14 +16,64 @@ const counterPayload = async (id: string, ctx: Context) => ({ counter: await ctx
 const assignmentPayload = async (id: string, ctx: Context) => ({ assignment: await ctx.loaders.assignmentById.load(id) });
 
 export const Mutation = {
-  addOfficial: scopedMutation<Input<NewOfficial>, Context, string, unknown>('addOfficial', LEADERS, (m, input, ctx) => addOfficial(m, ctx.peers, input), officialPayload),
-  updateOfficial: scopedMutation<Input<OfficialChange>, Context, string, unknown>('updateOfficial', LEADERS, (m, input) => updateOfficial(m, input), officialPayload),
-  secondOfficial: scopedMutation<Input<SecondInput>, Context, string, unknown>('secondOfficial', LEADERS, (m, input, ctx) => secondOfficial(m, ctx.peers, input), secondmentPayload),
-  endSecondment: scopedMutation<Input<EndInput>, Context, string, unknown>('endSecondment', LEADERS, (m, input) => endSecondment(m, input), secondmentPayload),
-  addCounter: scopedMutation<Input<NewCounter>, Context, string, unknown>('addCounter', LEADERS, (m, input, ctx) => addCounter(m, ctx.peers, input), counterPayload),
-  setCounterOpen: scopedMutation<Input<{ counterId: string; isOpen: boolean }>, Context, string, unknown>('setCounterOpen', OFFICIALS, (m, input) => setCounterOpen(m, input), counterPayload),
-  assignCounter: scopedMutation<Input<Assignment>, Context, string, unknown>('assignCounter', LEADERS, (m, input) => assignCounter(m, input), assignmentPayload),
-  endCounterAssignment: scopedMutation<Input<{ assignmentId: string; endDate: string }>, Context, string, unknown>('endCounterAssignment', LEADERS, (m, input) => endCounterAssignment(m, input), assignmentPayload),
-  addDutyShift: scopedMutation<Input<NewDutyShift>, Context, string, unknown>('addDutyShift', OFFICIALS, (m, input, ctx) => addDutyShift(m, ctx.peers, input), async (id, ctx) => ({ dutyShift: await ctx.loaders.dutyShiftById.load(id) })),
-  removeDutyShift: scopedMutation<Input<{ dutyShiftId: string }>, Context, DutyShiftEntity, unknown>('removeDutyShift', OFFICIALS, (m, input) => removeDutyShift(m, input), async (shift) => ({ dutyShift: shift })),
+  addOfficial: scopedMutation<Input<NewOfficial>, Context, string, unknown>(
+    'addOfficial',
+    LEADERS,
+    (m, input, ctx) => addOfficial(m, ctx.peers, input),
+    officialPayload,
+  ),
+  updateOfficial: scopedMutation<Input<OfficialChange>, Context, string, unknown>(
+    'updateOfficial',
+    LEADERS,
+    (m, input) => updateOfficial(m, input),
+    officialPayload,
+  ),
+  secondOfficial: scopedMutation<Input<SecondInput>, Context, string, unknown>(
+    'secondOfficial',
+    LEADERS,
+    (m, input, ctx) => secondOfficial(m, ctx.peers, input),
+    secondmentPayload,
+  ),
+  endSecondment: scopedMutation<Input<EndInput>, Context, string, unknown>(
+    'endSecondment',
+    LEADERS,
+    (m, input) => endSecondment(m, input),
+    secondmentPayload,
+  ),
+  addCounter: scopedMutation<Input<NewCounter>, Context, string, unknown>(
+    'addCounter',
+    LEADERS,
+    (m, input, ctx) => addCounter(m, ctx.peers, input),
+    counterPayload,
+  ),
+  setCounterOpen: scopedMutation<Input<{ counterId: string; isOpen: boolean }>, Context, string, unknown>(
+    'setCounterOpen',
+    OFFICIALS,
+    (m, input) => setCounterOpen(m, input),
+    counterPayload,
+  ),
+  assignCounter: scopedMutation<Input<Assignment>, Context, string, unknown>(
+    'assignCounter',
+    LEADERS,
+    (m, input) => assignCounter(m, input),
+    assignmentPayload,
+  ),
+  endCounterAssignment: scopedMutation<Input<{ assignmentId: string; endDate: string }>, Context, string, unknown>(
+    'endCounterAssignment',
+    LEADERS,
+    (m, input) => endCounterAssignment(m, input),
+    assignmentPayload,
+  ),
+  addDutyShift: scopedMutation<Input<NewDutyShift>, Context, string, unknown>(
+    'addDutyShift',
+    OFFICIALS,
+    (m, input, ctx) => addDutyShift(m, ctx.peers, input),
+    async (id, ctx) => ({ dutyShift: await ctx.loaders.dutyShiftById.load(id) }),
+  ),
+  removeDutyShift: scopedMutation<Input<{ dutyShiftId: string }>, Context, DutyShiftEntity, unknown>(
+    'removeDutyShift',
+    OFFICIALS,
+    (m, input) => removeDutyShift(m, input),
+    async (shift) => ({ dutyShift: shift }),
+  ),
 };

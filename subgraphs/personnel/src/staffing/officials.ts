@@ -35,12 +35,14 @@ export async function findOfficial(manager: EntityManager, id: string, field: st
 
 /** FORBIDDEN, naming the owner, unless the caller's unit is `ownerPath` or above it. */
 export async function requireOwner(manager: EntityManager, ownerPath: string, what: string, field: string): Promise<void> {
-  if (!(await callerOwns(manager, ownerPath))) throw codedError('FORBIDDEN', `${what} is managed by unit ${ownerPath} (or a unit above it); your unit may only read it.`, field);
+  if (!(await callerOwns(manager, ownerPath)))
+    throw codedError('FORBIDDEN', `${what} is managed by unit ${ownerPath} (or a unit above it); your unit may only read it.`, field);
 }
 
 function checkContact(input: { email?: string | null; phone?: string | null }): void {
   if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw badInput('input.email', `"${input.email}" is not an e-mail address.`);
-  if (input.phone && !/^\+?[0-9 .-]{8,15}$/.test(input.phone)) throw badInput('input.phone', `"${input.phone}" is not a phone number (8 to 15 digits).`);
+  if (input.phone && !/^\+?[0-9 .-]{8,15}$/.test(input.phone))
+    throw badInput('input.phone', `"${input.phone}" is not a phone number (8 to 15 digits).`);
 }
 
 const text = (value: string, field: string, label: string) => {
@@ -55,12 +57,20 @@ export async function addOfficial(manager: EntityManager, peers: Peers, input: N
   const title = text(input.title, 'input.title', 'The title');
   checkContact(input);
   const { 'input.homeAgencyCode': agency } = await lookUpUnits(peers, { 'input.homeAgencyCode': input.homeAgencyCode });
-  if (agency.kind === 'ADMINISTRATIVE') throw badInput('input.homeAgencyCode', `${agency.name} is an administrative unit; officials belong to one of its agencies or centres.`);
+  if (agency.kind === 'ADMINISTRATIVE')
+    throw badInput('input.homeAgencyCode', `${agency.name} is an administrative unit; officials belong to one of its agencies or centres.`);
   await requireOwner(manager, agency.path, `The staff of ${agency.name}`, 'input.homeAgencyCode');
   const id = randomUUID();
   await insertOfficial(manager, {
-    id, fullName, title, homeAgencyCode: agency.code, email: input.email ?? null, phone: input.phone ?? null,
-    employmentStatus: 'ACTIVE', isLeader: input.isLeader ?? false, ownerPath: agency.path,
+    id,
+    fullName,
+    title,
+    homeAgencyCode: agency.code,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    employmentStatus: 'ACTIVE',
+    isLeader: input.isLeader ?? false,
+    ownerPath: agency.path,
   });
   return id;
 }

@@ -29,19 +29,30 @@ export async function addDutyShift(manager: EntityManager, peers: Peers, input: 
   requireCentre(desk, 'input.unitCode');
   await requireOwner(manager, desk.path, `The duty roster of ${desk.name}`, 'input.unitCode');
   const official = await findOfficial(manager, input.officialId, 'input.officialId');
-  if (input.role === 'LEADER_ON_DUTY' && !official.isLeader) throw badInput('input.role', `${official.fullName} is not a leader; put them on RECEPTION duty.`);
+  if (input.role === 'LEADER_ON_DUTY' && !official.isLeader)
+    throw badInput('input.role', `${official.fullName} is not a leader; put them on RECEPTION duty.`);
 
   const seconded = await secondedTo(manager, official.id, desk.code, input.date);
   const servedUnit = parentPath(desk.path) ?? desk.path;
-  const local = isWithin(official.ownerPath, desk.path) || (isWithin(official.ownerPath, servedUnit) && (official.isLeader || desk.level === 'COMMUNE'));
+  const local =
+    isWithin(official.ownerPath, desk.path) || (isWithin(official.ownerPath, servedUnit) && (official.isLeader || desk.level === 'COMMUNE'));
   if (!seconded && !local) {
-    throw conflict(`${official.fullName} is neither seconded to ${desk.name} on ${input.date} nor one of its own staff or leaders.`, 'input.officialId');
+    throw conflict(
+      `${official.fullName} is neither seconded to ${desk.name} on ${input.date} nor one of its own staff or leaders.`,
+      'input.officialId',
+    );
   }
   const busy = await dutyUnitOf(manager, official.id, input.date, input.shift);
   if (busy) throw conflict(`${official.fullName} is already on duty at ${busy} on ${input.date} (${input.shift}).`, 'input.shift');
   const id = randomUUID();
   await insertDutyShift(manager, {
-    id, unitCode: desk.code, date: input.date, shift: input.shift, officialId: official.id, role: input.role, ownerPath: desk.path,
+    id,
+    unitCode: desk.code,
+    date: input.date,
+    shift: input.shift,
+    officialId: official.id,
+    role: input.role,
+    ownerPath: desk.path,
   });
   return id;
 }

@@ -34,9 +34,18 @@ export interface EndInput {
 const describe = (s: SecondmentEntity) => `${s.decisionNumber} (${s.startDate} – ${lastDay(s) ?? 'no end date'}, ${s.centreCode})`;
 
 /** Checks and writes one secondment; `at` is the input path of its fields (`input` or `input.replacement`). */
-async function second(manager: EntityManager, official: OfficialEntity, centre: Pick<CatalogueUnit, 'code' | 'path'>, kind: SecondmentKind, decision: Decision, at: string, replacesId: string | null): Promise<SecondmentEntity> {
+async function second(
+  manager: EntityManager,
+  official: OfficialEntity,
+  centre: Pick<CatalogueUnit, 'code' | 'path'>,
+  kind: SecondmentKind,
+  decision: Decision,
+  at: string,
+  replacesId: string | null,
+): Promise<SecondmentEntity> {
   await requireOwner(manager, official.ownerPath, `Official ${official.fullName}`, `${at}.officialId`);
-  if (official.employmentStatus !== 'ACTIVE') throw conflict(`${official.fullName} is ${official.employmentStatus}; only an active official can be seconded.`, `${at}.officialId`);
+  if (official.employmentStatus !== 'ACTIVE')
+    throw conflict(`${official.fullName} is ${official.employmentStatus}; only an active official can be seconded.`, `${at}.officialId`);
   if (!decision.decisionNumber.trim()) throw badInput(`${at}.decisionNumber`, 'Give the number of the secondment decision.');
   if (decision.plannedEndDate && decision.plannedEndDate < decision.startDate) {
     throw badInput(`${at}.plannedEndDate`, `The planned end ${decision.plannedEndDate} is before the start ${decision.startDate}.`);
@@ -47,9 +56,21 @@ async function second(manager: EntityManager, official: OfficialEntity, centre: 
     throw conflict(`${official.fullName} is already seconded under ${describe(other)}; end it first or start after it.`, `${at}.startDate`);
   }
   const row: SecondmentEntity = {
-    id: randomUUID(), officialId: official.id, homeAgencyCode: official.homeAgencyCode, centreCode: centre.code, centrePath: centre.path, kind,
-    decisionNumber: decision.decisionNumber.trim(), decisionDate: decision.decisionDate, startDate: decision.startDate, plannedEndDate: plannedEnd,
-    actualEndDate: null, endReason: null, replacesId, replacedById: null, ownerPath: official.ownerPath,
+    id: randomUUID(),
+    officialId: official.id,
+    homeAgencyCode: official.homeAgencyCode,
+    centreCode: centre.code,
+    centrePath: centre.path,
+    kind,
+    decisionNumber: decision.decisionNumber.trim(),
+    decisionDate: decision.decisionDate,
+    startDate: decision.startDate,
+    plannedEndDate: plannedEnd,
+    actualEndDate: null,
+    endReason: null,
+    replacesId,
+    replacedById: null,
+    ownerPath: official.ownerPath,
   };
   await insertSecondment(manager, row);
   return row;
@@ -72,9 +93,13 @@ export async function endSecondment(manager: EntityManager, input: EndInput): Pr
   if (!ended) throw notFound(`No secondment has id ${input.secondmentId}.`, 'input.secondmentId');
   await requireOwner(manager, ended.ownerPath, `Secondment ${ended.decisionNumber}`, 'input.secondmentId');
   if (ended.actualEndDate) throw conflict(`Secondment ${describe(ended)} already ended on ${ended.actualEndDate}.`, 'input.secondmentId');
-  if (input.endDate < ended.startDate) throw badInput('input.endDate', `The end ${input.endDate} is before the secondment started (${ended.startDate}).`);
+  if (input.endDate < ended.startDate)
+    throw badInput('input.endDate', `The end ${input.endDate} is before the secondment started (${ended.startDate}).`);
   if (ended.plannedEndDate && input.endDate > ended.plannedEndDate) {
-    throw badInput('input.endDate', `The end ${input.endDate} is after the planned end ${ended.plannedEndDate}; extending a secondment takes a new decision.`);
+    throw badInput(
+      'input.endDate',
+      `The end ${input.endDate} is after the planned end ${ended.plannedEndDate}; extending a secondment takes a new decision.`,
+    );
   }
   const reason = input.reason.trim();
   if (!reason) throw badInput('input.reason', 'Give the reason the secondment ends (e.g. vi phạm quy chế, nghỉ hưu, hết thời hạn).');
@@ -84,8 +109,17 @@ export async function endSecondment(manager: EntityManager, input: EndInput): Pr
     const { replacement } = input;
     const official = await findOfficial(manager, replacement.officialId, 'input.replacement.officialId');
     const startDate = replacement.startDate ?? addDays(input.endDate, 1);
-    if (startDate <= input.endDate) throw badInput('input.replacement.startDate', `The replacement starts ${startDate}, before the ended secondment's last day ${input.endDate}.`);
-    const next = await second(manager, official, { code: ended.centreCode, path: ended.centrePath }, ended.kind, { ...replacement, startDate }, 'input.replacement', ended.id);
+    if (startDate <= input.endDate)
+      throw badInput('input.replacement.startDate', `The replacement starts ${startDate}, before the ended secondment's last day ${input.endDate}.`);
+    const next = await second(
+      manager,
+      official,
+      { code: ended.centreCode, path: ended.centrePath },
+      ended.kind,
+      { ...replacement, startDate },
+      'input.replacement',
+      ended.id,
+    );
     await updateSecondment(manager, ended.id, { replacedById: next.id });
   }
   return ended.id;
