@@ -12,6 +12,7 @@ import { MOVES } from '../src/lifecycle/moves';
 import type { StatsFilter } from '../src/statistics/grouping';
 import { rollupStatisticsSql } from '../src/store/daily-rollup';
 import { statisticsSql } from '../src/store/statistics';
+import { inputForAnyMove } from './fixtures';
 
 /**
  * Unit statistics come from the daily rollup kept by a trigger; counting the dossiers themselves
@@ -60,14 +61,7 @@ describe('the daily statistics rollup', () => {
 
   it('follows every action in the transaction that performs it', async () => {
     const calendar = new WorkingCalendar();
-    const input = {
-      reason: 'Lý do',
-      missingItems: ['Tờ khai'],
-      amountVnd: 1000,
-      newDueAt: new Date('2030-01-01'),
-      outcome: 'APPROVED' as const,
-      method: 'IN_PERSON' as const,
-    };
+    const input = inputForAnyMove();
     const performed = new Set<Action>();
     for (const [i, dossier] of demo.dossiers.slice(0, 300).entries()) {
       // Assigning a handler asks personnel, which this test does not run; it changes no figure of the rollup.

@@ -9,6 +9,7 @@ import { DossierEntity } from '../src/store/entities/dossier.entity';
 import { act, PROCESS } from '../src/lifecycle/actions';
 import { MOVES } from '../src/lifecycle/moves';
 import { DOSSIER_STATUSES } from '../src/status';
+import { inputForAnyMove } from './fixtures';
 
 /** The lifecycle against the database itself, as the application role. */
 describe('dossier lifecycle rules in the database', () => {
@@ -22,14 +23,7 @@ describe('dossier lifecycle rules in the database', () => {
 
   it('refuses every action from every status it does not start from, with CONFLICT, and changes nothing', async () => {
     const calendar = new WorkingCalendar();
-    const input = {
-      reason: 'Lý do',
-      missingItems: ['Tờ khai'],
-      amountVnd: 1000,
-      newDueAt: new Date('2030-01-01'),
-      outcome: 'APPROVED' as const,
-      method: 'IN_PERSON' as const,
-    };
+    const input = inputForAnyMove();
     let refused = 0;
     for (const status of DOSSIER_STATUSES) {
       const dossier = demo.dossiers.find((d) => d.status === status)!;
