@@ -3,7 +3,7 @@ import { credentialsRefused, forbidden, unauthenticated } from './errors';
 import type { UnitPath } from './units';
 
 /** Who is calling, as verified by the gateway. */
-export const Roles = ['PUBLIC', 'OFFICIAL', 'LEADER', 'ADMIN'] as const;
+export const Roles = ['PUBLIC', 'CITIZEN', 'OFFICIAL', 'LEADER', 'ADMIN'] as const;
 export type Role = (typeof Roles)[number];
 /** Every signed-in official: who receives, moves and answers. */
 export const OFFICIALS = ['OFFICIAL', 'LEADER', 'ADMIN'] as const satisfies readonly Role[];
@@ -18,8 +18,10 @@ export interface Caller {
   unit: UnitPath | null;
   /** The personnel record of the official signed in, where the identity provider names it. */
   officialId?: string | null;
-  /** Số định danh cá nhân: the 12-digit citizen ID of a citizen signed in. */
+  /** Số định danh cá nhân: the 12-digit citizen ID of a citizen signed in (a CITIZEN's subject). */
   citizenId?: string | null;
+  /** Mã số thuế: the organisation a signed-in citizen acts for, when the identity provider says so. */
+  taxCode?: string | null;
 }
 
 export const ANONYMOUS: Caller = { sub: null, role: 'PUBLIC', unit: null };
@@ -73,7 +75,26 @@ export function verifyCaller(
   }
   const claims = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Caller & { exp?: unknown };
   if (typeof claims.exp !== 'number' || claims.exp * 1000 < now) throw credentialsRefused('The signed caller header has expired.');
-  return { sub: claims.sub, role: claims.role, unit: claims.unit, officialId: claims.officialId ?? null, citizenId: claims.citizenId ?? null };
+  return {
+    sub: claims.sub,
+    role: claims.role,
+    unit: claims.unit,
+    officialId: claims.officialId ?? null,
+    citizenId: claims.citizenId ?? null,
+    taxCode: claims.taxCode ?? null,
+  };
+}
+
+/**
+ * The citizen signed in (as the national identity provider names them), for their own dossiers
+ * and online filing: their citizen ID, and the organisation they act for if any.
+ */
+export function requireCitizen(caller: Caller): { citizenId: string; taxCode: string | null } {
+  if (caller.role !== 'CITIZEN' || !caller.citizenId) {
+    if (caller.role === 'PUBLIC') throw unauthenticated('Sign in with your citizen identity (VNeID) to file and follow your dossiers online.');
+    throw forbidden(`This is for citizens filing their own dossiers; you are signed in as ${caller.role}.`);
+  }
+  return { citizenId: caller.citizenId, taxCode: caller.taxCode ?? null };
 }
 
 /** The caller's unit, for actions that need a signed-in official of some unit. */

@@ -88,13 +88,17 @@ export function createDataSource(options: DataSourceOptions): DataSource {
 }
 
 /**
- * The settings the row-level security policies read (see rls.ts): the caller's unit path, role
- * and subject, and the ids of rows the caller wrote in this request (`motcua_written`).
+ * The settings the row-level security policies read: the caller's unit path, role and subject
+ * (a citizen's is their citizen ID), the organisation a citizen acts for, and the ids of rows the
+ * caller wrote in this request (`motcua_written`).
  */
-const SET_CALLER_SQL = `SELECT set_config('motcua.unit_path', $1, $4), set_config('motcua.role', $2, $4), set_config('motcua.subject', $3, $4)`;
+const SET_CALLER_SQL = `SELECT set_config('motcua.unit_path', $1, $5), set_config('motcua.role', $2, $5), set_config('motcua.subject', $3, $5),
+                               set_config('motcua.tax_code', $4, $5)`;
 const FORGET_CALLER_SQL = `SELECT set_config('motcua.unit_path', '', false), set_config('motcua.role', '', false),
-                                  set_config('motcua.subject', '', false), set_config('motcua.written', '', false)`;
-const callerSettings = (caller: Caller) => [caller.unit ?? '', caller.role, caller.sub ?? ''];
+                                  set_config('motcua.subject', '', false), set_config('motcua.tax_code', '', false), set_config('motcua.written', '', false)`;
+const callerSettings = (caller: Caller) => [caller.unit ?? '', caller.role, caller.sub ?? '', caller.taxCode ?? ''];
+/** Whether the database has someone to show personal rows to: an official's unit, or a citizen's own. */
+const identified = (caller: Caller) => !!caller.unit || (caller.role === 'CITIZEN' && !!caller.citizenId);
 
 /** One request's database: every statement on one pooled connection that carries the caller. */
 export interface RequestDb {
@@ -111,7 +115,7 @@ export interface RequestDb {
  */
 export async function readsDependOnCaller(db: DataSource): Promise<boolean> {
   const [{ depends }]: { depends: boolean }[] = await db.query(
-    `SELECT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = 'public' AND cmd IN ('SELECT', 'ALL') AND qual ~ 'motcua_(in_scope|written)') AS depends`,
+    `SELECT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = 'public' AND cmd IN ('SELECT', 'ALL') AND qual ~ 'motcua_(in_scope|written|citizen)') AS depends`,
   );
   return depends;
 }
@@ -121,11 +125,11 @@ export async function readsDependOnCaller(db: DataSource): Promise<boolean> {
  * (one round trip), so the row-level security policies on personal data apply to every read
  * without a transaction per read. A pooled connection carries nobody: release clears what the
  * request set (the caller, rows it wrote); if that fails, the connection is closed rather than
- * pooled. Where reads do not depend on the caller, or the caller has no unit, nothing is set.
+ * pooled. Where reads do not depend on the caller, or the caller is anonymous, nothing is set.
  */
 export function requestDb(db: DataSource, caller: Caller, readsByCaller: boolean): RequestDb {
   const runner = db.createQueryRunner();
-  const scoped = readsByCaller && !!caller.unit;
+  const scoped = readsByCaller && identified(caller);
   // Whether the connection may carry something of this request: its scope, or what a write showed the writer.
   let carries = scoped;
   const connect = runner.connect.bind(runner);

@@ -16,9 +16,28 @@ export interface ClaimNames {
   unit: string;
   official: string;
   citizen: string;
+  /** The organisation's tax code, when a citizen signs in to act for it. */
+  taxCode: string;
 }
 
-export const DEFAULT_CLAIM_NAMES: ClaimNames = { role: 'role', unit: 'unit', official: 'official_id', citizen: 'citizen_id' };
+export const DEFAULT_CLAIM_NAMES: ClaimNames = { role: 'role', unit: 'unit', official: 'official_id', citizen: 'citizen_id', taxCode: 'tax_code' };
+
+/** Mã số thuế: ten digits, and a branch's three after a dash. */
+const TAX_CODE = /^\d{10}(-\d{3})?$/;
+
+/**
+ * A citizen, as the national identity provider signs them in: the subject is their 12-digit
+ * citizen ID, they act for no unit, and an organisation they represent comes as its tax code.
+ */
+function citizenFromClaims(claims: JWTPayload & { sub: string }, names: ClaimNames): Caller {
+  if (!/^\d{12}$/.test(claims.sub)) throw credentialsRefused("A citizen's token names the 12-digit citizen ID (căn cước) as its subject.");
+  if (claims[names.unit] != null || claims[names.official] != null)
+    throw credentialsRefused("A citizen's token names no unit and no official: those are for officials' accounts.");
+  const taxCode = claimString(claims, names.taxCode);
+  if (claims[names.taxCode] != null && !(taxCode && TAX_CODE.test(taxCode)))
+    throw credentialsRefused("The token's tax code must be the organisation's 10 digits (and a branch's 3 after a dash).");
+  return { sub: claims.sub, role: 'CITIZEN', unit: null, officialId: null, citizenId: claims.sub, taxCode };
+}
 
 /** The province's OpenID provider: tokens are checked against its published keys (JWKS). */
 export interface OpenIdOptions {
@@ -53,6 +72,7 @@ async function callerFromClaims(claims: JWTPayload, names: ClaimNames, checks: C
     throw credentialsRefused(
       `The token's role "${String(claims[names.role]).slice(0, 40)}" is not one of ${Roles.filter((r) => r !== 'PUBLIC').join(', ')}.`,
     );
+  if (role === 'CITIZEN') return citizenFromClaims(claims as JWTPayload & { sub: string }, names);
   const unit = claimString(claims, names.unit);
   if (!unit || !isUnitPath(unit))
     throw credentialsRefused(`The token's unit "${String(claims[names.unit]).slice(0, 40)}" is not a unit path such as 27.259.09238.`);
@@ -150,13 +170,14 @@ export function developmentAuthenticator(secret: string, checks: ClaimChecks): A
 
 /** A development token the gateway accepts when it runs the development issuer; used by `npm run token` and by tests. */
 export function issueToken(
-  caller: { sub: string; role: Role; unit: string; officialId?: string | null; citizenId?: string | null },
+  caller: { sub: string; role: Role; unit?: string | null; officialId?: string | null; citizenId?: string | null; taxCode?: string | null },
   secret: string,
   expiresIn = '8h',
 ): Promise<string> {
   return new SignJWT({
     [DEFAULT_CLAIM_NAMES.role]: caller.role,
-    [DEFAULT_CLAIM_NAMES.unit]: caller.unit,
+    ...(caller.unit ? { [DEFAULT_CLAIM_NAMES.unit]: caller.unit } : {}),
+    ...(caller.taxCode ? { [DEFAULT_CLAIM_NAMES.taxCode]: caller.taxCode } : {}),
     ...(caller.officialId ? { [DEFAULT_CLAIM_NAMES.official]: caller.officialId } : {}),
     ...(caller.citizenId ? { [DEFAULT_CLAIM_NAMES.citizen]: caller.citizenId } : {}),
   })

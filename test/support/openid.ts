@@ -8,9 +8,11 @@ const CLIENT = { id: 'portal', secret: 'portal-secret-for-tests', redirect: 'htt
 
 export interface TestAccount {
   role: string;
-  unit: string;
+  /** An official's unit; a citizen has none (their account id is their citizen ID). */
+  unit?: string;
   official_id?: string;
   citizen_id?: string;
+  tax_code?: string;
 }
 
 export interface OpenIdProvider {

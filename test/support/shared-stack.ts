@@ -68,7 +68,8 @@ export async function sharedStack(): Promise<SharedStack> {
     ownerUrls: info.ownerUrls,
     demo: buildDemo(SHARED_DEMO),
     ownerQuery: async (name, sql, params) => (await ownerClient(name)).query(sql, params),
-    token: ({ role, unit, sub, officialId }) => issueToken({ sub: sub ?? `test-${role}-${unit}`, role, unit, officialId }, config.jwtSecret),
+    token: ({ role, unit, sub, officialId, taxCode }) =>
+      issueToken({ sub: sub ?? `test-${role}-${unit}`, role, unit, officialId, taxCode }, config.jwtSecret),
     gql: (query, variables, token) => postGraphQL(info.gatewayUrl, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     // The stack is the run's: a file only lets go of its own connections.
     stop: async () => {

@@ -22,7 +22,7 @@ export interface TestStack extends Stack {
   /** A statement on a subgraph's database as the schema owner, behind the application's back (one connection per database, closed by stop). */
   ownerQuery(name: SubgraphName, sql: string, params?: unknown[]): Promise<QueryResult>;
   /** A development token; `officialId` names the official acting (checked with personnel by the gateway). */
-  token(caller: { role: Role; unit: string; sub?: string; officialId?: string }): Promise<string>;
+  token(caller: { role: Role; unit?: string; sub?: string; officialId?: string; taxCode?: string }): Promise<string>;
   /** POSTs an operation to the gateway over HTTP, as a portal would. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /**
@@ -78,7 +78,8 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     demo,
     ownerUrls,
     ownerQuery: async (name, sql, params) => (await ownerClient(name)).query(sql, params),
-    token: ({ role, unit, sub, officialId }) => issueToken({ sub: sub ?? `test-${role}-${unit}`, role, unit, officialId }, config.jwtSecret),
+    token: ({ role, unit, sub, officialId, taxCode }) =>
+      issueToken({ sub: sub ?? `test-${role}-${unit}`, role, unit, officialId, taxCode }, config.jwtSecret),
     gql: (query, variables, token) => postGraphQL(stack.gatewayUrl, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     servicesCalled: async (work) => {
       const before = { ...received };

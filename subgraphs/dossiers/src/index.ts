@@ -10,6 +10,7 @@ import { ApplicantApart } from './migrations/1765200000000-applicant-apart';
 import { ActingOfficials } from './migrations/1765300000000-acting-officials';
 import { Fees } from './migrations/1765400000000-fees';
 import { NationalTargets } from './migrations/1765500000000-national-targets';
+import { Citizens } from './migrations/1765600000000-citizens';
 import { DossierEventEntity } from './store/entities/dossier-event.entity';
 import { DossierStepEntity } from './store/entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
@@ -40,6 +41,7 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
     ActingOfficials,
     Fees,
     NationalTargets,
+    Citizens,
   ],
   createLoaders,
 };

@@ -55,6 +55,15 @@ export const receivingOfficialId = (events: { action: string; actorOfficialId: s
 export const servingOfficialId = (events: { action: string; actorOfficialId: string | null }[]) =>
   [...events].reverse().find((e) => e.action === 'returnResult' && e.actorOfficialId)?.actorOfficialId ?? receivingOfficialId(events);
 
+/** What units write to each other on the way, which the citizen's own view of the history leaves out. */
+const INTERNAL_DETAILS: Partial<Record<Recorded, readonly string[]>> = { completeStep: ['note'] };
+
+/** A history row's details as `caller` may read them: the citizen's view leaves out the units' notes to each other. */
+export function detailsFor(role: string, action: string, details: Record<string, unknown>): Record<string, unknown> {
+  const internal = role === 'CITIZEN' ? INTERNAL_DETAILS[action as Recorded] : undefined;
+  return internal ? Object.fromEntries(Object.entries(details).filter(([key]) => !internal.includes(key))) : details;
+}
+
 /**
  * What a history row records, typed by its action; null where the action recorded nothing. The
  * `__typename` names the member of the DossierEventDetail union, which GraphQL's default type

@@ -12,9 +12,12 @@ import { pausesOf, stepTimings, type StepTiming } from './timing';
 
 /**
  * A dossier is shown to officials of its receiving unit and the units above it, and to the units
- * holding one of its liên thông steps; to nobody else.
+ * holding one of its liên thông steps; to the citizen it belongs to (the database shows them its
+ * applicant row: they applied, filed it for someone, or act for the organisation that did); to
+ * nobody else.
  */
 export async function visible(dossier: DossierEntity | null, ctx: Context): Promise<DossierEntity | null> {
+  if (dossier && ctx.caller.role === 'CITIZEN') return (await ctx.loaders.applicantByDossier.load(dossier.id)) ? dossier : null;
   const unit = ctx.caller.unit;
   if (!dossier || !unit) return null;
   if (isWithin(dossier.ownerPath, unit)) return dossier;

@@ -23,9 +23,9 @@ export const Dossier = {
     form: '01',
     code: dossier.code,
     barcode: dossier.code,
-    // Only the receiving unit prints the receipt: the units above it and the step holders being rated,
-    // inside its subtree or not, must not rate in the citizen's place.
-    ratingSecret: printsReceipt(ctx.caller.unit, dossier) ? dossier.ratingSecret : null,
+    // Only the receiving unit prints the receipt, and the citizen holds it: the units above it and the step holders
+    // being rated, inside its subtree or not, must not rate in the citizen's place.
+    ratingSecret: ctx.caller.role === 'CITIZEN' || printsReceipt(ctx.caller.unit, dossier) ? dossier.ratingSecret : null,
     applicantName: (await applicant(dossier, ctx)).name,
     proxyName: (await applicant(dossier, ctx)).proxyName,
     receivedAt: dossier.receivedAt,

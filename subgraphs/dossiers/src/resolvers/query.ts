@@ -1,4 +1,4 @@
-import { requireUnit } from '../../../../shared/caller';
+import { requireCitizen, requireUnit } from '../../../../shared/caller';
 import type { PageArgs } from '../../../../shared/connection';
 import { badInput } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
@@ -6,7 +6,8 @@ import { isWithin, normaliseCode, parseUnitPath } from '../../../../shared/units
 import type { Context } from '../context';
 import { visible } from '../lifecycle/views';
 import { dossierStatistics, type StatisticsArgs } from '../statistics/report';
-import { dossierPage, type DossierListFilter } from '../store/dossiers';
+import { applicantsDossierPage, dossierPage, type DossierListFilter } from '../store/dossiers';
+import type { DossierStatus } from '../status';
 
 /** The DossierFilter input: the list filter, and the unit whose subtree is listed. */
 interface DossierFilter extends DossierListFilter {
@@ -23,6 +24,11 @@ export const Query = {
 
   dossierByCode: async (_: unknown, args: { code: string }, ctx: Context) =>
     visible(await ctx.loaders.dossierByCode.load(normaliseCode(args.code)), ctx),
+
+  myDossiers: (_: unknown, args: PageArgs & { status?: DossierStatus | null }, ctx: Context) => {
+    requireCitizen(ctx.caller);
+    return applicantsDossierPage(ctx.db, args.status ?? null, args);
+  },
 
   dossiers: (_: unknown, args: PageArgs & { filter?: DossierFilter | null }, ctx: Context) => {
     const own = requireUnit(ctx.caller);

@@ -150,6 +150,26 @@ export function dossierPage(db: EntityManager, scope: string, filter: DossierLis
   );
 }
 
+/**
+ * One page of the dossiers whose applicant row the database shows the caller, newest first: for
+ * a citizen, their own (the read policy of dossier_applicant decides, not this query).
+ */
+export function applicantsDossierPage(db: EntityManager, status: DossierStatus | null, page: PageArgs): Promise<Connection<DossierEntity>> {
+  const query = db.getRepository(DossierEntity).createQueryBuilder('d').where('EXISTS (SELECT 1 FROM dossier_applicant a WHERE a.dossier_id = d.id)');
+  if (status) query.andWhere('d.status = :status', { status });
+  return paginate(
+    query,
+    {
+      columns: [
+        { sql: 'd.received_at', value: (d) => d.receivedAt },
+        { sql: 'd.id', value: (d) => d.id },
+      ],
+      direction: 'DESC',
+    },
+    page,
+  );
+}
+
 /** The dossiers of each subtree resolved late (the national grade) in the period: one row per dossier and subtree asked. */
 export async function resolvedLateBySubtree(db: EntityManager, paths: string[], period: Period): Promise<{ id: string; subtree: string }[]> {
   return db.query(
