@@ -7,6 +7,8 @@ export const Roles = ['PUBLIC', 'CITIZEN', 'OFFICIAL', 'LEADER', 'ADMIN'] as con
 export type Role = (typeof Roles)[number];
 /** Every signed-in official: who receives, moves and answers. */
 export const OFFICIALS = ['OFFICIAL', 'LEADER', 'ADMIN'] as const satisfies readonly Role[];
+/** Citizens signed in with their own identity: filing and following their dossiers online. */
+export const CITIZENS = ['CITIZEN'] as const satisfies readonly Role[];
 /** Who decides: resolving, stopping, rescheduling a dossier; managing secondments. */
 export const LEADERS = ['LEADER', 'ADMIN'] as const satisfies readonly Role[];
 

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { requireUnit, type Role } from './caller';
+import { requireCitizen, requireUnit, type Role } from './caller';
 import { inCallerScope, showToWriter } from './db';
 import { conflict, forbidden } from './errors';
 import { once } from './idempotency';
 import type { SubgraphContext } from './subgraph';
 
-/** Who may call a mutation: signed-in officials with one of these roles, or anyone (citizens rating or petitioning). */
+/** Who may call a mutation: signed-in officials with one of these roles, signed-in citizens (CITIZENS), or anyone (rating, petitioning). */
 export type Callers = readonly Role[] | 'ANYONE';
 
 /**
@@ -20,7 +20,10 @@ export function scopedMutation<I extends { clientRequestId: string }, C extends 
   payload: (key: K, ctx: C) => Promise<P>,
 ) {
   return async (_: unknown, { input }: { input: I }, ctx: C): Promise<P> => {
-    if (callers !== 'ANYONE') requireUnit(ctx.caller, ...callers);
+    if (callers !== 'ANYONE') {
+      if (callers.every((role) => role === 'CITIZEN')) requireCitizen(ctx.caller);
+      else requireUnit(ctx.caller, ...callers);
+    }
     const key = await inCallerScope(ctx.db, ctx.caller, async (manager) => {
       const written = await once(manager, ctx.caller, input, operation, () => work(manager, input, ctx));
       // The caller reads back what it wrote (a citizen's own petition), first time or on a retry.

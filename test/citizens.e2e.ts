@@ -11,7 +11,7 @@ const ONE = `query ($id: ID!) { dossier(id: $id) { code applicantName applicantP
 describe('citizens signed in with the national identity provider', () => {
   // The demo is the same on every run, so its applicants can be the provider's accounts.
   const demo = buildDemo({ dossiers: 120 });
-  const person = (i: number) => demo.dossierApplicants.filter((a) => demo.dossiers.find((d) => d.id === a.dossierId)!.applicantKind === 'PERSON')[i]!;
+  const person = (i: number) => demo.dossierApplicants.filter((a) => demo.dossiers.find((d) => d.id === a.dossierId)!.applicantKind === 'PERSON')[i];
   // A citizen who applied for one dossier and, as the authorised person, filed another for a relative.
   const citizen = person(0);
   const relative = person(1);

@@ -264,6 +264,9 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       finishedAt: finished,
       ownerPath: owner.path,
       version: 1,
+      // The NEW ones were submitted online and wait at the desk; nobody in the demo filed a draft.
+      submittedAt: status === 'NEW' ? received : null,
+      filedBy: null,
       applicantPhone: organisation ? null : `09${String(rnd.int(1e8)).padStart(8, '0')}`,
       applicantEmail: organisation ? 'vanthu@doanhnghiep.vn' : null,
       applicantAddress: `${areaCommune.name}, ${PROVINCE.name}`,

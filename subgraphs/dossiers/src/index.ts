@@ -11,6 +11,7 @@ import { ActingOfficials } from './migrations/1765300000000-acting-officials';
 import { Fees } from './migrations/1765400000000-fees';
 import { NationalTargets } from './migrations/1765500000000-national-targets';
 import { Citizens } from './migrations/1765600000000-citizens';
+import { OnlineFiling } from './migrations/1765700000000-online-filing';
 import { DossierEventEntity } from './store/entities/dossier-event.entity';
 import { DossierStepEntity } from './store/entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
@@ -42,6 +43,7 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
     Fees,
     NationalTargets,
     Citizens,
+    OnlineFiling,
   ],
   createLoaders,
 };

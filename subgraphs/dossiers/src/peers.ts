@@ -38,6 +38,8 @@ export interface ReceptionCatalogue {
     levels: UnitLevel[];
     /** Không phụ thuộc địa giới hành chính: any desk of the tier receives it, for any area of the province. */
     boundaryFree: boolean;
+    /** Whether citizens may file it online (FULL, PARTIAL) or only at a desk (NONE). */
+    onlineLevel: 'FULL' | 'PARTIAL' | 'NONE';
     versionAt: {
       id: string;
       field: { code: string };
@@ -66,7 +68,7 @@ export interface ReceptionCatalogue {
 const UNIT_FIELDS = 'code name kind level path electronicId ancestors { code level kind path }';
 const RECEPTION_QUERY = `query Reception($procedureId: ID!, $date: Date!, $desk: String!, $area: String!) {
   procedure(id: $procedureId) {
-    id name levels boundaryFree
+    id name levels boundaryFree onlineLevel
     versionAt(date: $date) {
       id
       field { code }

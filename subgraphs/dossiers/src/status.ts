@@ -25,3 +25,6 @@ export const RESOLVED = ['PROCESSED', 'RESULT_RETURNED'] as const satisfies read
 export function statusCode(status: DossierStatus): number {
   return DOSSIER_STATUSES.indexOf(status) + 1;
 }
+
+/** Filed online and not yet submitted to the desk: the citizen's alone. */
+export const isDraft = (dossier: { status: DossierStatus; submittedAt: Date | null }) => dossier.status === 'NEW' && !dossier.submittedAt;

@@ -39,6 +39,8 @@ const PROCESSING_DOSSIER: DossierEntity = {
   outcome: null,
   returnedAt: null,
   returnMethod: null,
+  submittedAt: null,
+  filedBy: null,
   version: 3,
 };
 

@@ -1,20 +1,21 @@
 import type { EntityManager } from 'typeorm';
-import { LEADERS, OFFICIALS, type Caller, type Role } from '../../../../shared/caller';
+import { CITIZENS, LEADERS, OFFICIALS, type Caller, type Role } from '../../../../shared/caller';
 import { conflict, forbidden, notFound } from '../../../../shared/errors';
 import { isWithin } from '../../../../shared/units';
 import type { DossierEventEntity } from '../store/entities/dossier-event.entity';
 import type { DossierStepEntity } from '../store/entities/dossier-step.entity';
 import type { DossierEntity } from '../store/entities/dossier.entity';
 import { defineProcess } from '../../../../shared/transitions';
-import { DOSSIER_STATUSES, type DossierStatus } from '../status';
+import { DOSSIER_STATUSES, isDraft, type DossierStatus } from '../status';
 import { dossierById, insertEvent, stepsOfDossier, updateDossierIfUnchanged, updateStep } from '../store/dossiers';
 
 /**
  * Who may act: the DESK is the receiving unit (and the units above it); the STEP is the unit
  * holding the active liên thông step; HOLDER is either of the two; CURRENT is the one working on
- * the dossier now (the active step's unit, or the desk when no step is active).
+ * the dossier now (the active step's unit, or the desk when no step is active); FILER is the
+ * citizen who filed it online.
  */
-type Position = 'DESK' | 'STEP' | 'HOLDER' | 'CURRENT';
+type Position = 'DESK' | 'STEP' | 'HOLDER' | 'CURRENT' | 'FILER';
 
 interface Move {
   /** null: the status stays (the action changes the deadline or the step). */
@@ -43,13 +44,26 @@ export const PROCESS = defineProcess(DOSSIER_STATUSES, {
     resolve: { to: 'PROCESSED', by: 'HOLDER', roles: LEADERS },
     returnResult: { to: 'RESULT_RETURNED', by: 'DESK', roles: OFFICIALS },
     assignHandler: { to: null, by: 'CURRENT', roles: OFFICIALS },
+    // What the citizen who filed online does themselves: the supplement asked for, or withdrawing it.
+    supplementOwn: { to: 'PROCESSING', by: 'FILER', roles: CITIZENS },
+    withdrawOwn: { to: 'WITHDRAWN', by: 'FILER', roles: CITIZENS },
   } satisfies Record<string, Move>,
   allowedFrom: {
-    NEW: ['accept', 'refuse', 'withdraw'],
-    RECEIVED: ['refuse', 'transfer', 'requestSupplement', 'withdraw', 'assignHandler'],
-    PROCESSING: ['completeStep', 'requestSupplement', 'requestFinancialObligation', 'reschedule', 'withdraw', 'stop', 'resolve', 'assignHandler'],
-    SUPPLEMENT_REQUESTED: ['receiveSupplement', 'reschedule', 'withdraw', 'stop', 'assignHandler'],
-    FINANCIAL_OBLIGATION: ['confirmFinancialObligation', 'reschedule', 'withdraw', 'stop', 'assignHandler'],
+    NEW: ['accept', 'refuse', 'withdraw', 'withdrawOwn'],
+    RECEIVED: ['refuse', 'transfer', 'requestSupplement', 'withdraw', 'withdrawOwn', 'assignHandler'],
+    PROCESSING: [
+      'completeStep',
+      'requestSupplement',
+      'requestFinancialObligation',
+      'reschedule',
+      'withdraw',
+      'withdrawOwn',
+      'stop',
+      'resolve',
+      'assignHandler',
+    ],
+    SUPPLEMENT_REQUESTED: ['receiveSupplement', 'supplementOwn', 'reschedule', 'withdraw', 'withdrawOwn', 'stop', 'assignHandler'],
+    FINANCIAL_OBLIGATION: ['confirmFinancialObligation', 'reschedule', 'withdraw', 'withdrawOwn', 'stop', 'assignHandler'],
     PROCESSED: ['returnResult'],
     NOT_RECEIVED: [],
     WITHDRAWN: [],
@@ -79,9 +93,13 @@ export interface Effect {
   details?: Record<string, unknown>;
 }
 
-function position(caller: Caller, { dossier, active }: Situation): { desk: boolean; step: boolean } {
+function position(caller: Caller, { dossier, active }: Situation): { desk: boolean; step: boolean; filer: boolean } {
   const unit = caller.unit ?? '';
-  return { desk: isWithin(dossier.ownerPath, unit), step: !!active && isWithin(active.ownerPath, unit) };
+  return {
+    desk: !!unit && isWithin(dossier.ownerPath, unit),
+    step: !!unit && !!active && isWithin(active.ownerPath, unit),
+    filer: caller.role === 'CITIZEN' && !!caller.citizenId && dossier.filedBy === caller.citizenId,
+  };
 }
 
 /**
@@ -116,17 +134,23 @@ export async function act(
     STEP: where.step,
     HOLDER: where.desk || where.step,
     CURRENT: situation.active ? where.step : where.desk,
+    FILER: where.filer,
   };
   const allowed = may[rule.by];
-  if (!where.desk && !where.step && !steps.some((s) => isWithin(s.ownerPath, caller.unit ?? ''))) return hidden(dossierId);
+  // A citizen's draft is theirs alone until they submit it.
+  const involved =
+    where.filer || (!isDraft(dossier) && (where.desk || where.step || steps.some((s) => !!caller.unit && isWithin(s.ownerPath, caller.unit))));
+  if (!involved) return hidden(dossierId);
   const to = PROCESS.next(dossier.status, action, `Dossier ${dossier.code}`, 'input.dossierId');
   if (!allowed) {
     const holder =
-      rule.by === 'DESK'
-        ? `the receiving unit ${dossier.ownerPath}`
-        : situation.active
-          ? `unit ${situation.active.ownerPath}, which holds step ${situation.active.position}`
-          : `the receiving unit ${dossier.ownerPath}`;
+      rule.by === 'FILER'
+        ? 'the citizen who filed it online'
+        : rule.by === 'DESK'
+          ? `the receiving unit ${dossier.ownerPath}`
+          : situation.active
+            ? `unit ${situation.active.ownerPath}, which holds step ${situation.active.position}`
+            : `the receiving unit ${dossier.ownerPath}`;
     throw forbidden(`Only ${holder} may ${action} dossier ${dossier.code}.`);
   }
   if (!rule.roles.includes(caller.role))
@@ -156,7 +180,7 @@ function hidden(dossierId: string): never {
 export async function record(
   manager: EntityManager,
   caller: Caller,
-  dossier: Pick<DossierEntity, 'id' | 'status'> | { id: string; status: null },
+  dossier: Pick<DossierEntity, 'id' | 'status' | 'ownerPath'> | { id: string; status: null; ownerPath: string },
   action: string,
   to: DossierStatus,
   stepPosition: number | null,
@@ -175,7 +199,8 @@ export async function record(
     actorOfficialId: caller.officialId ?? null,
     stepPosition,
     details,
-    ownerPath: caller.unit ?? '',
+    // An official's row belongs to their unit; a citizen's, to the dossier's owner.
+    ownerPath: caller.unit ?? dossier.ownerPath,
   };
   await insertEvent(manager, event);
 }

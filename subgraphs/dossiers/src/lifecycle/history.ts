@@ -1,7 +1,7 @@
 import type { Action } from './actions';
 
-/** A recorded action: every lifecycle action, and reception. */
-export type Recorded = Action | 'receive';
+/** A recorded action: every lifecycle action, reception, and a citizen's online filing. */
+export type Recorded = Action | 'receive' | 'file';
 
 /** The public mutation each recorded action was: the history speaks the API's language. */
 export const MUTATION_OF = {
@@ -20,6 +20,9 @@ export const MUTATION_OF = {
   resolve: 'resolveDossier',
   returnResult: 'returnDossierResult',
   assignHandler: 'assignDossierHandler',
+  file: 'fileDossier',
+  supplementOwn: 'supplementMyDossier',
+  withdrawOwn: 'withdrawMyDossier',
 } as const satisfies Record<Recorded, string>;
 
 /** `completeDossierStep` → `COMPLETE_DOSSIER_STEP`, the value of the DossierAction enum. */
@@ -31,6 +34,8 @@ const DETAIL_TYPE: Partial<Record<Recorded, string>> = {
   accept: 'ReceptionDetail',
   refuse: 'ReasonDetail',
   withdraw: 'ReasonDetail',
+  withdrawOwn: 'ReasonDetail',
+  supplementOwn: 'SupplementReceivedDetail',
   stop: 'ReasonDetail',
   transfer: 'HandlerDetail',
   assignHandler: 'HandlerDetail',

@@ -147,4 +147,10 @@ export const MOVES: Record<Action, Move> = {
       details: { handlerId: input.handlerId },
     };
   },
+
+  /** The citizen hands the supplement in online: as the desk's receiveSupplement, the clock resumes. */
+  supplementOwn: (situation, input, calendar) => MOVES.receiveSupplement(situation, input, calendar),
+
+  /** The citizen withdraws what they filed online, with their reason, as at the desk. */
+  withdrawOwn: (situation, input, calendar) => MOVES.withdraw(situation, input, calendar),
 };

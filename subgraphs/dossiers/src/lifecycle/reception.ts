@@ -7,8 +7,9 @@ import type { Peers } from '../../../../shared/peers';
 import { vietnamDate } from '../../../../shared/scalars';
 import { isWithin, parentPath, type UnitLevel } from '../../../../shared/units';
 import type { ApplicantKind, Channel, DossierEntity, SubmittedDocument } from '../store/entities/dossier.entity';
+import type { DossierApplicantEntity } from '../store/entities/dossier-applicant.entity';
 import { insertApplicant, insertDossier, insertSteps, nextDossierNumber } from '../store/dossiers';
-import { receptionCatalogue } from '../peers';
+import { receptionCatalogue, type CatalogueUnit, type ReceptionCatalogue } from '../peers';
 import { record } from './actions';
 import { publicName } from './applicant';
 import { personName } from '../../../../shared/people';
@@ -39,9 +40,13 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').repl
 /** More documents than any procedure asks for: a dossier of paper is dozens, not thousands. */
 const MAX_DOCUMENTS = 100;
 
-function checkApplicant(input: ReceiveInput): void {
-  if (input.documents.length > MAX_DOCUMENTS)
-    throw badInput('input.documents', `A dossier lists at most ${MAX_DOCUMENTS} documents; got ${input.documents.length}.`);
+export function checkDocuments(documents: SubmittedDocument[]): void {
+  if (documents.length > MAX_DOCUMENTS)
+    throw badInput('input.documents', `A dossier lists at most ${MAX_DOCUMENTS} documents; got ${documents.length}.`);
+}
+
+export function checkApplicant(input: Pick<ReceiveInput, 'applicant' | 'proxy' | 'documents'>): void {
+  checkDocuments(input.documents);
   const { applicant, proxy } = input;
   if (!applicant.name.trim()) throw badInput('input.applicant.name', "Write the applicant's name as on their papers.");
   if (applicant.kind === 'PERSON') applicant.name = personName(applicant.name, 'input.applicant.name', "The applicant's name");
@@ -56,40 +61,58 @@ function checkApplicant(input: ReceiveInput): void {
   if (proxy && !/^\d{12}$/.test(proxy.idNumber)) throw badInput('input.proxy.idNumber', "The authorised person's citizen ID has 12 digits.");
 }
 
-/**
- * Tiếp nhận — receives a dossier at a desk: checks the applicant and the documents against the
- * version in force today, pins that version and case, lays out the liên thông steps with the
- * units that hold them, issues the code `{e-ID}-{yyMMdd}-{NNNN}` and the appointment.
- */
-export async function receiveDossier(
-  manager: EntityManager,
-  caller: Caller,
-  peers: Peers,
-  calendar: WorkingCalendar,
-  input: ReceiveInput,
-  now: Date,
-): Promise<string> {
-  checkApplicant(input);
-  const answer = await receptionCatalogue(peers, {
-    procedureId: input.procedureId,
+/** The matter a desk receives, in person or online: what the catalogue is asked about. */
+export type Matter = Pick<ReceiveInput, 'receivingUnitCode' | 'procedureId' | 'caseVariantId' | 'channel' | 'areaUnitCode' | 'documents'>;
+
+/** What the catalogue says of a matter on a day: the procedure in force, the desk and the area. */
+export async function askCatalogue(peers: Peers, matter: Matter, now: Date): Promise<ReceptionCatalogue> {
+  return receptionCatalogue(peers, {
+    procedureId: matter.procedureId,
     date: vietnamDate(now),
-    desk: input.receivingUnitCode,
-    area: input.areaUnitCode ?? input.receivingUnitCode,
+    desk: matter.receivingUnitCode,
+    area: matter.areaUnitCode ?? matter.receivingUnitCode,
   });
-  const { procedure, desk, area } = answer;
-  if (!desk) throw notFound(`No unit has code ${input.receivingUnitCode}.`, 'input.receivingUnitCode');
+}
+
+/** A reception desk: a unit with an electronic ID; what it receives belongs to the unit it sits in. */
+export function deskOf(answer: ReceptionCatalogue, matter: Matter): { desk: CatalogueUnit & { electronicId: string }; owner: string } {
+  const { desk } = answer;
+  if (!desk) throw notFound(`No unit has code ${matter.receivingUnitCode}.`, 'input.receivingUnitCode');
   if (!desk.electronicId)
     throw badInput('input.receivingUnitCode', `${desk.name} has no electronic ID, so it is not a reception desk; receive at its centre or desk.`);
-  if (!isWithin(desk.path, caller.unit ?? '-'))
-    throw forbidden(`${desk.name} is not your unit's desk; officials of ${caller.unit} receive at desks of their own unit.`);
-  // What a desk receives belongs to the unit it sits in: its officials act for that unit (the province for its centre).
-  const owner = parentPath(desk.path) ?? desk.path;
-  if (!isWithin(owner, caller.unit ?? '-'))
-    throw forbidden(`Dossiers received at ${desk.name} belong to unit ${owner}; sign in as an official acting for ${owner} to receive them.`);
-  if (input.areaUnitCode && !area) throw notFound(`No unit has code ${input.areaUnitCode}.`, 'input.areaUnitCode');
-  if (!procedure) throw notFound(`No procedure has id ${input.procedureId}.`, 'input.procedureId');
+  return { desk: { ...desk, electronicId: desk.electronicId }, owner: parentPath(desk.path) ?? desk.path };
+}
+
+export interface Admission {
+  procedure: NonNullable<ReceptionCatalogue['procedure']>;
+  version: NonNullable<NonNullable<ReceptionCatalogue['procedure']>['versionAt']>;
+  variant: NonNullable<NonNullable<ReceptionCatalogue['procedure']>['versionAt']>['variants'][number];
+  area: CatalogueUnit;
+  steps: {
+    position: number;
+    title: string;
+    level: UnitLevel;
+    role: string | null;
+    unit: { code: string; path: string };
+    time: { workingHours: number };
+  }[];
+  /** The case's time limit for the channel: the online one where the case has one. */
+  limit: { workingHours: number } | null;
+}
+
+/**
+ * What a desk may receive, checked against the catalogue as in force that day: the procedure at
+ * the desk's tier and (unless it is boundary-free, or filed online) for the desk's own area, the
+ * case, the required documents (unless `complete` is false: a citizen's draft), and the liên
+ * thông steps laid out with the units that hold them for the matter's area.
+ */
+export function admit(answer: ReceptionCatalogue, matter: Matter, options: { boundaryFree: boolean; complete: boolean }): Admission {
+  const { procedure, area } = answer;
+  const { desk, owner } = deskOf(answer, matter);
+  if (matter.areaUnitCode && !area) throw notFound(`No unit has code ${matter.areaUnitCode}.`, 'input.areaUnitCode');
+  if (!procedure) throw notFound(`No procedure has id ${matter.procedureId}.`, 'input.procedureId');
   // A desk receives matters of its own area; only a boundary-free procedure is received for another.
-  if (!procedure.boundaryFree && !isWithin(area!.path, owner)) {
+  if (!procedure.boundaryFree && !options.boundaryFree && !isWithin(area!.path, owner)) {
     throw badInput(
       'input.areaUnitCode',
       `${area!.name} is outside ${desk.name}'s area; ${procedure.name} is not boundary-free, so it is received where the matter belongs.`,
@@ -103,8 +126,8 @@ export async function receiveDossier(
   }
   const version = procedure.versionAt;
   if (!version) throw badInput('input.procedureId', `${procedure.name} is not in force today (not yet effective, or repealed).`);
-  const variant = input.caseVariantId
-    ? version.variants.find((v) => v.id === input.caseVariantId)
+  const variant = matter.caseVariantId
+    ? version.variants.find((v) => v.id === matter.caseVariantId)
     : version.variants.length === 1
       ? version.variants[0]
       : undefined;
@@ -112,13 +135,15 @@ export async function receiveDossier(
     throw badInput('input.caseVariantId', `Choose the case of ${procedure.name}: ${version.variants.map((v) => `${v.name} (${v.id})`).join('; ')}.`);
   }
 
-  const handed = new Set(input.documents.filter((d) => d.originals + d.copies > 0).map((d) => fold(d.name)));
-  const missing = version.documents.filter((d) => d.originals + d.copies > 0 && !handed.has(fold(d.name))).map((d) => d.name);
-  if (missing.length) {
-    throw badInput(
-      'input.documents',
-      `Missing: ${missing.join('; ')}. Receive the dossier once it is complete, or refuse it with the reason (form 03).`,
-    );
+  if (options.complete) {
+    const handed = new Set(matter.documents.filter((d) => d.originals + d.copies > 0).map((d) => fold(d.name)));
+    const missing = version.documents.filter((d) => d.originals + d.copies > 0 && !handed.has(fold(d.name))).map((d) => d.name);
+    if (missing.length) {
+      throw badInput(
+        'input.documents',
+        `Missing: ${missing.join('; ')}. Receive the dossier once it is complete, or refuse it with the reason (form 03).`,
+      );
+    }
   }
 
   // Role steps go to the unit of the matter's area at the step's tier: the area itself or one of its ancestors.
@@ -138,15 +163,64 @@ export async function receiveDossier(
         'the catalogue administrator records which unit does.',
     );
   });
+  const limit = matter.channel === 'ONLINE' && variant.onlineTimeLimit ? variant.onlineTimeLimit : variant.timeLimit;
+  return { procedure, version, variant, area: area!, steps, limit };
+}
 
-  const limit = input.channel === 'ONLINE' && variant.onlineTimeLimit ? variant.onlineTimeLimit : variant.timeLimit;
+/** The dossier code `{e-ID}-{yyMMdd}-{NNNN}`, the desk's next number of the day. */
+export async function issueCode(manager: EntityManager, desk: { electronicId: string; path: string }, now: Date): Promise<string> {
   const number = await nextDossierNumber(manager, desk.electronicId, vietnamDate(now), desk.path);
+  return `${desk.electronicId}-${vietnamDate(now).slice(2).replace(/-/g, '')}-${String(number).padStart(4, '0')}`;
+}
+
+/** The liên thông steps of a dossier, each held by its unit, none started. */
+export async function layOutSteps(manager: EntityManager, dossierId: string, steps: Admission['steps']): Promise<void> {
+  if (!steps.length) return;
+  await insertSteps(
+    manager,
+    steps.map((step) => ({
+      id: randomUUID(),
+      dossierId,
+      position: step.position,
+      title: step.title,
+      level: step.level,
+      unitCode: step.unit.code,
+      role: step.role,
+      allottedHours: step.time.workingHours,
+      finishedAt: null,
+      handlerId: null,
+      ownerPath: step.unit.path,
+    })),
+  );
+}
+
+/**
+ * Tiếp nhận — receives a dossier at a desk: checks the applicant and the documents against the
+ * version in force today, pins that version and case, lays out the liên thông steps with the
+ * units that hold them, issues the code `{e-ID}-{yyMMdd}-{NNNN}` and the appointment.
+ */
+export async function receiveDossier(
+  manager: EntityManager,
+  caller: Caller,
+  peers: Peers,
+  calendar: WorkingCalendar,
+  input: ReceiveInput,
+  now: Date,
+): Promise<string> {
+  checkApplicant(input);
+  const answer = await askCatalogue(peers, input, now);
+  const { desk, owner } = deskOf(answer, input);
+  if (!isWithin(desk.path, caller.unit ?? '-'))
+    throw forbidden(`${desk.name} is not your unit's desk; officials of ${caller.unit} receive at desks of their own unit.`);
+  if (!isWithin(owner, caller.unit ?? '-'))
+    throw forbidden(`Dossiers received at ${desk.name} belong to unit ${owner}; sign in as an official acting for ${owner} to receive them.`);
+  const { procedure, version, variant, area, steps, limit } = admit(answer, input, { boundaryFree: false, complete: true });
   // The receiving official handles it at the desk, at the counter the centre assigned them today.
   const counter = caller.officialId ? (await servingOfficial(peers, caller.officialId, desk.code, vietnamDate(now))).counterNumber : null;
   const dossier: DossierEntity = {
     id: randomUUID(),
     ratingSecret: randomBytes(8).toString('hex'),
-    code: `${desk.electronicId}-${vietnamDate(now).slice(2).replace(/-/g, '')}-${String(number).padStart(4, '0')}`,
+    code: await issueCode(manager, desk, now),
     procedureId: procedure.id,
     procedureVersionId: version.id,
     caseVariantId: variant.id,
@@ -157,7 +231,7 @@ export async function receiveDossier(
     applicantKind: input.applicant.kind,
     applicantPublicName: publicName(input.applicant.kind, input.applicant.name),
     documents: input.documents,
-    areaUnitCode: area!.code,
+    areaUnitCode: area.code,
     channel: input.channel,
     status: 'RECEIVED',
     receivedAt: now,
@@ -173,11 +247,33 @@ export async function receiveDossier(
     outcome: null,
     returnedAt: null,
     returnMethod: null,
+    submittedAt: null,
+    filedBy: null,
     ownerPath: owner,
     version: 1,
   };
   await insertDossier(manager, dossier);
-  await insertApplicant(manager, {
+  await insertApplicant(manager, applicantRow(dossier, input));
+  await layOutSteps(manager, dossier.id, steps);
+  await record(
+    manager,
+    caller,
+    { id: dossier.id, status: null, ownerPath: dossier.ownerPath },
+    'receive',
+    'RECEIVED',
+    null,
+    { form: '01', dueAt: dossier.dueAt, documents: input.documents.length },
+    now,
+  );
+  return dossier.id;
+}
+
+/** Who applied, as stored apart from the dossier (personal data). */
+export function applicantRow(
+  dossier: Pick<DossierEntity, 'id' | 'ownerPath'>,
+  input: Pick<ReceiveInput, 'applicant' | 'proxy'>,
+): DossierApplicantEntity {
+  return {
     dossierId: dossier.id,
     name: input.applicant.name.trim(),
     idNumber: input.applicant.idNumber,
@@ -187,34 +283,5 @@ export async function receiveDossier(
     proxyName: input.proxy?.name.trim() ?? null,
     proxyIdNumber: input.proxy?.idNumber ?? null,
     ownerPath: dossier.ownerPath,
-  });
-  if (steps.length) {
-    await insertSteps(
-      manager,
-      steps.map((step) => ({
-        id: randomUUID(),
-        dossierId: dossier.id,
-        position: step.position,
-        title: step.title,
-        level: step.level,
-        unitCode: step.unit.code,
-        role: step.role,
-        allottedHours: step.time.workingHours,
-        finishedAt: null,
-        handlerId: null,
-        ownerPath: step.unit.path,
-      })),
-    );
-  }
-  await record(
-    manager,
-    caller,
-    { id: dossier.id, status: null },
-    'receive',
-    'RECEIVED',
-    null,
-    { form: '01', dueAt: dossier.dueAt, documents: input.documents.length },
-    now,
-  );
-  return dossier.id;
+  };
 }

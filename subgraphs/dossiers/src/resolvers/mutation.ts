@@ -1,4 +1,4 @@
-import { OFFICIALS } from '../../../../shared/caller';
+import { CITIZENS, OFFICIALS } from '../../../../shared/caller';
 import { loadCalendar } from '../../../../shared/calendar-store';
 import { WorkingCalendar } from '../../../../shared/calendar';
 import { parseId } from '../../../../shared/ids';
@@ -9,6 +9,7 @@ import { MUTATION_OF } from '../lifecycle/history';
 import { MOVES, type MoveInput } from '../lifecycle/moves';
 import { handlerUnit, requireOfficialOf } from '../lifecycle/handlers';
 import { receiveDossier, type ReceiveInput } from '../lifecycle/reception';
+import { acceptOnline, fileDossier, submitDraft, type FileInput, type SubmitDraftInput } from '../lifecycle/online';
 import { visible } from '../lifecycle/views';
 
 interface ActionInput extends MoveInput {
@@ -21,7 +22,7 @@ interface ActionInput extends MoveInput {
 const move = (action: Action) =>
   scopedMutation<ActionInput, Context, string, unknown>(
     action,
-    OFFICIALS,
+    PROCESS.moves[action].roles,
     async (manager, input, ctx) => {
       const dossierId = parseId(input.dossierId, 'input.dossierId');
       if (input.handlerId) parseId(input.handlerId, 'input.handlerId');
@@ -33,7 +34,9 @@ const move = (action: Action) =>
         action,
         async (situation) => {
           if (input.handlerId) await requireOfficialOf(ctx.peers, input.handlerId, handlerUnit(action, situation));
-          return MOVES[action](situation, input, calendar);
+          const effect = MOVES[action](situation, input, calendar);
+          // An online dossier gets its code, steps and appointment when the desk accepts it.
+          return action === 'accept' ? acceptOnline(manager, ctx, situation, effect, calendar) : effect;
         },
         ctx.clock.now(),
         input.expectedVersion,
@@ -61,6 +64,23 @@ export const Mutation = {
       if (input.caseVariantId) parseId(input.caseVariantId, 'input.caseVariantId');
       return receiveDossier(manager, ctx.caller, ctx.peers, await loadCalendar(manager), { ...input, procedureId }, ctx.clock.now());
     },
+    payload,
+  ),
+  fileDossier: scopedMutation<FileInput & { clientRequestId: string }, Context, string, unknown>(
+    'fileDossier',
+    CITIZENS,
+    async (manager, input, ctx) => {
+      const procedureId = parseId(input.procedureId, 'input.procedureId');
+      if (input.caseVariantId) parseId(input.caseVariantId, 'input.caseVariantId');
+      return fileDossier(manager, ctx.caller, ctx.peers, { ...input, procedureId }, ctx.clock.now());
+    },
+    payload,
+  ),
+  submitDossierDraft: scopedMutation<SubmitDraftInput & { clientRequestId: string }, Context, string, unknown>(
+    'submitDossierDraft',
+    CITIZENS,
+    (manager, input, ctx) =>
+      submitDraft(manager, ctx.caller, ctx.peers, { ...input, dossierId: parseId(input.dossierId, 'input.dossierId') }, ctx.clock.now()),
     payload,
   ),
   // Every action of the transition table is the mutation the history names it by.

@@ -124,7 +124,9 @@ export function dossierPage(db: EntityManager, scope: string, filter: DossierLis
       `(${withinSql('d.owner_path', ':scope', ':below')}
         OR EXISTS (SELECT 1 FROM dossier_step s WHERE s.dossier_id = d.id AND ${withinSql('s.owner_path', ':scope', ':below')}))`,
       { scope, below: `${scope}.%` },
-    );
+    )
+    // A citizen's draft is not the desk's until it is submitted (see isDraft).
+    .andWhere(`NOT (d.status = 'NEW' AND d.submitted_at IS NULL)`);
   const { status, procedureId, handlerId, receivingUnitCode, fieldCode, channel, receivedFrom, receivedTo, finishedFrom, finishedTo } = filter;
   if (status) query.andWhere('d.status = :status', { status });
   if (procedureId) query.andWhere('d.procedure_id = :procedureId', { procedureId });

@@ -57,6 +57,10 @@ export class DossierEntity {
   @Column({ type: 'text', nullable: true }) outcome!: Outcome | null;
   @Column({ type: 'timestamptz', nullable: true }) returnedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) returnMethod!: Channel | null;
+  /** Filed online: when the citizen submitted it to the desk; null for a draft, and for a dossier received in person. */
+  @Column({ type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
+  /** Filed online: the citizen ID of who filed it (the applicant, the authorised person, or for an organisation). */
+  @Column({ type: 'text', nullable: true }) filedBy!: string | null;
   /** Bumped by every write, so concurrent actions can be told apart. */
   @Column({ type: 'integer' }) version!: number;
 }

@@ -1,0 +1,189 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { requireCitizen, type Caller } from '../../../../shared/caller';
+import type { WorkingCalendar } from '../../../../shared/calendar';
+import { badInput, notFound } from '../../../../shared/errors';
+import type { Peers } from '../../../../shared/peers';
+import type { Context } from '../context';
+import type { DossierEntity, SubmittedDocument } from '../store/entities/dossier.entity';
+import { dossierById, insertApplicant, insertDossier, updateDossierIfUnchanged } from '../store/dossiers';
+import type { Effect, Situation } from './actions';
+import { record } from './actions';
+import { publicName } from './applicant';
+import {
+  admit,
+  applicantRow,
+  askCatalogue,
+  checkApplicant,
+  checkDocuments,
+  deskOf,
+  issueCode,
+  layOutSteps,
+  type Matter,
+  type ReceiveInput,
+} from './reception';
+
+/** Nộp hồ sơ trực tuyến — what a citizen files: the matter, who applies, and whether it goes to the desk now. */
+export interface FileInput extends Omit<ReceiveInput, 'channel'> {
+  /** false: a draft, kept to complete later; true: submitted to the desk. */
+  submit: boolean;
+}
+
+/**
+ * The citizen signed in files as themselves: the applicant, the person authorised to file for the
+ * applicant, or for the organisation they sign in for. The database checks the same.
+ */
+function checkFiler(caller: Caller, input: Pick<ReceiveInput, 'applicant' | 'proxy'>): string {
+  const { citizenId, taxCode } = requireCitizen(caller);
+  const own = input.applicant.kind === 'PERSON' && input.applicant.idNumber === citizenId;
+  const authorised = input.proxy?.idNumber === citizenId;
+  const organisation = input.applicant.kind === 'ORGANISATION' && !!taxCode && input.applicant.idNumber === taxCode;
+  if (!own && !authorised && !organisation) {
+    throw badInput(
+      'input.applicant.idNumber',
+      'File as yourself (your citizen ID, as you signed in), as the person authorised by the applicant (proxy), or for the organisation you sign in for.',
+    );
+  }
+  return citizenId;
+}
+
+/** Until the desk accepts it an online dossier has no number of the desk's: a code to follow it by. */
+const PROVISIONAL = 'TRUCTUYEN-';
+const provisionalCode = () => `${PROVISIONAL}${randomBytes(5).toString('hex').toUpperCase()}`;
+
+/**
+ * Files a dossier online for a procedure offered online, at any desk of the province (online
+ * filing is boundary-free): a draft, or submitted to the desk, which then accepts or refuses it.
+ * Submitting checks the required documents; a draft may lack some.
+ */
+export async function fileDossier(manager: EntityManager, caller: Caller, peers: Peers, input: FileInput, now: Date): Promise<string> {
+  checkApplicant(input);
+  const citizenId = checkFiler(caller, input);
+  const matter: Matter = { ...input, channel: 'ONLINE' };
+  const answer = await askCatalogue(peers, matter, now);
+  const { desk, owner } = deskOf(answer, matter);
+  if (answer.procedure?.onlineLevel === 'NONE')
+    throw badInput('input.procedureId', `${answer.procedure.name} is not offered online; file it at ${desk.name} in person.`);
+  const { procedure, version, variant, area, limit } = admit(answer, matter, { boundaryFree: true, complete: input.submit });
+  const dossier: DossierEntity = {
+    id: randomUUID(),
+    ratingSecret: randomBytes(8).toString('hex'),
+    code: provisionalCode(),
+    procedureId: procedure.id,
+    procedureVersionId: version.id,
+    caseVariantId: variant.id,
+    fieldCode: version.field.code,
+    receivingUnitCode: desk.code,
+    handlerId: null,
+    receivingCounterNumber: null,
+    applicantKind: input.applicant.kind,
+    applicantPublicName: publicName(input.applicant.kind, input.applicant.name),
+    documents: input.documents,
+    areaUnitCode: area.code,
+    channel: 'ONLINE',
+    status: 'NEW',
+    receivedAt: now,
+    timeLimitHours: limit?.workingHours ?? null,
+    dueAt: null,
+    finishedAt: null,
+    currentStep: null,
+    pausedAt: null,
+    supplementCount: 0,
+    feeOwedVnd: null,
+    feePaidVnd: null,
+    rescheduled: false,
+    outcome: null,
+    returnedAt: null,
+    returnMethod: null,
+    submittedAt: input.submit ? now : null,
+    filedBy: citizenId,
+    ownerPath: owner,
+    version: 1,
+  };
+  await insertDossier(manager, dossier);
+  await insertApplicant(manager, applicantRow(dossier, input));
+  if (input.submit) await recordFiling(manager, caller, dossier);
+  return dossier.id;
+}
+
+export interface SubmitDraftInput {
+  dossierId: string;
+  /** The documents as they now stand, replacing the draft's list. */
+  documents: SubmittedDocument[];
+}
+
+/** Completes a draft and submits it: the documents are checked against the catalogue as in force now. */
+export async function submitDraft(manager: EntityManager, caller: Caller, peers: Peers, input: SubmitDraftInput, now: Date): Promise<string> {
+  const { citizenId } = requireCitizen(caller);
+  const dossier = await dossierById(manager, input.dossierId);
+  if (!dossier || dossier.filedBy !== citizenId) throw notFound(`No dossier of yours has id ${input.dossierId}.`, 'input.dossierId');
+  if (dossier.submittedAt)
+    throw badInput('input.dossierId', `Dossier ${dossier.code} was submitted on ${dossier.submittedAt.toISOString()}; it is no longer a draft.`);
+  checkDocuments(input.documents);
+  const matter = { ...matterOf(dossier), documents: input.documents };
+  admit(await askCatalogue(peers, matter, now), matter, { boundaryFree: true, complete: true });
+  await updateDossierIfUnchanged(
+    manager,
+    dossier,
+    { documents: input.documents, submittedAt: now, receivedAt: now },
+    `Dossier ${dossier.code}`,
+    'input.dossierId',
+  );
+  await recordFiling(manager, caller, dossier);
+  return dossier.id;
+}
+
+const recordFiling = (manager: EntityManager, caller: Caller, dossier: DossierEntity) =>
+  record(
+    manager,
+    caller,
+    { id: dossier.id, status: null, ownerPath: dossier.ownerPath },
+    'file',
+    'NEW',
+    null,
+    { documents: dossier.documents.length },
+    dossier.submittedAt ?? dossier.receivedAt,
+  );
+
+/** The matter of a dossier already filed, as the catalogue is asked about it again. */
+const matterOf = (dossier: DossierEntity): Matter => ({
+  receivingUnitCode: dossier.receivingUnitCode,
+  procedureId: dossier.procedureId,
+  caseVariantId: dossier.caseVariantId,
+  channel: dossier.channel,
+  areaUnitCode: dossier.areaUnitCode,
+  documents: dossier.documents,
+});
+
+/**
+ * Tiếp nhận hồ sơ trực tuyến — the desk accepts an online dossier: from this moment it has the
+ * desk's code, its appointment (the case's online time limit where it has one) and its liên
+ * thông steps, laid out with the catalogue as in force today; the accepting official handles it.
+ */
+export async function acceptOnline(
+  manager: EntityManager,
+  ctx: Context,
+  situation: Situation,
+  effect: Effect,
+  calendar: WorkingCalendar,
+): Promise<Effect> {
+  const { dossier, now } = situation;
+  if (!dossier.code.startsWith(PROVISIONAL)) return effect;
+  const answer = await askCatalogue(ctx.peers, matterOf(dossier), now);
+  const { desk } = deskOf(answer, matterOf(dossier));
+  const { version, steps, limit } = admit(answer, matterOf(dossier), { boundaryFree: true, complete: true });
+  const code = await issueCode(manager, desk, now);
+  await layOutSteps(manager, dossier.id, steps);
+  return {
+    ...effect,
+    dossier: {
+      ...effect.dossier,
+      code,
+      procedureVersionId: version.id,
+      timeLimitHours: limit?.workingHours ?? null,
+      dueAt: limit ? calendar.dueAt(now, limit.workingHours) : null,
+      handlerId: ctx.caller.officialId ?? dossier.handlerId,
+    },
+    details: { ...effect.details, form: '01', code, dueAt: limit ? calendar.dueAt(now, limit.workingHours) : null },
+  };
+}
