@@ -57,6 +57,14 @@ module.exports = {
       to: { path: ['^node_modules/typeorm/', '^typeorm$'], dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'entities-stay-in-the-store',
+      comment:
+        'An entity class is what TypeORM data calls take: used as a value only by the store, the loaders (the kernel’s byKey) and the module’s list; elsewhere only as a type.',
+      severity: 'error',
+      from: { path: '^subgraphs/[^/]+/src/', pathNot: ['^subgraphs/[^/]+/src/(store/|migrations/|loaders\\.ts$|index\\.ts$)'] },
+      to: { path: '^subgraphs/[^/]+/src/store/entities/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'kernel-knows-no-subgraph',
       comment: 'The kernel serves every subgraph, including a unit’s own; it cannot depend on one of them, the gateway, infra or tests.',
       severity: 'error',

@@ -4,7 +4,12 @@ import { userInfo } from 'node:os';
 import { Client } from 'pg';
 import { config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
 import { logger } from '../shared/logger';
-import { APP_ROLE } from '../shared/rls';
+
+/**
+ * The role the services connect as: not a superuser, cannot bypass row-level security, owns no
+ * table. Each subgraph's initial migration creates it and grants it what each table allows.
+ */
+export const APP_ROLE = 'motcua_app';
 
 /** Password of the application role on the embedded server; it listens on localhost only. */
 const APP_PASSWORD = 'motcua_app';

@@ -175,7 +175,7 @@ export function requestDb(db: DataSource, caller: Caller, readsByCaller: boolean
 
 /**
  * Runs `work` in one transaction that carries the caller's unit path, so the row-level
- * security policies (see rls.ts) allow writes to the caller's own subtree only.
+ * security policies (`motcua_in_scope`, made by each subgraph's initial migration) allow writes to the caller's own subtree only.
  * `set_config(..., true)` is transaction-local: the setting cannot leak to the next user of
  * the pooled connection.
  */

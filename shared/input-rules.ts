@@ -64,8 +64,8 @@ function textLimit(name: string): number {
 
 /** A lone half of a UTF-16 surrogate pair: not a character, and PostgreSQL refuses it. */
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** Control characters (C0, DEL and C1) other than tab and line breaks: invisible, they make stored text lie about what it says (terminal escapes included). */
-const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+/** Control characters (C0, DEL and C1) other than tab and line breaks (LF, CR, NEL): invisible, they make stored text lie about what it says (terminal escapes included). */
+const CONTROL = /(?![\t\n\r\u0085])\p{Cc}/u;
 /**
  * Invisible format characters that make text display as something it is not: direction marks,
  * overrides and isolates, zero-width space, word joiners, line/paragraph separators, the BOM.

@@ -30,6 +30,8 @@ export const DateTime = new GraphQLScalarType({
 export const DateScalar = new GraphQLScalarType({ ...LocalDateResolver.toConfig(), name: 'Date', description: 'A calendar date, YYYY-MM-DD.' });
 
 /** SQL twin of `vietnamDate`: the Vietnam calendar day of a timestamptz expression. */
+/** The Vietnam calendar day of an instant as a day number: plain arithmetic on the fixed offset, no time-zone lookup per row. */
+export const vietnamDayNumberSql = (instant: string) => `floor((extract(epoch FROM ${instant}) + ${VIETNAM_OFFSET_MINUTES * 60}) / 86400)`;
 export const vietnamDaySql = (instant: string) => `(${instant} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 /** SQL: the instant a Vietnam calendar day (a date expression) begins. */
 export const vietnamMidnightSql = (date: string) => `(${date})::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;

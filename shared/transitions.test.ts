@@ -24,6 +24,12 @@ describe('a process defined as data', () => {
     expect(error?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.lampId' });
   });
 
+  it('refuses, when the table loads, an action no status allows', () => {
+    expect(() =>
+      defineProcess(['OFF', 'ON'] as const, { moves: { switchOn: { to: 'ON' }, repair: { to: 'OFF' } }, allowedFrom: { OFF: ['switchOn'], ON: [] } }),
+    ).toThrow('No status allows repair');
+  });
+
   it('answers where each action may start, in the order the statuses were given', () => {
     expect(LAMP.actions).toEqual(['switchOn', 'switchOff', 'check', 'drop']);
     expect(LAMP.sources('drop')).toEqual(['OFF', 'ON']);

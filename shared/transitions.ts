@@ -19,6 +19,9 @@ export function defineProcess<S extends string, A extends string, M extends { to
   const sources = Object.fromEntries(
     (Object.keys(process.moves) as A[]).map((action) => [action, statuses.filter((status) => process.allowedFrom[status].includes(action))]),
   ) as unknown as Record<A, readonly S[]>;
+  const stranded = (Object.keys(process.moves) as A[]).filter((action) => !sources[action].length);
+  // An action no status admits could never be taken: a mistake in the table, found when it loads.
+  if (stranded.length) throw new Error(`No status allows ${stranded.join(', ')}; list each action under the statuses it starts from.`);
   return {
     ...process,
     actions: Object.keys(process.moves) as A[],

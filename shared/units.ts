@@ -2,7 +2,7 @@ import { badInput } from './errors';
 
 /**
  * A unit path is the dotted list of unit codes from the province down, e.g. `27.259.09193`.
- * Codes never contain dots. The same rule is enforced in SQL by `motcua_in_scope` (see rls.ts).
+ * Codes never contain dots. The same rule is enforced in SQL by `motcua_in_scope` (each subgraph's initial migration).
  */
 export type UnitPath = string;
 

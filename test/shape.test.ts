@@ -20,9 +20,17 @@ const relative = (file: string) => path.relative(ROOT, file);
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 /** SQL text or a TypeORM data call: what only the store (and the frozen migrations) may hold. */
-const SQL =
-  /\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+[a-z_]+\s+SET|DELETE\s+FROM|createQueryBuilder|getRepository)\b|\.query\(|\b(manager|db|em|tx|ctx\.db)\.(find|findOne|findOneBy|findOneByOrFail|findBy|count|countBy|insert|update|save|delete|exists|upsert|increment)\b/;
-
+const SQL = new RegExp(
+  [
+    // SQL text, in any case: a statement's opening words.
+    String.raw`\b(select\s+[\w*(]|insert\s+into|update\s+[a-z_]+\s+set|delete\s+from)\b`,
+    // TypeORM's query builders, repositories and raw queries (a peer's GraphQL query aside).
+    String.raw`\b(createQueryBuilder|getRepository)\b|(?<!peers)\.query\s*[<(]`,
+  ].join('|'),
+  'i',
+);
+// The entity manager's own calls (findBy, existsBy, insert…) take an entity class: importing one as a value outside
+// the store is refused by the layering rule "entities-stay-in-the-store" (.dependency-cruiser.cjs).
 /** The kernel's data layer: the SQL every subgraph shares (request connection, loaders, paging, idempotency, the unit-tree predicate, the calendar, the version-checked update). */
 const KERNEL_SQL = [
   'shared/db.ts',

@@ -21,7 +21,8 @@ import type { RatingCommentEntity } from '../../subgraphs/feedback/src/store/ent
 import type { DossierApplicantEntity } from '../../subgraphs/dossiers/src/store/entities/dossier-applicant.entity';
 import { publicName } from '../../subgraphs/dossiers/src/lifecycle/applicant';
 import type { DossierStatus } from '../../subgraphs/dossiers/src/status';
-import type { RatingEntity, SatisfactionLevel } from '../../subgraphs/feedback/src/store/entities/rating.entity';
+import type { RatingEntity } from '../../subgraphs/feedback/src/store/entities/rating.entity';
+import type { SatisfactionLevel } from '../../subgraphs/feedback/src/ratings/levels';
 import type { OfficialEntity } from '../../subgraphs/personnel/src/store/entities/official.entity';
 import {
   CENTRAL_OFFICES,

@@ -1,4 +1,5 @@
 import { GRADE_OTHERWISE, GRADE_RULE, SUPPLEMENTS_IN_TIME, type GradeTest } from '../statistics/grade';
+import { vietnamDayNumberSql } from '../../../../shared/scalars';
 import type { DossierStatus } from '../status';
 
 /**
@@ -10,11 +11,8 @@ import type { DossierStatus } from '../status';
 /** A status set as an SQL list, for `d.status IN (…)`. */
 export const statusesSql = (statuses: readonly DossierStatus[]) => `(${statuses.map((s) => `'${s}'`).join(', ')})`;
 
-/** The Vietnam calendar day of an instant as a day number: plain arithmetic, no time-zone lookup per row. */
-export const dayNumberSql = (column: string) => `floor((extract(epoch FROM ${column}) + 25200) / 86400)`;
-
 /** The grade's rule in SQL, over expressions for the supplement count, the two days, and the due instant (whether there is one). */
-export function gradeSql(supplementCount: string, finishedDay: string, dueDay: string, dueAt: string): string {
+function gradeSql(supplementCount: string, finishedDay: string, dueDay: string, dueAt: string): string {
   const test: Record<GradeTest, string> = {
     tooManySupplements: `${supplementCount} > ${SUPPLEMENTS_IN_TIME}`,
     undated: `${dueAt} IS NULL`,
@@ -25,4 +23,4 @@ export function gradeSql(supplementCount: string, finishedDay: string, dueDay: s
 }
 
 /** A finished dossier's national grade, over the dossier `d`. */
-export const GRADE = gradeSql('d.supplement_count', dayNumberSql('d.finished_at'), dayNumberSql('d.due_at'), 'd.due_at');
+export const GRADE = gradeSql('d.supplement_count', vietnamDayNumberSql('d.finished_at'), vietnamDayNumberSql('d.due_at'), 'd.due_at');

@@ -1,4 +1,4 @@
-import type { SatisfactionLevel } from '../store/entities/rating.entity';
+import type { SatisfactionLevel } from '../ratings/levels';
 
 /** What the dossiers subgraph tells about a dossier (through `@requires`), and what feedback holds on it. */
 export interface DossierFacts {

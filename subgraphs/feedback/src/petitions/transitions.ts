@@ -1,4 +1,5 @@
-import { PETITION_STATUSES, type PetitionEntity, type PetitionStatus } from '../store/entities/petition.entity';
+import { type PetitionEntity } from '../store/entities/petition.entity';
+import { PETITION_STATUSES, type PetitionStatus } from './status';
 import { defineProcess } from '../../../../shared/transitions';
 
 /**

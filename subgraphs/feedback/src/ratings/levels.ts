@@ -1,4 +1,6 @@
-import { SATISFACTION_LEVELS, type SatisfactionLevel } from '../store/entities/rating.entity';
+/** Mức độ hài lòng, from the best: the five levels a rating gives the result and the attitude. */
+export const SATISFACTION_LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'NEUTRAL', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 
 /**
  * A rating is satisfied when both the result and the attitude are rated at one of these levels,

@@ -5,7 +5,8 @@ import type { Peers } from '../../../../shared/peers';
 import { servingOfficial } from '../../../../shared/officials';
 import { vietnamDate } from '../../../../shared/scalars';
 import { ratableDossier } from '../peers';
-import { SATISFACTION_LEVELS, type RatingChannel } from '../store/entities/rating.entity';
+import { type RatingChannel } from '../store/entities/rating.entity';
+import { SATISFACTION_LEVELS } from './levels';
 import { dossierIsRated, insertRating, insertRatingComment, lockDossierRating } from '../store/ratings';
 
 export interface NewRating {

@@ -3,7 +3,8 @@ import { NOW_SQL } from '../../../../shared/clock';
 import { paginate, type Connection, type PageArgs } from '../../../../shared/connection';
 import { updateIfUnchanged } from '../../../../shared/transitions';
 import { OPEN } from '../petitions/transitions';
-import { PetitionEntity, type PetitionStatus } from './entities/petition.entity';
+import { PetitionEntity } from './entities/petition.entity';
+import { type PetitionStatus } from '../petitions/status';
 import { inSubtree } from './subtree';
 
 /** The statuses still to be answered, as SQL literals. */

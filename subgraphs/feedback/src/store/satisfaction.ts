@@ -3,7 +3,7 @@ import type { Period } from '../../../../shared/figures';
 import { vietnamMidnightSql } from '../../../../shared/scalars';
 import { childUnitSql, withinSql } from '../../../../shared/sql';
 import { DISSATISFIED_LEVELS, levelScore, SATISFIED_LEVELS } from '../ratings/levels';
-import { SATISFACTION_LEVELS } from './entities/rating.entity';
+import { SATISFACTION_LEVELS } from '../ratings/levels';
 
 /** The counts of a set of ratings; the domain adds the rate. */
 export interface SatisfactionCounts {

@@ -3,7 +3,7 @@ import { unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
 import type { CounterAssignmentEntity } from '../store/entities/counter-assignment.entity';
 import type { CounterEntity } from '../store/entities/counter.entity';
-import { coversDay } from '../store/entities/secondment.entity';
+import { coversDay } from '../staffing/terms';
 
 const runsOn = (a: CounterAssignmentEntity, day: string) => a.startDate <= day && (a.endDate === null || day <= a.endDate);
 

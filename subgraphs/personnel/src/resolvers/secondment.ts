@@ -1,7 +1,8 @@
 import { vietnamDate } from '../../../../shared/scalars';
 import { isWithin, unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
-import { coversDay, type SecondmentEntity } from '../store/entities/secondment.entity';
+import { type SecondmentEntity } from '../store/entities/secondment.entity';
+import { coversDay } from '../staffing/terms';
 
 export const Secondment = {
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.secondmentById.load(ref.id),

@@ -4,7 +4,7 @@ import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
 import type { CounterEntity } from '../store/entities/counter.entity';
-import { lastDay } from '../store/entities/secondment.entity';
+import { lastDay } from './terms';
 import {
   assignmentById,
   assignmentClash,

@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const PETITION_STATUSES = ['RECEIVED', 'REJECTED', 'INFORMATION_REQUESTED', 'PROCESSING', 'ANSWERED', 'PUBLISHED'] as const;
-export type PetitionStatus = (typeof PETITION_STATUSES)[number];
+import type { PetitionStatus } from '../../petitions/status';
 
 @Entity('petition')
 export class PetitionEntity {

@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const SATISFACTION_LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'NEUTRAL', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
-export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+import type { SatisfactionLevel } from '../../ratings/levels';
 export type RatingChannel = 'COUNTER_BUTTON' | 'KIOSK' | 'QR_CODE' | 'PORTAL';
 
 @Entity('rating')

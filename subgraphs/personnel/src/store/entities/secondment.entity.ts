@@ -21,9 +21,3 @@ export class SecondmentEntity {
   /** The home agency's path: the department manages its own secondments. */
   @Column({ type: 'text' }) ownerPath!: string;
 }
-
-/** The last day a secondment covers, or null while open-ended. */
-export const lastDay = (s: Pick<SecondmentEntity, 'actualEndDate' | 'plannedEndDate'>) => s.actualEndDate ?? s.plannedEndDate;
-
-/** Whether the secondment covers the day (ISO dates compare as strings). */
-export const coversDay = (s: SecondmentEntity, day: string) => s.startDate <= day && (lastDay(s) === null || day <= lastDay(s)!);
