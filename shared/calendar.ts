@@ -25,7 +25,8 @@ export const DEFAULT_OFFICE_HOURS: OfficeHours = {
   ],
   sameDayCutoff: at(15),
 };
-export const HOURS_PER_DAY = 8;
+/** Working hours in a day, as the office hours make them (8): a "day" of a time limit. */
+export const HOURS_PER_DAY = DEFAULT_OFFICE_HOURS.sessions.reduce((sum, [start, end]) => sum + (end - start), 0) / 60;
 
 const OFFSET_MS = VIETNAM_OFFSET_MINUTES * 60_000;
 const DAY_MS = 86_400_000;

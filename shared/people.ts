@@ -31,6 +31,14 @@ export function contact(value: string | null | undefined, field: string): string
   return emailAddress(given, field);
 }
 
+/** A phone number (8 to 15 digits, spaces, dots or dashes, a leading +), or null when none was given. */
+export function phoneNumber(value: string | null | undefined, field: string): string | null {
+  const phone = value?.trim();
+  if (!phone) return null;
+  if (!PHONE.test(phone)) throw badInput(field, `"${phone.slice(0, 40)}" is not a phone number (8 to 15 digits).`);
+  return phone;
+}
+
 /** An email address people can write to, or null when none was given. */
 export function emailAddress(value: string | null | undefined, field: string): string | null {
   const email = value?.trim();

@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { paginate, type Connection, type PageArgs } from '../../../../shared/connection';
 import { groupByKeys, orderByKeys } from '../../../../shared/loaders';
-import { withinSql } from '../../../../shared/sql';
+import { belowPattern, withinSql } from '../../../../shared/sql';
 import { atKey, splitAtKeys, type UnitAsOf } from '../units/versions';
 import { AdministrativeUnitEntity, type UnitKind, type UnitLevel } from './entities/administrative-unit.entity';
 import { UnitVersionEntity } from './entities/unit-version.entity';
@@ -25,7 +25,7 @@ export function unitsInside(db: EntityManager, parentCode: string): Promise<Admi
 export function unitSubtree(db: EntityManager, path: string): Promise<AdministrativeUnitEntity[]> {
   return db
     .createQueryBuilder(AdministrativeUnitEntity, 'u')
-    .where(withinSql('u.path', ':oldPath', ':below'), { oldPath: path, below: `${path}.%` })
+    .where(withinSql('u.path', ':oldPath', ':below'), { oldPath: path, below: belowPattern(path) })
     .getMany();
 }
 
@@ -108,7 +108,7 @@ export function unitPage(db: EntityManager, filter: UnitPageFilter, page: PageAr
   const query = db.getRepository(AdministrativeUnitEntity).createQueryBuilder('u').where('u.valid_to IS NULL');
   const { parentCode, withinPath, level, kind } = filter;
   if (parentCode != null) query.andWhere('u.parent_code = :parentCode', { parentCode });
-  if (withinPath) query.andWhere(withinSql('u.path', ':root', ':below'), { root: withinPath, below: `${withinPath}.%` });
+  if (withinPath) query.andWhere(withinSql('u.path', ':root', ':below'), { root: withinPath, below: belowPattern(withinPath) });
   if (level) query.andWhere('u.level = :level', { level });
   if (kind) query.andWhere('u.kind = :kind', { kind });
   return paginate(query, { columns: [{ sql: 'u.path', value: (u) => u.path }], direction: 'ASC' }, page);

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { NOW_SQL } from '../../../../shared/clock';
 import type { Period } from '../../../../shared/figures';
 import { vietnamDaySql, vietnamMidnightSql } from '../../../../shared/scalars';
-import { withinSql } from '../../../../shared/sql';
+import { belowPattern, withinSql } from '../../../../shared/sql';
 import { MEASURES } from '../statistics/daily-rollup';
 import type { DossierStats } from '../statistics/figures';
 import type { StatsFilter } from '../statistics/grouping';
@@ -13,7 +13,7 @@ import { statusesSql } from './rules';
 export type KeyedStats = DossierStats & { key: string };
 
 /** Parameters $3 and $4 of every statement on figures: the scope and the pattern of its subtree (every path for no scope). */
-export const scopeParams = (scope: string | null) => [scope ?? '', scope ? `${scope}.%` : '%'];
+export const scopeParams = (scope: string | null) => [scope ?? '', scope ? belowPattern(scope) : '%'];
 
 /**
  * Rollup rows of the scope up to the period's last day, and — while the period has not ended —

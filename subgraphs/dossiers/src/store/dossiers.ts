@@ -3,7 +3,7 @@ import { NOW_SQL } from '../../../../shared/clock';
 import { paginate, type Connection, type PageArgs } from '../../../../shared/connection';
 import type { Period } from '../../../../shared/figures';
 import { vietnamMidnightSql } from '../../../../shared/scalars';
-import { withinSql } from '../../../../shared/sql';
+import { belowPattern, withinSql } from '../../../../shared/sql';
 import { updateIfUnchanged } from '../../../../shared/transitions';
 import type { Timeliness } from '../lifecycle/timing';
 import type { Grade } from '../statistics/grade';
@@ -123,7 +123,7 @@ export function dossierPage(db: EntityManager, scope: string, filter: DossierLis
     .where(
       `(${withinSql('d.owner_path', ':scope', ':below')}
         OR EXISTS (SELECT 1 FROM dossier_step s WHERE s.dossier_id = d.id AND ${withinSql('s.owner_path', ':scope', ':below')}))`,
-      { scope, below: `${scope}.%` },
+      { scope, below: belowPattern(scope) },
     )
     // A citizen's draft is not the desk's until it is submitted (see isDraft).
     .andWhere(`NOT (d.status = 'NEW' AND d.submitted_at IS NULL)`);

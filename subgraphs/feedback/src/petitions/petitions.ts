@@ -5,7 +5,7 @@ import type { Caller } from '../../../../shared/caller';
 import { callerOwns } from '../../../../shared/db';
 import { badInput, codedError, conflict, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
-import { emailAddress, personName } from '../../../../shared/people';
+import { emailAddress, personName, phoneNumber } from '../../../../shared/people';
 import type { Peers } from '../../../../shared/peers';
 import { dossierByCode, unitPath } from '../peers';
 import type { PetitionEntity } from '../store/entities/petition.entity';
@@ -46,8 +46,7 @@ export async function submitPetition(
   const content = required(input.content, 'input.content', 'The content');
   const name = personName(input.petitioner.name, 'input.petitioner.name', 'The petitioner’s name');
   const email = emailAddress(input.petitioner.email, 'input.petitioner.email');
-  const phone = input.petitioner.phone?.trim() || null;
-  if (phone && !/^\+?[0-9 .-]{8,15}$/.test(phone)) throw badInput('input.petitioner.phone', `"${phone}" is not a phone number (8 to 15 digits).`);
+  const phone = phoneNumber(input.petitioner.phone, 'input.petitioner.phone');
   if (!input.dossierCode === !input.unitCode) {
     throw badInput('input.dossierCode', 'Name either the dossier (its code) or the unit the petition is about, not both.');
   }

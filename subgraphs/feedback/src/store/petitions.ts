@@ -5,7 +5,7 @@ import { updateIfUnchanged } from '../../../../shared/transitions';
 import { OPEN } from '../petitions/transitions';
 import { PetitionEntity } from './entities/petition.entity';
 import { type PetitionStatus } from '../petitions/status';
-import { inSubtree } from './subtree';
+import { inSubtree } from '../../../../shared/sql';
 
 /** The statuses still to be answered, as SQL literals. */
 const OPEN_SQL = OPEN.map((s) => `'${s}'`).join(', ');
@@ -53,7 +53,7 @@ export function petitionPage(db: EntityManager, scope: string, filter: PetitionL
   const query = db
     .getRepository(PetitionEntity)
     .createQueryBuilder('p')
-    .where(...inSubtree('p', scope));
+    .where(...inSubtree('p.owner_path', scope));
   if (status) query.andWhere('p.status = :status', { status });
   if (overdue != null) query.andWhere(overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
   if (repeated != null) query.andWhere(repeated ? 'p.repeat_of_id IS NOT NULL' : 'p.repeat_of_id IS NULL');

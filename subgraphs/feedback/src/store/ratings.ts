@@ -4,7 +4,7 @@ import { vietnamMidnightSql } from '../../../../shared/scalars';
 import { RatingCommentEntity } from './entities/rating-comment.entity';
 import { RatingEntity, type RatingChannel } from './entities/rating.entity';
 import { DISSATISFIED_SQL, SATISFIED_SQL } from './satisfaction';
-import { inSubtree } from './subtree';
+import { inSubtree } from '../../../../shared/sql';
 
 /** Waits for, then holds until the transaction ends, the lock on rating this dossier. */
 export async function lockDossierRating(db: EntityManager, dossierId: string): Promise<void> {
@@ -38,7 +38,7 @@ export function ratingPage(db: EntityManager, scope: string, filter: RatingListF
   const query = db
     .getRepository(RatingEntity)
     .createQueryBuilder('r')
-    .where(...inSubtree('r', scope));
+    .where(...inSubtree('r.owner_path', scope));
   if (officialId) query.andWhere('r.official_id = :officialId', { officialId });
   if (channel) query.andWhere('r.channel = :channel', { channel });
   if (from) query.andWhere(`r.rated_at >= ${vietnamMidnightSql(':from::date')}`, { from });

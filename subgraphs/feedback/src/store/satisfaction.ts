@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Period } from '../../../../shared/figures';
 import { vietnamMidnightSql } from '../../../../shared/scalars';
-import { childUnitSql, withinSql } from '../../../../shared/sql';
+import { belowPattern, childUnitSql, withinSql } from '../../../../shared/sql';
 import { DISSATISFIED_LEVELS, levelScore, SATISFIED_LEVELS } from '../ratings/levels';
 import { SATISFACTION_LEVELS } from '../ratings/levels';
 
@@ -80,7 +80,7 @@ export function satisfactionCountsByGroup(
   const params: unknown[] = [filter.from, filter.to];
   const where = [RATED_IN_PERIOD];
   if (filter.scope) {
-    params.push(filter.scope, `${filter.scope}.%`);
+    params.push(filter.scope, belowPattern(filter.scope));
     where.push(withinSql('r.owner_path', '$3', '$4'));
   }
   if (filter.receivingUnitCode) {

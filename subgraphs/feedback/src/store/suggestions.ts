@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { SuggestionEntity, type SuggestionStatus } from './entities/suggestion.entity';
-import { inSubtree } from './subtree';
+import { inSubtree } from '../../../../shared/sql';
 
 export const suggestionById = (db: EntityManager, id: string): Promise<SuggestionEntity | null> => db.findOneBy(SuggestionEntity, { id });
 
@@ -22,7 +22,7 @@ export function suggestionsWithin(db: EntityManager, scope: string, status: Sugg
   const query = db
     .getRepository(SuggestionEntity)
     .createQueryBuilder('s')
-    .where(...inSubtree('s', scope));
+    .where(...inSubtree('s.owner_path', scope));
   if (status) query.andWhere('s.status = :status', { status });
   return query.orderBy('s.submitted_at', 'DESC').addOrderBy('s.id').limit(500).getMany();
 }

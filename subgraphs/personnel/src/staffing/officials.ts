@@ -1,3 +1,4 @@
+import { emailAddress, phoneNumber } from '../../../../shared/people';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { callerOwns } from '../../../../shared/db';
@@ -40,9 +41,8 @@ export async function requireOwner(manager: EntityManager, ownerPath: string, wh
 }
 
 function checkContact(input: { email?: string | null; phone?: string | null }): void {
-  if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw badInput('input.email', `"${input.email}" is not an e-mail address.`);
-  if (input.phone && !/^\+?[0-9 .-]{8,15}$/.test(input.phone))
-    throw badInput('input.phone', `"${input.phone}" is not a phone number (8 to 15 digits).`);
+  emailAddress(input.email, 'input.email');
+  phoneNumber(input.phone, 'input.phone');
 }
 
 const text = (value: string, field: string, label: string) => {
