@@ -1,6 +1,13 @@
 import { signCaller, verifyCaller, type Caller } from './caller';
 
-const caller: Caller = { sub: 'cb-01', role: 'OFFICIAL', unit: '27.259.09238', officialId: 'a6f1c1de-0000-4000-8000-000000000001', citizenId: null, taxCode: null };
+const caller: Caller = {
+  sub: 'cb-01',
+  role: 'OFFICIAL',
+  unit: '27.259.09238',
+  officialId: 'a6f1c1de-0000-4000-8000-000000000001',
+  citizenId: null,
+  taxCode: null,
+};
 const headersOf = (record: Record<string, string>) => ({ get: (name: string) => record[name] });
 const request = { audience: 'dossiers', body: '{"query":"{ dossier(id: \\"1\\") { code } }"}' };
 

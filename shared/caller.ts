@@ -7,6 +7,9 @@ export const Roles = ['PUBLIC', 'CITIZEN', 'OFFICIAL', 'LEADER', 'ADMIN'] as con
 export type Role = (typeof Roles)[number];
 /** Every signed-in official: who receives, moves and answers. */
 export const OFFICIALS = ['OFFICIAL', 'LEADER', 'ADMIN'] as const satisfies readonly Role[];
+/** Whether the caller is a signed-in official (of any role): what is for officials only, citizens and the public do not see. */
+export const isOfficial = (caller: Caller) => (OFFICIALS as readonly Role[]).includes(caller.role);
+
 /** Citizens signed in with their own identity: filing and following their dossiers online. */
 export const CITIZENS = ['CITIZEN'] as const satisfies readonly Role[];
 /** Who decides: resolving, stopping, rescheduling a dossier; managing secondments. */
@@ -97,6 +100,16 @@ export function requireCitizen(caller: Caller): { citizenId: string; taxCode: st
     throw forbidden(`This is for citizens filing their own dossiers; you are signed in as ${caller.role}.`);
   }
   return { citizenId: caller.citizenId, taxCode: caller.taxCode ?? null };
+}
+
+/**
+ * Who a citizen files online as: themselves (their citizen ID), and, when they sign in for an
+ * organisation, the organisation through them (`<citizen ID>/<tax code>`); nobody otherwise.
+ * The database's `motcua_filers()` answers the same.
+ */
+export function filerIds(caller: Caller): string[] {
+  if (caller.role !== 'CITIZEN' || !caller.citizenId) return [];
+  return caller.taxCode ? [caller.citizenId, `${caller.citizenId}/${caller.taxCode}`] : [caller.citizenId];
 }
 
 /** The caller's unit, for actions that need a signed-in official of some unit. */

@@ -28,15 +28,21 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
 }
 
+const refusedCursor = () => badInput('after', 'The cursor in "after" is not one this list handed out; start again without "after".');
+
 export function decodeCursor(cursor: string, length: number): unknown[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length) return values;
+    // Cursors hold the sort keys: strings and numbers only (dates are written as ISO strings).
+    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values;
   } catch {
     // fall through to the error below
   }
-  throw badInput('after', 'The cursor in "after" is not one this list handed out; start again without "after".');
+  throw refusedCursor();
 }
+
+/** PostgreSQL's refusals of a value of the wrong form: a forged cursor's key that is not a date, a number or an id. */
+const MALFORMED_VALUE = new Set(['22P02', '22007', '22008', '22003']);
 
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
@@ -61,7 +67,12 @@ export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilde
     query.andWhere(`(${tuple}) ${order.direction === 'ASC' ? '>' : '<'} (${placeholders})`, params);
   }
   order.columns.forEach((c, i) => (i === 0 ? query.orderBy(c.sql, order.direction) : query.addOrderBy(c.sql, order.direction)));
-  const rows = await query.limit(size + 1).getMany();
+  const rows = await query
+    .limit(size + 1)
+    .getMany()
+    .catch((error: Error & { code?: string }) => {
+      throw args.after && MALFORMED_VALUE.has(error.code ?? '') ? refusedCursor() : error;
+    });
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(order.columns.map((c) => c.value(node))), node }));
   return {

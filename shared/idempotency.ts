@@ -25,7 +25,7 @@ function inputHash(input: { clientRequestId: string }): string {
 }
 
 /**
- * Runs a mutation once per caller (subject and unit) and clientRequestId. A retry with the same
+ * Runs a mutation once per caller (subject and the unit or organisation they act for) and clientRequestId. A retry with the same
  * operation and input gets the stored first result; the same id with another operation or other
  * input is a CONFLICT, so nobody ever receives the answer to somebody else's request. Call inside
  * the mutation's transaction: when the work fails, the claim rolls back with it and a retry runs
@@ -48,7 +48,9 @@ export async function once<T>(
       `clientRequestId must be ${shortest} to 100 visible ASCII characters (letters, digits, dashes), unique per intended action; generate a UUID on the device${anonymous ? " (without sign-in it is what tells your retry from anyone else's request)" : ''}.`,
     );
   }
-  const key = [caller.sub ?? '', caller.unit ?? '', clientRequestId];
+  // Who asked: the subject and the unit they act for — for a citizen, the organisation (if any), so a request made
+  // for a company is not answered to the same person acting for themselves.
+  const key = [caller.sub ?? '', caller.unit ?? (caller.taxCode ? `tax:${caller.taxCode}` : ''), clientRequestId];
   const hash = inputHash(input);
   const claimed: unknown[] = await manager.query(
     `INSERT INTO client_request (subject, unit_path, client_request_id, operation, input_hash) VALUES ($1, $2, $3, $4, $5)

@@ -125,4 +125,17 @@ describe('citizens signed in with the national identity provider', () => {
       await app.end();
     }
   });
+  it('keeps officials’ work contacts for officials, and a dossier received at the desk the citizen’s to read, not to move', async () => {
+    const token = await provider.signIn(citizen.idNumber);
+    const officials = ok(await stack.gql(`{ officials(first: 5) { nodes { email phone } } }`, {}, token)).officials.nodes;
+    expect(officials.length).toBeGreaterThan(0);
+    expect(officials.every((o: { email: string | null; phone: string | null }) => o.email === null && o.phone === null)).toBe(true);
+    const withdraw = `mutation ($input: DossierActionInput!) { withdrawMyDossier(input: $input) { dossier { status } } }`;
+    const answer = await stack.gql(
+      withdraw,
+      { input: { clientRequestId: 'citizen-withdraw-0001', dossierId: citizen.dossierId, reason: 'Thử' } },
+      token,
+    );
+    expectError(answer, 'FORBIDDEN');
+  });
 });

@@ -44,6 +44,8 @@ describe('online public services: a citizen files, the desk accepts, the citizen
     provider = await startOpenIdProvider(AUDIENCE, {
       [CITIZEN]: { role: 'CITIZEN' },
       [NEIGHBOUR]: { role: 'CITIZEN' },
+      // One person, who also signs in for the company they direct.
+      '027190009999': { role: 'CITIZEN', variants: { company: { role: 'CITIZEN', tax_code: '2301234567' } } },
       'cb-tam-son': { role: 'OFFICIAL', unit: COMMUNE, official_id: clerk.id },
     });
     stack = await startTestStack({ dossiers: 60 }, undefined, { openId: { issuer: provider.issuer, audience: AUDIENCE } });
@@ -124,6 +126,9 @@ describe('online public services: a citizen files, the desk accepts, the citizen
 
     ok(await go('transferDossier', desk, {}));
     ok(await go('requestSupplement', desk, { missingItems: ['Giấy chứng sinh'] }, 'RequestSupplementInput'));
+    // A supplement lists what form 02 asked for, not thousands of items.
+    const flood = Array.from({ length: 101 }, (_, i) => `Giấy tờ ${i}`);
+    expectError(await go('supplementMyDossier', citizen, { handedIn: flood }, 'ReceiveSupplementInput'), 'BAD_USER_INPUT', 'input.handedIn');
     // Only the citizen who filed it supplements it.
     expectError(await go('supplementMyDossier', neighbour, { handedIn: ['Giấy chứng sinh'] }, 'ReceiveSupplementInput'), 'NOT_FOUND');
     const supplemented = ok(await go('supplementMyDossier', citizen, { handedIn: ['Giấy chứng sinh'] }, 'ReceiveSupplementInput')).supplementMyDossier
@@ -134,7 +139,7 @@ describe('online public services: a citizen files, the desk accepts, the citizen
     expectError(await go('supplementMyDossier', citizen, { handedIn: ['Giấy chứng sinh'] }, 'ReceiveSupplementInput'), 'CONFLICT');
   });
 
-  it('is refused by the desk with the reason (form 03), or withdrawn by the citizen', async () => {
+  it('is refused by the desk with the reason (form 03), cancelled by the citizen before reception, or withdrawn after', async () => {
     const refused = ok(await stack.gql(FILE, { input: filing('online-file-0003') }, citizen)).fileDossier.dossier;
     const done = ok(
       await stack.gql(
@@ -146,10 +151,99 @@ describe('online public services: a citizen files, the desk accepts, the citizen
     expect(done.status).toBe('NOT_RECEIVED');
     expect(done.history.at(-1).detail.reason).toBe('Ảnh giấy tờ bị mờ');
 
-    const withdrawn = ok(await stack.gql(FILE, { input: filing('online-file-0004') }, citizen)).fileDossier.dossier;
-    const asked = { clientRequestId: 'online-withdraw-0004', dossierId: withdrawn.id, reason: 'Đã nộp trực tiếp' };
-    expectError(await stack.gql(act('withdrawMyDossier'), { input: asked }, neighbour), 'NOT_FOUND');
-    const gone = ok(await stack.gql(act('withdrawMyDossier'), { input: asked }, citizen)).withdrawMyDossier.dossier;
-    expect(gone.status).toBe('WITHDRAWN');
+    // Before the desk receives it, the citizen cancels the filing: it ends not received, so no figure counts it.
+    const cancelled = ok(await stack.gql(FILE, { input: filing('online-file-0004') }, citizen)).fileDossier.dossier;
+    const asked = { clientRequestId: 'online-cancel-0004', dossierId: cancelled.id, reason: 'Đã nộp trực tiếp' };
+    expectError(await stack.gql(act('cancelMyFiling'), { input: asked }, neighbour), 'NOT_FOUND');
+    expectError(await stack.gql(act('withdrawMyDossier'), { input: { ...asked, clientRequestId: 'online-withdraw-0004' } }, citizen), 'CONFLICT');
+    expect(ok(await stack.gql(act('cancelMyFiling'), { input: asked }, citizen)).cancelMyFiling.dossier.status).toBe('NOT_RECEIVED');
+
+    // Once received, it is withdrawn.
+    const received = ok(await stack.gql(FILE, { input: filing('online-file-0005') }, citizen)).fileDossier.dossier;
+    ok(await stack.gql(act('acceptDossier'), { input: { clientRequestId: 'online-accept-0005', dossierId: received.id } }, desk));
+    const withdrawn = { clientRequestId: 'online-withdraw-0005', dossierId: received.id, reason: 'Không còn nhu cầu' };
+    expect(ok(await stack.gql(act('withdrawMyDossier'), { input: withdrawn }, citizen)).withdrawMyDossier.dossier.status).toBe('WITHDRAWN');
+  });
+
+  it('keeps a cancelled draft out of the desk’s sight, the public lookup, the counts and the printed receipt', async () => {
+    const draft = ok(await stack.gql(FILE, { input: filing('online-draft-0006', { submit: false }) }, citizen)).fileDossier.dossier;
+    const count = async () =>
+      ok(await stack.gql(`query ($id: ID!) { procedure(id: $id) { dossierCount } }`, { id: birth.id })).procedure.dossierCount as number;
+    const before = await count();
+    ok(
+      await stack.gql(
+        act('cancelMyFiling'),
+        { input: { clientRequestId: 'online-cancel-0006', dossierId: draft.id, reason: 'Nhầm thủ tục' } },
+        citizen,
+      ),
+    );
+    expect(ok(await stack.gql(`query ($id: ID!) { dossier(id: $id) { id } }`, { id: draft.id }, desk)).dossier).toBeNull();
+    expect(ok(await stack.gql(DESK_LIST, { status: 'NOT_RECEIVED' }, desk)).dossiers.nodes.map((d: { id: string }) => d.id)).not.toContain(draft.id);
+    expect(ok(await stack.gql(`query ($code: String!) { publicDossier(code: $code) { status } }`, { code: draft.code })).publicDossier).toBeNull();
+    expect(await count()).toBe(before);
+    // A cancelled draft is no longer a draft to submit.
+    expectError(
+      await stack.gql(SUBMIT, { input: { clientRequestId: 'online-submit-0006', dossierId: draft.id, documents: required } }, citizen),
+      'CONFLICT',
+    );
+    // Form 01 is printed for what the desk received, not for a filing still waiting.
+    const waiting = ok(await stack.gql(FILE, { input: filing('online-file-0007') }, citizen)).fileDossier.dossier;
+    const form = await fetch(stack.gatewayUrl.replace('/graphql', `/forms/01/${waiting.id}`), { headers: { authorization: `Bearer ${citizen}` } });
+    expect(form.status).toBe(404);
+  });
+
+  it('files only as the citizen or the organisation they sign in for, with sane lists and areas', async () => {
+    const before = await fingerprint(stack);
+    const company = { kind: 'ORGANISATION', name: 'Công ty TNHH Gốm Phù Lãng', idNumber: '2301234567' };
+    expectError(
+      await stack.gql(FILE, { input: filing('online-org-0001', { applicant: company }) }, citizen),
+      'BAD_USER_INPUT',
+      'input.applicant.idNumber',
+    );
+    const someone = { ...applicant, idNumber: NEIGHBOUR };
+    const proxied = await stack.gql(
+      FILE,
+      { input: { ...filing('online-proxy-0001', { applicant: someone }), proxy: { name: 'Nguyễn Văn A', idNumber: CITIZEN } } },
+      citizen,
+    );
+    // Online there is no authorised person to name: the input has no such field.
+    expect(proxied.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(proxied.errors?.[0]?.message).toContain('proxy');
+    const negative = filing('online-negative-0001', { documents: required.map((d) => ({ ...d, copies: -7 })) });
+    expectError(await stack.gql(FILE, { input: negative }, citizen), 'BAD_USER_INPUT', 'input.documents');
+    expectError(
+      await stack.gql(FILE, { input: filing('online-agency-0001', { areaUnitCode: '27-SCT' }) }, citizen),
+      'BAD_USER_INPUT',
+      'input.areaUnitCode',
+    );
+    expect(await fingerprint(stack)).toEqual(before);
+    // A blank area is the desk's own.
+    ok(await stack.gql(FILE, { input: filing('online-blank-area-0001', { areaUnitCode: ' ', submit: false }) }, citizen));
+    // A forged page cursor is refused as one, not answered with an internal error.
+    const forged = Buffer.from(JSON.stringify(['2026-01-01T00:00:00Z', 'not-a-uuid'])).toString('base64url');
+    expectError(
+      await stack.gql(`query ($after: String) { myDossiers(first: 5, after: $after) { totalCount } }`, { after: forged }, citizen),
+      'BAD_USER_INPUT',
+      'after',
+    );
+  });
+
+  it('gives a filing made for an organisation only to the citizen acting for it', async () => {
+    const director = await provider.signIn('027190009999~company');
+    const company = { kind: 'ORGANISATION', name: 'Công ty TNHH Gốm Phù Lãng', idNumber: '2301234567' };
+    const draft = ok(await stack.gql(FILE, { input: filing('online-company-0001', { applicant: company, submit: false }) }, director)).fileDossier
+      .dossier;
+    // The same person signed in for themselves has no right over the company's filing, nor its answer on a replay.
+    const asSelf = await provider.signIn('027190009999');
+    expectError(
+      await stack.gql(SUBMIT, { input: { clientRequestId: 'company-submit-0001', dossierId: draft.id, documents: required } }, asSelf),
+      'NOT_FOUND',
+    );
+    const replay = await stack.gql(FILE, { input: filing('online-company-0001', { applicant: company, submit: false }) }, asSelf);
+    expectError(replay, 'BAD_USER_INPUT', 'input.applicant.idNumber');
+    expect(
+      ok(await stack.gql(SUBMIT, { input: { clientRequestId: 'company-submit-0002', dossierId: draft.id, documents: required } }, director))
+        .submitDossierDraft.dossier.status,
+    ).toBe('NEW');
   });
 });

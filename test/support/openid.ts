@@ -13,6 +13,8 @@ export interface TestAccount {
   official_id?: string;
   citizen_id?: string;
   tax_code?: string;
+  /** Other claims the same person signs in with, chosen by `signIn('<id>~<variant>')`. */
+  variants?: Record<string, Omit<TestAccount, 'variants'>>;
 }
 
 export interface OpenIdProvider {

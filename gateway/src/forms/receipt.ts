@@ -2,11 +2,12 @@ import { letterhead, line as field, pdf, symbol, vietnameseInstant } from './pdf
 
 /** What form 01 prints, asked through the gateway as the caller: what the caller may not read, it cannot print. */
 export const RECEIPT_QUERY = `query Form01($id: ID!) { dossier(id: $id) {
-  applicantAddress applicantPhone procedure { name }
+  status applicantAddress applicantPhone procedure { name }
   receipt { code barcode ratingSecret applicantName proxyName receivedAt appointmentAt documents { name originals copies }
     receivingUnit { name parent { name } } receivingOfficial { fullName } counterNumber } } }`;
 
 export interface ReceiptData {
+  status: string;
   applicantAddress: string | null;
   applicantPhone: string | null;
   procedure: { name: string } | null;
@@ -31,7 +32,11 @@ export interface ReceiptData {
  * what, when, and when to come back; a QR code and a barcode of the dossier code for the public
  * lookup and the counter's reader, and the rating code beside it.
  */
-export function receiptPdf({ receipt, procedure, applicantAddress, applicantPhone }: ReceiptData): Promise<Buffer> {
+/** A dossier the desk has not received (filed online and waiting, or refused at reception) has no receipt. */
+const UNRECEIVED = ['NEW', 'NOT_RECEIVED'];
+
+export function receiptPdf({ status, receipt, procedure, applicantAddress, applicantPhone }: ReceiptData): Promise<Buffer> | null {
+  if (UNRECEIVED.includes(status)) return null;
   return pdf(`Giấy tiếp nhận hồ sơ ${receipt.code}`, async (doc, font) => {
     const [qr, barcode, ratingQr] = await Promise.all([
       symbol('qrcode', receipt.code),

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
-import type { Caller } from '../../../shared/caller';
+import { isOfficial, type Caller } from '../../../shared/caller';
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
@@ -18,14 +18,14 @@ function asksForSchema(document: DocumentNode): boolean {
 const SUGGESTION = /\s*Did you mean .+\?$/;
 
 /**
- * In production an anonymous caller neither reads the schema (introspection) nor has it spelled
+ * In production a caller who is not a signed-in official (the public, citizens) neither reads the schema (introspection) nor has it spelled
  * out in error messages (field suggestions); signed-in officials keep both, for the explorer and
  * analysts. Outside production everyone has both.
  */
 export function productionDefaults(production: boolean): ApolloServerPlugin<{ caller: Caller }> {
   return {
     async requestDidStart({ contextValue }) {
-      if (!production || contextValue.caller.role !== 'PUBLIC') return;
+      if (!production || isOfficial(contextValue.caller)) return;
       return {
         async didResolveOperation({ document }) {
           if (asksForSchema(document)) {

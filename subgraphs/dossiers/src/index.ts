@@ -12,6 +12,7 @@ import { Fees } from './migrations/1765400000000-fees';
 import { NationalTargets } from './migrations/1765500000000-national-targets';
 import { Citizens } from './migrations/1765600000000-citizens';
 import { OnlineFiling } from './migrations/1765700000000-online-filing';
+import { FilingIdentity } from './migrations/1765800000000-filing-identity';
 import { DossierEventEntity } from './store/entities/dossier-event.entity';
 import { DossierStepEntity } from './store/entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
@@ -44,6 +45,7 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
     NationalTargets,
     Citizens,
     OnlineFiling,
+    FilingIdentity,
   ],
   createLoaders,
 };

@@ -38,10 +38,10 @@ export interface ReceptionCatalogue {
     levels: UnitLevel[];
     /** Không phụ thuộc địa giới hành chính: any desk of the tier receives it, for any area of the province. */
     boundaryFree: boolean;
-    /** Whether citizens may file it online (FULL, PARTIAL) or only at a desk (NONE). */
-    onlineLevel: 'FULL' | 'PARTIAL' | 'NONE';
     versionAt: {
       id: string;
+      /** Mức độ trực tuyến of the version in force: whether citizens may file it online. */
+      onlineLevel: 'FULL' | 'PARTIAL' | 'NONE';
       field: { code: string };
       documents: { name: string; originals: number; copies: number }[];
       variants: {
@@ -68,9 +68,9 @@ export interface ReceptionCatalogue {
 const UNIT_FIELDS = 'code name kind level path electronicId ancestors { code level kind path }';
 const RECEPTION_QUERY = `query Reception($procedureId: ID!, $date: Date!, $desk: String!, $area: String!) {
   procedure(id: $procedureId) {
-    id name levels boundaryFree onlineLevel
+    id name levels boundaryFree
     versionAt(date: $date) {
-      id
+      id onlineLevel
       field { code }
       documents { name originals copies }
       variants { id name timeLimit { workingHours } onlineTimeLimit { workingHours }

@@ -26,5 +26,6 @@ export function statusCode(status: DossierStatus): number {
   return DOSSIER_STATUSES.indexOf(status) + 1;
 }
 
-/** Filed online and not yet submitted to the desk: the citizen's alone. */
-export const isDraft = (dossier: { status: DossierStatus; submittedAt: Date | null }) => dossier.status === 'NEW' && !dossier.submittedAt;
+/** Filed online and never submitted to the desk (a draft, or one cancelled as a draft): the citizen's alone, whatever its status. */
+export const neverSubmitted = (dossier: { filedBy: string | null; submittedAt: Date | null }) =>
+  dossier.filedBy !== null && dossier.submittedAt === null;

@@ -5,7 +5,9 @@ import { IN_PROCESS, OPEN } from '../src/status';
 describe("a dossier's process", () => {
   it("lets the applicant's withdrawal start from a new dossier and any open one, at the desk or online", () => {
     expect(PROCESS.sources('withdraw')).toEqual(['NEW', ...OPEN]);
-    expect(PROCESS.sources('withdrawOwn')).toEqual(['NEW', ...OPEN]);
+    // Online, before the desk received it, the citizen cancels the filing instead: it ends not received.
+    expect(PROCESS.sources('withdrawOwn')).toEqual(OPEN);
+    expect(PROCESS.sources('cancelOwn')).toEqual(['NEW']);
   });
 
   it('stops and reschedules only a dossier being processed, and names a handler of any open one', () => {
@@ -22,7 +24,7 @@ describe("a dossier's process", () => {
 
   it('lets citizens make only their own moves, and officials none of those', () => {
     const citizens = PROCESS.actions.filter((action) => (PROCESS.moves[action].roles as readonly string[]).includes('CITIZEN'));
-    expect(citizens.sort()).toEqual(['supplementOwn', 'withdrawOwn']);
+    expect(citizens.sort()).toEqual(['cancelOwn', 'supplementOwn', 'withdrawOwn']);
     expect(citizens.every((action) => PROCESS.moves[action].by === 'FILER')).toBe(true);
   });
 });

@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { CITIZENS, LEADERS, OFFICIALS, type Caller, type Role } from '../../../../shared/caller';
+import { CITIZENS, filerIds, LEADERS, OFFICIALS, type Caller, type Role } from '../../../../shared/caller';
 import { conflict, forbidden, notFound } from '../../../../shared/errors';
 import { isWithin } from '../../../../shared/units';
 import type { DossierEventEntity } from '../store/entities/dossier-event.entity';
 import type { DossierStepEntity } from '../store/entities/dossier-step.entity';
 import type { DossierEntity } from '../store/entities/dossier.entity';
 import { defineProcess } from '../../../../shared/transitions';
-import { DOSSIER_STATUSES, isDraft, type DossierStatus } from '../status';
-import { dossierById, insertEvent, stepsOfDossier, updateDossierIfUnchanged, updateStep } from '../store/dossiers';
+import { DOSSIER_STATUSES, neverSubmitted, type DossierStatus } from '../status';
+import { applicantShown, dossierById, insertEvent, stepsOfDossier, updateDossierIfUnchanged, updateStep } from '../store/dossiers';
 
 /**
  * Who may act: the DESK is the receiving unit (and the units above it); the STEP is the unit
@@ -44,12 +44,14 @@ export const PROCESS = defineProcess(DOSSIER_STATUSES, {
     resolve: { to: 'PROCESSED', by: 'HOLDER', roles: LEADERS },
     returnResult: { to: 'RESULT_RETURNED', by: 'DESK', roles: OFFICIALS },
     assignHandler: { to: null, by: 'CURRENT', roles: OFFICIALS },
-    // What the citizen who filed online does themselves: the supplement asked for, or withdrawing it.
+    // What the citizen who filed online does themselves: the supplement asked for, withdrawing it once received,
+    // or cancelling a filing the desk has not received (it ends not received, as the national statistics count it).
     supplementOwn: { to: 'PROCESSING', by: 'FILER', roles: CITIZENS },
     withdrawOwn: { to: 'WITHDRAWN', by: 'FILER', roles: CITIZENS },
+    cancelOwn: { to: 'NOT_RECEIVED', by: 'FILER', roles: CITIZENS },
   } satisfies Record<string, Move>,
   allowedFrom: {
-    NEW: ['accept', 'refuse', 'withdraw', 'withdrawOwn'],
+    NEW: ['accept', 'refuse', 'withdraw', 'cancelOwn'],
     RECEIVED: ['refuse', 'transfer', 'requestSupplement', 'withdraw', 'withdrawOwn', 'assignHandler'],
     PROCESSING: [
       'completeStep',
@@ -98,7 +100,7 @@ function position(caller: Caller, { dossier, active }: Situation): { desk: boole
   return {
     desk: !!unit && isWithin(dossier.ownerPath, unit),
     step: !!unit && !!active && isWithin(active.ownerPath, unit),
-    filer: caller.role === 'CITIZEN' && !!caller.citizenId && dossier.filedBy === caller.citizenId,
+    filer: !!dossier.filedBy && filerIds(caller).includes(dossier.filedBy),
   };
 }
 
@@ -139,8 +141,13 @@ export async function act(
   const allowed = may[rule.by];
   // A citizen's draft is theirs alone until they submit it.
   const involved =
-    where.filer || (!isDraft(dossier) && (where.desk || where.step || steps.some((s) => !!caller.unit && isWithin(s.ownerPath, caller.unit))));
-  if (!involved) return hidden(dossierId);
+    where.filer || (!neverSubmitted(dossier) && (where.desk || where.step || steps.some((s) => !!caller.unit && isWithin(s.ownerPath, caller.unit))));
+  if (!involved) {
+    // A citizen's own dossier they did not file online (received at the desk, or filed by their organisation) is theirs to read, not to move.
+    if (caller.role === 'CITIZEN' && (await applicantShown(manager, dossierId)))
+      throw forbidden(`Dossier ${dossier.code} was not filed online by you as you are signed in now; it is moved at the desk.`);
+    return hidden(dossierId);
+  }
   const to = PROCESS.next(dossier.status, action, `Dossier ${dossier.code}`, 'input.dossierId');
   if (!allowed) {
     const holder =

@@ -23,6 +23,7 @@ export const MUTATION_OF = {
   file: 'fileDossier',
   supplementOwn: 'supplementMyDossier',
   withdrawOwn: 'withdrawMyDossier',
+  cancelOwn: 'cancelMyFiling',
 } as const satisfies Record<Recorded, string>;
 
 /** `completeDossierStep` → `COMPLETE_DOSSIER_STEP`, the value of the DossierAction enum. */
@@ -35,6 +36,7 @@ const DETAIL_TYPE: Partial<Record<Recorded, string>> = {
   refuse: 'ReasonDetail',
   withdraw: 'ReasonDetail',
   withdrawOwn: 'ReasonDetail',
+  cancelOwn: 'ReasonDetail',
   supplementOwn: 'SupplementReceivedDetail',
   stop: 'ReasonDetail',
   transfer: 'HandlerDetail',

@@ -17,6 +17,15 @@ export interface MoveInput {
   method?: Channel | null;
 }
 
+/** As many items as a dossier has documents, at the most. */
+const MAX_ITEMS = 100;
+
+/** A list of document names, trimmed, at most MAX_ITEMS. */
+function itemsOf(items: string[] | null | undefined, field: string): string[] {
+  if ((items?.length ?? 0) > MAX_ITEMS) throw badInput(field, `List at most ${MAX_ITEMS} items; got ${items!.length}.`);
+  return (items ?? []).map((item) => item.trim()).filter(Boolean);
+}
+
 function reasonOf(input: MoveInput, what: string): string {
   const reason = input.reason?.trim();
   if (!reason) throw badInput('input.reason', `Give the reason ${what}; it is written on the form the applicant receives.`);
@@ -59,7 +68,7 @@ export const MOVES: Record<Action, Move> = {
   },
 
   requestSupplement: ({ dossier, now }, input) => {
-    const missing = (input.missingItems ?? []).map((item) => item.trim()).filter(Boolean);
+    const missing = itemsOf(input.missingItems, 'input.missingItems');
     if (!missing.length)
       throw badInput('input.missingItems', 'List every missing or wrong document at once: the guidance is given one time, in writing (form 02).');
     return {
@@ -69,7 +78,7 @@ export const MOVES: Record<Action, Move> = {
   },
 
   receiveSupplement: (situation, input, calendar) => {
-    const handedIn = (input.handedIn ?? []).map((item) => item.trim()).filter(Boolean);
+    const handedIn = itemsOf(input.handedIn, 'input.handedIn');
     if (!handedIn.length) throw badInput('input.handedIn', 'List what the applicant handed in; it is checked against what form 02 asked for.');
     return {
       dossier: {
@@ -153,4 +162,7 @@ export const MOVES: Record<Action, Move> = {
 
   /** The citizen withdraws what they filed online, with their reason, as at the desk. */
   withdrawOwn: (situation, input, calendar) => MOVES.withdraw(situation, input, calendar),
+
+  /** The citizen cancels a filing the desk has not received, with their reason. */
+  cancelOwn: ({ now }, input) => ({ dossier: { finishedAt: now }, details: { reason: reasonOf(input, 'for cancelling the filing') } }),
 };

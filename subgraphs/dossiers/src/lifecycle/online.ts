@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { requireCitizen, type Caller } from '../../../../shared/caller';
+import { filerIds, requireCitizen, type Caller } from '../../../../shared/caller';
 import type { WorkingCalendar } from '../../../../shared/calendar';
-import { badInput, notFound } from '../../../../shared/errors';
+import { badInput, conflict, notFound } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
 import type { Context } from '../context';
 import type { DossierEntity, SubmittedDocument } from '../store/entities/dossier.entity';
@@ -24,27 +24,25 @@ import {
 } from './reception';
 
 /** Nộp hồ sơ trực tuyến — what a citizen files: the matter, who applies, and whether it goes to the desk now. */
-export interface FileInput extends Omit<ReceiveInput, 'channel'> {
+export interface FileInput extends Omit<ReceiveInput, 'channel' | 'proxy'> {
   /** false: a draft, kept to complete later; true: submitted to the desk. */
   submit: boolean;
 }
 
 /**
- * The citizen signed in files as themselves: the applicant, the person authorised to file for the
- * applicant, or for the organisation they sign in for. The database checks the same.
+ * Online the applicant is the citizen signed in, or the organisation they sign in for: filing in
+ * someone else's name needs their authorisation seen, which the desk does. Answers who files
+ * (`filed_by`): the citizen, or the organisation through them. The database checks the same.
  */
-function checkFiler(caller: Caller, input: Pick<ReceiveInput, 'applicant' | 'proxy'>): string {
+function filerOf(caller: Caller, applicant: ReceiveInput['applicant']): string {
   const { citizenId, taxCode } = requireCitizen(caller);
-  const own = input.applicant.kind === 'PERSON' && input.applicant.idNumber === citizenId;
-  const authorised = input.proxy?.idNumber === citizenId;
-  const organisation = input.applicant.kind === 'ORGANISATION' && !!taxCode && input.applicant.idNumber === taxCode;
-  if (!own && !authorised && !organisation) {
-    throw badInput(
-      'input.applicant.idNumber',
-      'File as yourself (your citizen ID, as you signed in), as the person authorised by the applicant (proxy), or for the organisation you sign in for.',
-    );
-  }
-  return citizenId;
+  if (applicant.kind === 'PERSON' && applicant.idNumber === citizenId) return citizenId;
+  if (applicant.kind === 'ORGANISATION' && taxCode && applicant.idNumber === taxCode) return `${citizenId}/${taxCode}`;
+  throw badInput(
+    'input.applicant.idNumber',
+    'Online you file as yourself (your citizen ID, as you signed in) or for the organisation you sign in for; ' +
+      "a dossier in someone else's name, under their authorisation, is filed at the desk.",
+  );
 }
 
 /** Until the desk accepts it an online dossier has no number of the desk's: a code to follow it by. */
@@ -57,14 +55,12 @@ const provisionalCode = () => `${PROVISIONAL}${randomBytes(5).toString('hex').to
  * Submitting checks the required documents; a draft may lack some.
  */
 export async function fileDossier(manager: EntityManager, caller: Caller, peers: Peers, input: FileInput, now: Date): Promise<string> {
-  checkApplicant(input);
-  const citizenId = checkFiler(caller, input);
+  checkApplicant({ ...input, proxy: null });
+  const filedBy = filerOf(caller, input.applicant);
   const matter: Matter = { ...input, channel: 'ONLINE' };
   const answer = await askCatalogue(peers, matter, now);
   const { desk, owner } = deskOf(answer, matter);
-  if (answer.procedure?.onlineLevel === 'NONE')
-    throw badInput('input.procedureId', `${answer.procedure.name} is not offered online; file it at ${desk.name} in person.`);
-  const { procedure, version, variant, area, limit } = admit(answer, matter, { boundaryFree: true, complete: input.submit });
+  const { procedure, version, variant, area, limit } = admit(answer, matter, { online: true, filing: true, complete: input.submit });
   const dossier: DossierEntity = {
     id: randomUUID(),
     ratingSecret: randomBytes(8).toString('hex'),
@@ -96,12 +92,12 @@ export async function fileDossier(manager: EntityManager, caller: Caller, peers:
     returnedAt: null,
     returnMethod: null,
     submittedAt: input.submit ? now : null,
-    filedBy: citizenId,
+    filedBy,
     ownerPath: owner,
     version: 1,
   };
   await insertDossier(manager, dossier);
-  await insertApplicant(manager, applicantRow(dossier, input));
+  await insertApplicant(manager, applicantRow(dossier, { ...input, proxy: null }));
   if (input.submit) await recordFiling(manager, caller, dossier);
   return dossier.id;
 }
@@ -114,14 +110,19 @@ export interface SubmitDraftInput {
 
 /** Completes a draft and submits it: the documents are checked against the catalogue as in force now. */
 export async function submitDraft(manager: EntityManager, caller: Caller, peers: Peers, input: SubmitDraftInput, now: Date): Promise<string> {
-  const { citizenId } = requireCitizen(caller);
+  requireCitizen(caller);
   const dossier = await dossierById(manager, input.dossierId);
-  if (!dossier || dossier.filedBy !== citizenId) throw notFound(`No dossier of yours has id ${input.dossierId}.`, 'input.dossierId');
-  if (dossier.submittedAt)
-    throw badInput('input.dossierId', `Dossier ${dossier.code} was submitted on ${dossier.submittedAt.toISOString()}; it is no longer a draft.`);
+  if (!dossier?.filedBy || !filerIds(caller).includes(dossier.filedBy))
+    throw notFound(`No dossier of yours has id ${input.dossierId}.`, 'input.dossierId');
+  if (dossier.submittedAt || dossier.status !== 'NEW') {
+    throw conflict(
+      `Dossier ${dossier.code} is no longer a draft (${dossier.submittedAt ? 'submitted' : dossier.status}); only a draft is submitted.`,
+      'input.dossierId',
+    );
+  }
   checkDocuments(input.documents);
   const matter = { ...matterOf(dossier), documents: input.documents };
-  admit(await askCatalogue(peers, matter, now), matter, { boundaryFree: true, complete: true });
+  admit(await askCatalogue(peers, matter, now), matter, { online: true, filing: true, complete: true });
   await updateDossierIfUnchanged(
     manager,
     dossier,
@@ -151,7 +152,8 @@ const matterOf = (dossier: DossierEntity): Matter => ({
   procedureId: dossier.procedureId,
   caseVariantId: dossier.caseVariantId,
   channel: dossier.channel,
-  areaUnitCode: dossier.areaUnitCode,
+  // The area as filed: none named means the desk's own.
+  areaUnitCode: dossier.areaUnitCode === dossier.receivingUnitCode ? null : dossier.areaUnitCode,
   documents: dossier.documents,
 });
 
@@ -171,7 +173,8 @@ export async function acceptOnline(
   if (!dossier.code.startsWith(PROVISIONAL)) return effect;
   const answer = await askCatalogue(ctx.peers, matterOf(dossier), now);
   const { desk } = deskOf(answer, matterOf(dossier));
-  const { version, steps, limit } = admit(answer, matterOf(dossier), { boundaryFree: true, complete: true });
+  // The desk accepts what was filed online (any area): whether the procedure is still offered online does not undo a filing.
+  const { version, steps, limit } = admit(answer, matterOf(dossier), { online: true, filing: false, complete: true });
   const code = await issueCode(manager, desk, now);
   await layOutSteps(manager, dossier.id, steps);
   return {

@@ -39,10 +39,14 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').repl
 
 /** More documents than any procedure asks for: a dossier of paper is dozens, not thousands. */
 const MAX_DOCUMENTS = 100;
+/** More copies of one paper than anyone hands in. */
+const MAX_COPIES = 100;
 
 export function checkDocuments(documents: SubmittedDocument[]): void {
   if (documents.length > MAX_DOCUMENTS)
     throw badInput('input.documents', `A dossier lists at most ${MAX_DOCUMENTS} documents; got ${documents.length}.`);
+  const odd = documents.find((d) => [d.originals, d.copies].some((n) => !Number.isInteger(n) || n < 0 || n > MAX_COPIES));
+  if (odd) throw badInput('input.documents', `"${odd.name.slice(0, 60)}": originals and copies are whole numbers from 0 to ${MAX_COPIES}.`);
 }
 
 export function checkApplicant(input: Pick<ReceiveInput, 'applicant' | 'proxy' | 'documents'>): void {
@@ -70,7 +74,7 @@ export async function askCatalogue(peers: Peers, matter: Matter, now: Date): Pro
     procedureId: matter.procedureId,
     date: vietnamDate(now),
     desk: matter.receivingUnitCode,
-    area: matter.areaUnitCode ?? matter.receivingUnitCode,
+    area: matter.areaUnitCode?.trim() || matter.receivingUnitCode,
   });
 }
 
@@ -106,16 +110,28 @@ export interface Admission {
  * case, the required documents (unless `complete` is false: a citizen's draft), and the liên
  * thông steps laid out with the units that hold them for the matter's area.
  */
-export function admit(answer: ReceptionCatalogue, matter: Matter, options: { boundaryFree: boolean; complete: boolean }): Admission {
+export function admit(
+  answer: ReceptionCatalogue,
+  matter: Matter,
+  options: {
+    /** Filed online: any desk, any area. */ online: boolean;
+    /** Filing now: the version in force must be offered online. */ filing: boolean;
+    complete: boolean;
+  },
+): Admission {
   const { procedure, area } = answer;
   const { desk, owner } = deskOf(answer, matter);
-  if (matter.areaUnitCode && !area) throw notFound(`No unit has code ${matter.areaUnitCode}.`, 'input.areaUnitCode');
+  if (!area) throw notFound(`No unit has code ${matter.areaUnitCode}.`, 'input.areaUnitCode');
+  if (matter.areaUnitCode && area.kind !== 'ADMINISTRATIVE') {
+    throw badInput('input.areaUnitCode', `${area.name} is not a commune or district; name the one the matter belongs to.`);
+  }
   if (!procedure) throw notFound(`No procedure has id ${matter.procedureId}.`, 'input.procedureId');
   // A desk receives matters of its own area; only a boundary-free procedure is received for another.
-  if (!procedure.boundaryFree && !options.boundaryFree && !isWithin(area!.path, owner)) {
+  // Online filing is boundary-free: any desk of the province, for any area.
+  if (!procedure.boundaryFree && !options.online && !isWithin(area.path, owner)) {
     throw badInput(
       'input.areaUnitCode',
-      `${area!.name} is outside ${desk.name}'s area; ${procedure.name} is not boundary-free, so it is received where the matter belongs.`,
+      `${area.name} is outside ${desk.name}'s area; ${procedure.name} is not boundary-free, so it is received where the matter belongs.`,
     );
   }
   if (!procedure.levels.includes(desk.level)) {
@@ -126,6 +142,8 @@ export function admit(answer: ReceptionCatalogue, matter: Matter, options: { bou
   }
   const version = procedure.versionAt;
   if (!version) throw badInput('input.procedureId', `${procedure.name} is not in force today (not yet effective, or repealed).`);
+  if (options.filing && version.onlineLevel === 'NONE')
+    throw badInput('input.procedureId', `${procedure.name} is not offered online as in force today; file it at ${desk.name} in person.`);
   const variant = matter.caseVariantId
     ? version.variants.find((v) => v.id === matter.caseVariantId)
     : version.variants.length === 1
@@ -149,7 +167,7 @@ export function admit(answer: ReceptionCatalogue, matter: Matter, options: { bou
   // Role steps go to the unit of the matter's area at the step's tier: the area itself or one of its ancestors.
   // Each step goes to the unit the catalogue names competent for the matter's area: by role, the police or
   // the social insurance agency, not the People's Committee.
-  const tiers = new Set([...area!.ancestors, area!].filter((u) => u.kind === 'ADMINISTRATIVE').map((u) => u.level));
+  const tiers = new Set([...area.ancestors, area].filter((u) => u.kind === 'ADMINISTRATIVE').map((u) => u.level));
   const steps = variant.process.map(({ unit, ...step }) => {
     if (unit) return { ...step, unit };
     if (!tiers.has(step.level))
@@ -159,12 +177,12 @@ export function admit(answer: ReceptionCatalogue, matter: Matter, options: { bou
       );
     throw badInput(
       'input.procedureId',
-      `No unit of ${area!.name} plays the role "${step.role}" that step ${step.position} (${step.title}) needs; ` +
+      `No unit of ${area.name} plays the role "${step.role}" that step ${step.position} (${step.title}) needs; ` +
         'the catalogue administrator records which unit does.',
     );
   });
   const limit = matter.channel === 'ONLINE' && variant.onlineTimeLimit ? variant.onlineTimeLimit : variant.timeLimit;
-  return { procedure, version, variant, area: area!, steps, limit };
+  return { procedure, version, variant, area, steps, limit };
 }
 
 /** The dossier code `{e-ID}-{yyMMdd}-{NNNN}`, the desk's next number of the day. */
@@ -214,7 +232,7 @@ export async function receiveDossier(
     throw forbidden(`${desk.name} is not your unit's desk; officials of ${caller.unit} receive at desks of their own unit.`);
   if (!isWithin(owner, caller.unit ?? '-'))
     throw forbidden(`Dossiers received at ${desk.name} belong to unit ${owner}; sign in as an official acting for ${owner} to receive them.`);
-  const { procedure, version, variant, area, steps, limit } = admit(answer, input, { boundaryFree: false, complete: true });
+  const { procedure, version, variant, area, steps, limit } = admit(answer, input, { online: false, filing: false, complete: true });
   // The receiving official handles it at the desk, at the counter the centre assigned them today.
   const counter = caller.officialId ? (await servingOfficial(peers, caller.officialId, desk.code, vietnamDate(now))).counterNumber : null;
   const dossier: DossierEntity = {

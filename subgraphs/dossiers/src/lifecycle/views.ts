@@ -5,7 +5,7 @@ import { isWithin } from '../../../../shared/units';
 import type { Context } from '../context';
 import type { DossierApplicantEntity } from '../store/entities/dossier-applicant.entity';
 import type { DossierEntity } from '../store/entities/dossier.entity';
-import { isDraft, OPEN } from '../status';
+import { neverSubmitted, OPEN } from '../status';
 import { pausesOf, stepTimings, type StepTiming } from './timing';
 
 /** What readers see of a dossier, worked out from the request's loaders: who may see it, its clocks, who applied, where to collect. */
@@ -20,7 +20,7 @@ export async function visible(dossier: DossierEntity | null, ctx: Context): Prom
   if (dossier && ctx.caller.role === 'CITIZEN') return (await ctx.loaders.applicantByDossier.load(dossier.id)) ? dossier : null;
   const unit = ctx.caller.unit;
   // A citizen's draft is theirs alone until they submit it.
-  if (!dossier || !unit || isDraft(dossier)) return null;
+  if (!dossier || !unit || neverSubmitted(dossier)) return null;
   if (isWithin(dossier.ownerPath, unit)) return dossier;
   const steps = await ctx.loaders.stepsByDossier.load(dossier.id);
   return steps.some((step) => isWithin(step.ownerPath, unit)) ? dossier : null;

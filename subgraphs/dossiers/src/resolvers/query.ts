@@ -7,7 +7,7 @@ import type { Context } from '../context';
 import { visible } from '../lifecycle/views';
 import { dossierStatistics, type StatisticsArgs } from '../statistics/report';
 import { applicantsDossierPage, dossierPage, type DossierListFilter } from '../store/dossiers';
-import type { DossierStatus } from '../status';
+import { neverSubmitted, type DossierStatus } from '../status';
 
 /** The DossierFilter input: the list filter, and the unit whose subtree is listed. */
 interface DossierFilter extends DossierListFilter {
@@ -15,8 +15,11 @@ interface DossierFilter extends DossierListFilter {
 }
 
 export const Query = {
-  publicDossier: (_: unknown, args: { code: string }, ctx: Context) =>
-    args.code.length > 60 ? null : ctx.loaders.dossierByCode.load(normaliseCode(args.code)),
+  publicDossier: async (_: unknown, args: { code: string }, ctx: Context) => {
+    const dossier = args.code.length > 60 ? null : await ctx.loaders.dossierByCode.load(normaliseCode(args.code));
+    // A citizen's draft is nobody else's business, not even by its code.
+    return dossier && !neverSubmitted(dossier) ? dossier : null;
+  },
 
   dossierStatistics: (_: unknown, args: StatisticsArgs, ctx: Context) => dossierStatistics(args, ctx),
 

@@ -61,6 +61,11 @@ export async function insertDossier(db: EntityManager, dossier: DossierEntity): 
   await db.insert(DossierEntity, dossier);
 }
 
+/** Whether the database shows the caller who applied for the dossier (its read policy decides: the dossier's units, or the citizen it names). */
+export async function applicantShown(db: EntityManager, dossierId: string): Promise<boolean> {
+  return db.existsBy(DossierApplicantEntity, { dossierId });
+}
+
 export async function insertApplicant(db: EntityManager, applicant: DossierApplicantEntity): Promise<void> {
   await db.insert(DossierApplicantEntity, applicant);
 }
@@ -68,6 +73,9 @@ export async function insertApplicant(db: EntityManager, applicant: DossierAppli
 export async function insertSteps(db: EntityManager, steps: DossierStepEntity[]): Promise<void> {
   await db.insert(DossierStepEntity, steps);
 }
+
+/** The SQL twin of `neverSubmitted`: a citizen's draft is not the desk's, nor anyone else's, until submitted. */
+const NEVER_SUBMITTED_EXCLUDED = `NOT (d.filed_by IS NOT NULL AND d.submitted_at IS NULL)`;
 
 /** How many dossiers each procedure has (procedures without any are missing). */
 export async function dossierCountsByProcedure(
@@ -80,6 +88,7 @@ export async function dossierCountsByProcedure(
     .select('d.procedure_id', 'procedureId')
     .addSelect('count(*)::int', 'count')
     .where('d.procedure_id = ANY(:ids)', { ids: [...new Set(procedureIds)] })
+    .andWhere(NEVER_SUBMITTED_EXCLUDED)
     .groupBy('d.procedure_id')
     .getRawMany();
 }
@@ -125,8 +134,7 @@ export function dossierPage(db: EntityManager, scope: string, filter: DossierLis
         OR EXISTS (SELECT 1 FROM dossier_step s WHERE s.dossier_id = d.id AND ${withinSql('s.owner_path', ':scope', ':below')}))`,
       { scope, below: belowPattern(scope) },
     )
-    // A citizen's draft is not the desk's until it is submitted (see isDraft).
-    .andWhere(`NOT (d.status = 'NEW' AND d.submitted_at IS NULL)`);
+    .andWhere(NEVER_SUBMITTED_EXCLUDED);
   const { status, procedureId, handlerId, receivingUnitCode, fieldCode, channel, receivedFrom, receivedTo, finishedFrom, finishedTo } = filter;
   if (status) query.andWhere('d.status = :status', { status });
   if (procedureId) query.andWhere('d.procedure_id = :procedureId', { procedureId });

@@ -1,11 +1,10 @@
-import type { Caller } from '../../../../shared/caller';
+import { isOfficial, type Caller } from '../../../../shared/caller';
 import { badInput } from '../../../../shared/errors';
 import { isWithin, parseUnitPath } from '../../../../shared/units';
 import type { Context } from '../context';
 
 /** Whether the caller is an official of the unit that owns the row or of a unit above it. */
-export const ownsRow = (row: { ownerPath: string }, caller: Caller) =>
-  !!caller.unit && caller.role !== 'PUBLIC' && isWithin(row.ownerPath, caller.unit);
+export const ownsRow = (row: { ownerPath: string }, caller: Caller) => !!caller.unit && isOfficial(caller) && isWithin(row.ownerPath, caller.unit);
 
 /** Personal details reach only the unit that answers and the units above it. */
 export const ownersOnly =

@@ -1,3 +1,4 @@
+import { isOfficial } from '../../../../shared/caller';
 import { vietnamDate } from '../../../../shared/scalars';
 import { isWithin, unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
@@ -11,7 +12,7 @@ export const Secondment = {
   centre: (s: SecondmentEntity) => unitRef(s.centreCode),
   /** Why a secondment ended (a violation, say) is for the home agency that answers for the official and the centre where they served. */
   endReason: (s: SecondmentEntity, _: unknown, ctx: Context) => {
-    const unit = ctx.caller.role === 'PUBLIC' ? null : ctx.caller.unit;
+    const unit = isOfficial(ctx.caller) ? ctx.caller.unit : null;
     return unit && (isWithin(s.ownerPath, unit) || unit.split('.').includes(s.centreCode)) ? s.endReason : null;
   },
   replacedBy: (s: SecondmentEntity, _: unknown, ctx: Context) => (s.replacedById ? ctx.loaders.secondmentById.load(s.replacedById) : null),
