@@ -15,6 +15,12 @@ export function checkPeriod(period: Period, at = ''): Period {
   return { from: period.from, to: period.to };
 }
 
+/** A quarter's days at the most: how long a period listed day by day (statistics by DAY, a duty roster) may be. */
+export const MAX_LISTED_DAYS = 93;
+
+/** The days a period covers, both ends included. */
+export const daysIn = (period: Period) => Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1;
+
 /** Percent with 2 decimals; null when there is nothing to divide by (N/A, not 0). */
 export const percent = (part: number, whole: number) => (whole ? Math.round((part * 10000) / whole) / 100 : null);
 

@@ -10,6 +10,11 @@ const PERSON_NAME = new RegExp(`^(?:${LETTER})+(?:[ '’-](?:${LETTER})+)*$`, 'u
 const EMAIL = /^[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
 const PHONE = /^\+?[0-9 .-]{8,15}$/;
 
+/** Số định danh cá nhân (căn cước): 12 digits. */
+export const isCitizenId = (value: string) => /^\d{12}$/.test(value);
+/** Mã số thuế: 10 digits, and a branch's 3 after a dash. */
+export const isTaxCode = (value: string) => /^\d{10}(-\d{3})?$/.test(value);
+
 /**
  * A person's name as written on their papers, in one canonical form (NFC, single spaces). Digits,
  * brackets and invisible characters are refused: they would ride along into the masked public name.

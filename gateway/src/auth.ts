@@ -1,3 +1,4 @@
+import { isCitizenId, isTaxCode } from '../../shared/people';
 import { isUuid } from '../../shared/ids';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ANONYMOUS, Roles, type Caller, type Role } from '../../shared/caller';
@@ -22,19 +23,16 @@ export interface ClaimNames {
 
 export const DEFAULT_CLAIM_NAMES: ClaimNames = { role: 'role', unit: 'unit', official: 'official_id', citizen: 'citizen_id', taxCode: 'tax_code' };
 
-/** Mã số thuế: ten digits, and a branch's three after a dash. */
-const TAX_CODE = /^\d{10}(-\d{3})?$/;
-
 /**
  * A citizen, as the national identity provider signs them in: the subject is their 12-digit
  * citizen ID, they act for no unit, and an organisation they represent comes as its tax code.
  */
 function citizenFromClaims(claims: JWTPayload & { sub: string }, names: ClaimNames): Caller {
-  if (!/^\d{12}$/.test(claims.sub)) throw credentialsRefused("A citizen's token names the 12-digit citizen ID (căn cước) as its subject.");
+  if (!isCitizenId(claims.sub)) throw credentialsRefused("A citizen's token names the 12-digit citizen ID (căn cước) as its subject.");
   if (claims[names.unit] != null || claims[names.official] != null)
     throw credentialsRefused("A citizen's token names no unit and no official: those are for officials' accounts.");
   const taxCode = claimString(claims, names.taxCode);
-  if (claims[names.taxCode] != null && !(taxCode && TAX_CODE.test(taxCode)))
+  if (claims[names.taxCode] != null && !(taxCode && isTaxCode(taxCode)))
     throw credentialsRefused("The token's tax code must be the organisation's 10 digits (and a branch's 3 after a dash).");
   return { sub: claims.sub, role: 'CITIZEN', unit: null, officialId: null, citizenId: claims.sub, taxCode };
 }
@@ -86,7 +84,7 @@ async function callerFromClaims(claims: JWTPayload, names: ClaimNames, checks: C
     );
   }
   const citizenId = claimString(claims, names.citizen);
-  if (citizenId && !/^\d{12}$/.test(citizenId)) throw credentialsRefused("The token's citizen ID must be the 12 digits of a căn cước.");
+  if (citizenId && !isCitizenId(citizenId)) throw credentialsRefused("The token's citizen ID must be the 12 digits of a căn cước.");
   return { sub: claims.sub, role, unit, officialId, citizenId };
 }
 

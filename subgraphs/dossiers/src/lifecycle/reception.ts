@@ -12,7 +12,7 @@ import { insertApplicant, insertDossier, insertSteps, nextDossierNumber } from '
 import { receptionCatalogue, type CatalogueUnit, type ReceptionCatalogue } from '../peers';
 import { record } from './actions';
 import { publicName } from './applicant';
-import { personName } from '../../../../shared/people';
+import { isCitizenId, isTaxCode, personName } from '../../../../shared/people';
 import { servingOfficial } from '../../../../shared/officials';
 
 export interface ReceiveInput {
@@ -55,14 +55,14 @@ export function checkApplicant(input: Pick<ReceiveInput, 'applicant' | 'proxy' |
   if (!applicant.name.trim()) throw badInput('input.applicant.name', "Write the applicant's name as on their papers.");
   if (applicant.kind === 'PERSON') applicant.name = personName(applicant.name, 'input.applicant.name', "The applicant's name");
   if (proxy) proxy.name = personName(proxy.name, 'input.proxy.name', "The authorised person's name");
-  if (applicant.kind === 'PERSON' && !/^\d{12}$/.test(applicant.idNumber)) {
+  if (applicant.kind === 'PERSON' && !isCitizenId(applicant.idNumber)) {
     throw badInput('input.applicant.idNumber', 'A citizen ID (căn cước) has 12 digits.');
   }
-  if (applicant.kind === 'ORGANISATION' && !/^\d{10}(-\d{3})?$/.test(applicant.idNumber)) {
+  if (applicant.kind === 'ORGANISATION' && !isTaxCode(applicant.idNumber)) {
     throw badInput('input.applicant.idNumber', 'A tax code has 10 digits, or 10 digits, a dash and 3 digits for a branch.');
   }
   if (proxy && !proxy.name.trim()) throw badInput('input.proxy.name', "Write the authorised person's name.");
-  if (proxy && !/^\d{12}$/.test(proxy.idNumber)) throw badInput('input.proxy.idNumber', "The authorised person's citizen ID has 12 digits.");
+  if (proxy && !isCitizenId(proxy.idNumber)) throw badInput('input.proxy.idNumber', "The authorised person's citizen ID has 12 digits.");
 }
 
 /** The matter a desk receives, in person or online: what the catalogue is asked about. */

@@ -1,6 +1,6 @@
 import { requireUnit } from '../../../../shared/caller';
 import { badInput } from '../../../../shared/errors';
-import { checkPeriod, ranked, type Period, type Sort } from '../../../../shared/figures';
+import { checkPeriod, daysIn, MAX_LISTED_DAYS, type Period, ranked, type Sort } from '../../../../shared/figures';
 import { parseId } from '../../../../shared/ids';
 import { isWithin, parseUnitPath, unitRef } from '../../../../shared/units';
 import type { Context } from '../context';
@@ -42,9 +42,6 @@ const FIGURE: Record<Figure, (stats: DossierStats) => number | null> = {
   AVERAGE_RESOLUTION_DAYS: (s) => s.averageResolutionDays ?? null,
 };
 
-/** Days a DAY grouping may list. */
-const MAX_DAYS = 93;
-
 export interface StatisticsArgs {
   filter: FilterInput;
   groupBy?: Grouping | null;
@@ -58,8 +55,8 @@ export async function dossierStatistics(args: StatisticsArgs, ctx: Context) {
   const { filter } = args;
   checkPeriod(filter, 'filter');
   // A figure per day is worked out per day: a quarter's worth, not three years' (ask for weeks or months over longer periods).
-  if (args.groupBy === 'DAY' && Date.parse(filter.to) - Date.parse(filter.from) > (MAX_DAYS - 1) * 86_400_000) {
-    throw badInput('groupBy', `Grouping by DAY covers at most ${MAX_DAYS} days; group a longer period by WEEK, MONTH or QUARTER.`);
+  if (args.groupBy === 'DAY' && daysIn(filter) > MAX_LISTED_DAYS) {
+    throw badInput('groupBy', `Grouping by DAY covers at most ${MAX_LISTED_DAYS} days; group a longer period by WEEK, MONTH or QUARTER.`);
   }
   const scope = filter.unitPath ? parseUnitPath(filter.unitPath, 'filter.unitPath') : own;
   if (!isWithin(scope, own))

@@ -1,5 +1,5 @@
+import { daysIn, MAX_LISTED_DAYS } from '../../../../shared/figures';
 import type { PageArgs } from '../../../../shared/connection';
-import { addDays } from '../../../../shared/calendar';
 import { badInput } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import { vietnamDate } from '../../../../shared/scalars';
@@ -9,9 +9,6 @@ import { countersOfCentre } from '../store/counters';
 import { officialPage, type OfficialPageFilter } from '../store/officials';
 import { rosterOf } from '../store/roster';
 import { secondmentPage, type SecondmentPageFilter } from '../store/secondments';
-
-/** A roster is asked for a month or a quarter, not years. */
-const MAX_ROSTER_DAYS = 93;
 
 export const Query = {
   official: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.officialById.load(parseId(args.id, 'id')),
@@ -27,7 +24,8 @@ export const Query = {
 
   dutyRoster: (_: unknown, args: { unitCode: string; from: string; to: string }, ctx: Context) => {
     if (args.to < args.from) throw badInput('to', `The roster ends (${args.to}) before it starts (${args.from}).`);
-    if (args.to > addDays(args.from, MAX_ROSTER_DAYS)) throw badInput('to', `Ask for at most ${MAX_ROSTER_DAYS} days of roster at a time.`);
+    // A roster is asked for a month or a quarter, not years.
+    if (daysIn(args) > MAX_LISTED_DAYS) throw badInput('to', `Ask for at most ${MAX_LISTED_DAYS} days of roster at a time.`);
     return rosterOf(ctx.db, args.unitCode, args.from, args.to);
   },
 
