@@ -1,5 +1,6 @@
 import { vietnamDate } from '../shared/scalars';
 import type { DossierEntity } from '../subgraphs/dossiers/src/store/entities/dossier.entity';
+import { nationalGrade, vietnamDay } from './support/oracles';
 import { sharedStack, type SharedStack } from './support/shared-stack';
 
 /**
@@ -20,20 +21,10 @@ describe("an analyst's questions, one query each", () => {
     expect(errors).toBeUndefined();
     return data;
   };
-  const day = (at: Date | null) => (at ? vietnamDate(at) : null);
+  const day = (at: Date | null) => (at ? vietnamDay(at) : null);
   const resolvedIn = (d: DossierEntity, from: string, to: string) =>
     (d.status === 'PROCESSED' || d.status === 'RESULT_RETURNED') && day(d.finishedAt)! >= from && day(d.finishedAt)! <= to;
-  /** The national grade, by date: more than one supplement request is late whatever the dates. */
-  const grade = (d: DossierEntity) =>
-    d.supplementCount > 1
-      ? 'LATE'
-      : !d.dueAt
-        ? 'ON_TIME'
-        : day(d.finishedAt)! < day(d.dueAt)!
-          ? 'EARLY'
-          : day(d.finishedAt) === day(d.dueAt)
-            ? 'ON_TIME'
-            : 'LATE';
+  const grade = nationalGrade;
   const rate = (part: number, whole: number) => (whole ? Math.round((part * 10000) / whole) / 100 : null);
   const onTime = (list: DossierEntity[]) => rate(list.filter((d) => grade(d) !== 'LATE').length, list.length);
 
