@@ -100,26 +100,41 @@ describe('the explorer page', () => {
   it('writes Vietnamese in its editors with a bundled monospace face: "Hồ sơ" and "Bắc Ninh" as wide as their letters without marks', async () => {
     const page = await browser.newPage();
     await page.goto(stack.gatewayUrl.replace(/\/graphql$/, '/'));
-    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+    // The query pane, and the result pane once an answer with Vietnamese names is in it.
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.result-window').getByText('"totalCount"').waitFor({ timeout: 30_000 });
     const measured = await page.evaluate(async () => {
       await document.fonts.load('16px "Noto Sans Mono"', 'Hồ sơ Bắc Ninh');
-      const context = document.createElement('canvas').getContext('2d')!;
-      context.font = '16px "Noto Sans Mono"';
-      const width = (text: string) => context.measureText(text).width;
+      /** Widths of text drawn inside a pane's own lines, in the face that pane uses. */
+      const inPane = (selector: string) => {
+        const lines = document.querySelector(`${selector} .view-lines`)!;
+        const width = (text: string) => {
+          const span = document.createElement('span');
+          span.textContent = text;
+          lines.appendChild(span);
+          const measuredWidth = span.getBoundingClientRect().width;
+          span.remove();
+          return measuredWidth;
+        };
+        return { font: getComputedStyle(lines).fontFamily, widths: [width('Hồ sơ'), width('Ho so'), width('Bắc Ninh'), width('Bac Ninh')] };
+      };
       return {
         // The bundled face that carries the Vietnamese letters (ồ, ơ, ắ: U+1EA0–U+1EF9) is there and loaded.
         loaded: Array.from(document.fonts as unknown as Iterable<FontFace>).some(
           (face) => face.family.includes('Noto Sans Mono') && /U\+1EA0/i.test(face.unicodeRange) && face.status === 'loaded',
         ),
-        // In one monospace face every letter has one width; a letter drawn from a fallback face would not.
-        widths: [width('Hồ sơ'), width('Ho so'), width('Bắc Ninh'), width('Bac Ninh')],
-        editorFont: getComputedStyle(document.querySelector('.monaco-editor .view-lines')!).fontFamily,
+        query: inPane('.graphiql-query-editor'),
+        result: inPane('.result-window'),
       };
     });
     expect(measured.loaded).toBe(true);
-    expect(measured.widths[0]).toBe(measured.widths[1]);
-    expect(measured.widths[2]).toBe(measured.widths[3]);
-    expect(measured.editorFont).toContain('Noto Sans Mono');
+    // In one monospace face every letter has one width; a letter drawn from a fallback face would not.
+    for (const pane of [measured.query, measured.result]) {
+      expect(pane.font).toContain('Noto Sans Mono');
+      expect(pane.widths[0]).toBeGreaterThan(0);
+      expect(pane.widths[0]).toBeCloseTo(pane.widths[1]!, 3);
+      expect(pane.widths[2]).toBeCloseTo(pane.widths[3]!, 3);
+    }
     await page.close();
   });
 });
