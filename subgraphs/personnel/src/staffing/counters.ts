@@ -4,7 +4,7 @@ import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import type { Peers } from '../../../../shared/peers';
 import type { CounterEntity } from '../store/entities/counter.entity';
-import { lastDay } from './terms';
+import { coversDay, lastDay } from './terms';
 import {
   assignmentById,
   assignmentClash,
@@ -89,7 +89,7 @@ export async function assignCounter(manager: EntityManager, input: Assignment): 
     throw badInput('input.endDate', `The end ${input.endDate} is before the start ${input.startDate}.`);
 
   const secondments = await secondmentsOfOfficial(manager, official.id);
-  const atStart = secondments.filter((s) => s.startDate <= input.startDate && (lastDay(s) === null || input.startDate <= lastDay(s)!));
+  const atStart = secondments.filter((s) => coversDay(s, input.startDate));
   const secondment = atStart.find((s) => s.centreCode === counter.centreCode);
   if (!secondment) {
     const elsewhere = atStart[0];
