@@ -33,8 +33,9 @@ const refusedCursor = () => badInput('after', 'The cursor in "after" is not one 
 export function decodeCursor(cursor: string, length: number): unknown[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    // Cursors hold the sort keys: strings and numbers only (dates are written as ISO strings).
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values;
+    // Cursors hold the sort keys: numbers, and strings without control characters (dates are written as ISO strings).
+    const key = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && !/\p{Cc}/u.test(v));
+    if (Array.isArray(values) && values.length === length && values.every(key)) return values;
   } catch {
     // fall through to the error below
   }
@@ -42,7 +43,7 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
 }
 
 /** PostgreSQL's refusals of a value of the wrong form: a forged cursor's key that is not a date, a number or an id. */
-const MALFORMED_VALUE = new Set(['22P02', '22007', '22008', '22003']);
+const MALFORMED_VALUE = new Set(['22P02', '22007', '22008', '22003', '22021']);
 
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;

@@ -226,6 +226,12 @@ describe('online public services: a citizen files, the desk accepts, the citizen
       'BAD_USER_INPUT',
       'after',
     );
+    const nul = Buffer.from(JSON.stringify(['\u0000', 'x'])).toString('base64url');
+    expectError(
+      await stack.gql(`query ($after: String) { officials(first: 5, after: $after) { totalCount } }`, { after: nul }),
+      'BAD_USER_INPUT',
+      'after',
+    );
   });
 
   it('gives a filing made for an organisation only to the citizen acting for it', async () => {

@@ -123,7 +123,7 @@ export function admit(
   const { desk, owner } = deskOf(answer, matter);
   if (!area) throw notFound(`No unit has code ${matter.areaUnitCode}.`, 'input.areaUnitCode');
   if (matter.areaUnitCode && area.kind !== 'ADMINISTRATIVE') {
-    throw badInput('input.areaUnitCode', `${area.name} is not a commune or district; name the one the matter belongs to.`);
+    throw badInput('input.areaUnitCode', `${area.name} is not an administrative unit; name the commune or district the matter belongs to.`);
   }
   if (!procedure) throw notFound(`No procedure has id ${matter.procedureId}.`, 'input.procedureId');
   // A desk receives matters of its own area; only a boundary-free procedure is received for another.
