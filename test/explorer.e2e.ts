@@ -132,8 +132,8 @@ describe('the explorer page', () => {
     for (const pane of [measured.query, measured.result]) {
       expect(pane.font).toContain('Noto Sans Mono');
       expect(pane.widths[0]).toBeGreaterThan(0);
-      expect(pane.widths[0]).toBeCloseTo(pane.widths[1]!, 3);
-      expect(pane.widths[2]).toBeCloseTo(pane.widths[3]!, 3);
+      expect(pane.widths[0]).toBeCloseTo(pane.widths[1], 3);
+      expect(pane.widths[2]).toBeCloseTo(pane.widths[3], 3);
     }
     await page.close();
   });
