@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { filerIds, requireCitizen, type Caller } from '../../../../shared/caller';
 import type { WorkingCalendar } from '../../../../shared/calendar';
@@ -9,10 +9,10 @@ import type { DossierEntity, SubmittedDocument } from '../store/entities/dossier
 import { dossierById, insertApplicant, insertDossier, updateDossierIfUnchanged } from '../store/dossiers';
 import type { Effect, Situation } from './actions';
 import { record } from './actions';
-import { publicName } from './applicant';
 import {
   admit,
   applicantRow,
+  dossierRow,
   askCatalogue,
   checkApplicant,
   checkDocuments,
@@ -61,41 +61,18 @@ export async function fileDossier(manager: EntityManager, caller: Caller, peers:
   const answer = await askCatalogue(peers, matter, now);
   const { desk, owner } = deskOf(answer, matter);
   const { procedure, version, variant, area, limit } = admit(answer, matter, { online: true, filing: true, complete: input.submit });
-  const dossier: DossierEntity = {
-    id: randomUUID(),
-    ratingSecret: randomBytes(8).toString('hex'),
+  const dossier = dossierRow({ procedure, version, variant, area, limit }, desk, owner, input, {
     code: provisionalCode(),
-    procedureId: procedure.id,
-    procedureVersionId: version.id,
-    caseVariantId: variant.id,
-    fieldCode: version.field.code,
-    receivingUnitCode: desk.code,
-    handlerId: null,
-    receivingCounterNumber: null,
-    applicantKind: input.applicant.kind,
-    applicantPublicName: publicName(input.applicant.kind, input.applicant.name),
-    documents: input.documents,
-    areaUnitCode: area.code,
     channel: 'ONLINE',
     status: 'NEW',
+    // Until the desk accepts it: when it was filed.
     receivedAt: now,
-    timeLimitHours: limit?.workingHours ?? null,
     dueAt: null,
-    finishedAt: null,
-    currentStep: null,
-    pausedAt: null,
-    supplementCount: 0,
-    feeOwedVnd: null,
-    feePaidVnd: null,
-    rescheduled: false,
-    outcome: null,
-    returnedAt: null,
-    returnMethod: null,
+    handlerId: null,
+    receivingCounterNumber: null,
     submittedAt: input.submit ? now : null,
     filedBy,
-    ownerPath: owner,
-    version: 1,
-  };
+  });
   await insertDossier(manager, dossier);
   await insertApplicant(manager, applicantRow(dossier, { ...input, proxy: null }));
   if (input.submit) await recordFiling(manager, caller, dossier);

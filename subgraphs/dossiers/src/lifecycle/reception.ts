@@ -235,41 +235,17 @@ export async function receiveDossier(
   const { procedure, version, variant, area, steps, limit } = admit(answer, input, { online: false, filing: false, complete: true });
   // The receiving official handles it at the desk, at the counter the centre assigned them today.
   const counter = caller.officialId ? (await servingOfficial(peers, caller.officialId, desk.code, vietnamDate(now))).counterNumber : null;
-  const dossier: DossierEntity = {
-    id: randomUUID(),
-    ratingSecret: randomBytes(8).toString('hex'),
+  const dossier = dossierRow({ procedure, version, variant, area, limit }, desk, owner, input, {
     code: await issueCode(manager, desk, now),
-    procedureId: procedure.id,
-    procedureVersionId: version.id,
-    caseVariantId: variant.id,
-    fieldCode: version.field.code,
-    receivingUnitCode: desk.code,
-    handlerId: caller.officialId ?? null,
-    receivingCounterNumber: counter,
-    applicantKind: input.applicant.kind,
-    applicantPublicName: publicName(input.applicant.kind, input.applicant.name),
-    documents: input.documents,
-    areaUnitCode: area.code,
     channel: input.channel,
     status: 'RECEIVED',
     receivedAt: now,
-    timeLimitHours: limit?.workingHours ?? null,
     dueAt: limit ? calendar.dueAt(now, limit.workingHours) : null,
-    finishedAt: null,
-    currentStep: null,
-    pausedAt: null,
-    supplementCount: 0,
-    feeOwedVnd: null,
-    feePaidVnd: null,
-    rescheduled: false,
-    outcome: null,
-    returnedAt: null,
-    returnMethod: null,
+    handlerId: caller.officialId ?? null,
+    receivingCounterNumber: counter,
     submittedAt: null,
     filedBy: null,
-    ownerPath: owner,
-    version: 1,
-  };
+  });
   await insertDossier(manager, dossier);
   await insertApplicant(manager, applicantRow(dossier, input));
   await layOutSteps(manager, dossier.id, steps);
@@ -284,6 +260,49 @@ export async function receiveDossier(
     now,
   );
   return dossier.id;
+}
+
+/** How a dossier came in: at the desk (received, its code and appointment now) or online (waiting for the desk). */
+type Arrival = Pick<
+  DossierEntity,
+  'code' | 'channel' | 'status' | 'receivedAt' | 'dueAt' | 'handlerId' | 'receivingCounterNumber' | 'submittedAt' | 'filedBy'
+>;
+
+/** A new dossier's row: the matter as admitted, nothing done to it yet, and how it came in. */
+export function dossierRow(
+  admitted: Pick<Admission, 'procedure' | 'version' | 'variant' | 'area' | 'limit'>,
+  desk: { code: string },
+  owner: string,
+  input: Pick<ReceiveInput, 'applicant' | 'documents'>,
+  arrival: Arrival,
+): DossierEntity {
+  return {
+    id: randomUUID(),
+    ratingSecret: randomBytes(8).toString('hex'),
+    procedureId: admitted.procedure.id,
+    procedureVersionId: admitted.version.id,
+    caseVariantId: admitted.variant.id,
+    fieldCode: admitted.version.field.code,
+    receivingUnitCode: desk.code,
+    applicantKind: input.applicant.kind,
+    applicantPublicName: publicName(input.applicant.kind, input.applicant.name),
+    documents: input.documents,
+    areaUnitCode: admitted.area.code,
+    timeLimitHours: admitted.limit?.workingHours ?? null,
+    finishedAt: null,
+    currentStep: null,
+    pausedAt: null,
+    supplementCount: 0,
+    feeOwedVnd: null,
+    feePaidVnd: null,
+    rescheduled: false,
+    outcome: null,
+    returnedAt: null,
+    returnMethod: null,
+    ownerPath: owner,
+    version: 1,
+    ...arrival,
+  };
 }
 
 /** Who applied, as stored apart from the dossier (personal data). */
