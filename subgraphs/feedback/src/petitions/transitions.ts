@@ -30,8 +30,19 @@ export type PetitionAction = (typeof PETITION_PROCESS.actions)[number];
 /** Still to be answered. */
 export const OPEN = ['RECEIVED', 'INFORMATION_REQUESTED', 'PROCESSING'] as const satisfies readonly PetitionStatus[];
 
-/** Overdue: not answered by the resolution deadline, or an answer not published by its deadline. */
+/**
+ * Overdue, as data: a petition in one of these statuses is overdue once the deadline named beside
+ * them has passed — not answered by the resolution deadline, or an answer not published by its
+ * deadline. `isOverdue` and the lists' SQL (store/petitions.ts) are both made from it.
+ */
+export const OVERDUE_RULE = [
+  { statuses: OPEN, deadline: 'resolveBy' },
+  { statuses: ['ANSWERED'], deadline: 'publishBy' },
+] as const satisfies readonly { statuses: readonly PetitionStatus[]; deadline: 'resolveBy' | 'publishBy' }[];
+
 export function isOverdue(petition: Pick<PetitionEntity, 'status' | 'resolveBy' | 'publishBy'>, now: Date): boolean {
-  if ((OPEN as readonly PetitionStatus[]).includes(petition.status)) return now > petition.resolveBy;
-  return petition.status === 'ANSWERED' && !!petition.publishBy && now > petition.publishBy;
+  return OVERDUE_RULE.some(({ statuses, deadline }) => {
+    const due = petition[deadline];
+    return (statuses as readonly PetitionStatus[]).includes(petition.status) && !!due && now > due;
+  });
 }

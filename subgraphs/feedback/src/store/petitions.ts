@@ -2,15 +2,17 @@ import type { EntityManager } from 'typeorm';
 import { NOW_SQL } from '../../../../shared/clock';
 import { paginate, type Connection, type PageArgs } from '../../../../shared/connection';
 import { updateIfUnchanged } from '../../../../shared/transitions';
-import { OPEN } from '../petitions/transitions';
+import { OVERDUE_RULE } from '../petitions/transitions';
 import { PetitionEntity } from './entities/petition.entity';
 import { type PetitionStatus } from '../petitions/status';
 import { inSubtree } from '../../../../shared/sql';
 
 /** The statuses still to be answered, as SQL literals. */
-const OPEN_SQL = OPEN.map((s) => `'${s}'`).join(', ');
-/** SQL twin of `isOverdue` over alias `p`, for lists. */
-const OVERDUE_SQL = `((p.status IN (${OPEN_SQL}) AND ${NOW_SQL} > p.resolve_by) OR (p.status = 'ANSWERED' AND ${NOW_SQL} > p.publish_by))`;
+/** SQL twin of `isOverdue` over alias `p`, for lists: made from the same rule. */
+const column = (property: string) => property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const OVERDUE_SQL = `(${OVERDUE_RULE.map(
+  ({ statuses, deadline }) => `(p.status IN (${statuses.map((s) => `'${s}'`).join(', ')}) AND ${NOW_SQL} > p.${column(deadline)})`,
+).join(' OR ')})`;
 
 export const petitionById = (db: EntityManager, id: string): Promise<PetitionEntity | null> => db.findOneBy(PetitionEntity, { id });
 
