@@ -7,16 +7,15 @@ import type { Peers } from '../../../../shared/peers';
 import type { Context } from '../context';
 import type { DossierEntity, SubmittedDocument } from '../store/entities/dossier.entity';
 import { dossierById, insertApplicant, insertDossier, updateDossierIfUnchanged } from '../store/dossiers';
-import type { Effect, Situation } from './actions';
-import { record } from './actions';
+import { record, type Effect, type Situation } from './actions';
 import {
   admit,
   applicantRow,
-  dossierRow,
   askCatalogue,
   checkApplicant,
   checkDocuments,
   deskOf,
+  dossierRow,
   issueCode,
   layOutSteps,
   type Matter,
@@ -107,7 +106,8 @@ export async function submitDraft(manager: EntityManager, caller: Caller, peers:
     `Dossier ${dossier.code}`,
     'input.dossierId',
   );
-  await recordFiling(manager, caller, dossier);
+  // The history row says when it was submitted and with how many documents: the draft as it now stands.
+  await recordFiling(manager, caller, { ...dossier, documents: input.documents, submittedAt: now });
   return dossier.id;
 }
 
