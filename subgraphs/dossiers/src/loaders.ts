@@ -1,16 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { loadCalendar } from '../../../shared/calendar-store';
 import type { Period } from '../../../shared/figures';
-import { batchByGroup, byKey, defineLoaders, manyByKey, orderByKeys } from '../../../shared/loaders';
+import { batchByGroup, byKey, defineLoaders, groupByKeys, orderByKeys } from '../../../shared/loaders';
 import type { Peers } from '../../../shared/peers';
 import type { Clock } from '../../../shared/clock';
 import { delaysBatch } from './lifecycle/delays';
 import type { DossierStats } from './statistics/figures';
 import { statsBySubtree, type KeyedStats } from './store/daily-rollup';
-import { dossierCountsByProcedure } from './store/dossiers';
+import { dossierCountsByProcedure, dossiersByIds, eventsOfDossiers, stepsOfDossiers } from './store/dossiers';
 import { DossierApplicantEntity } from './store/entities/dossier-applicant.entity';
-import { DossierEventEntity } from './store/entities/dossier-event.entity';
-import { DossierStepEntity } from './store/entities/dossier-step.entity';
 import { DossierEntity } from './store/entities/dossier.entity';
 import { nationalTargets, statsByOfficial, statsByProcedure } from './store/statistics';
 
@@ -25,12 +23,13 @@ const statsBatch = (db: EntityManager, statsByKey: StatsByKey) =>
 
 export function createLoaders(db: EntityManager, _peers: Peers, clock: Clock) {
   return defineLoaders({
-    dossierById: byKey(db, DossierEntity, 'id'),
+    // The same statements the delays' batch reads with (store/dossiers.ts), grouped per key here.
+    dossierById: async (ids: readonly string[]) => orderByKeys(ids, await dossiersByIds(db, [...new Set(ids)]), (d) => d.id),
     dossierByCode: byKey(db, DossierEntity, 'code'),
     /** Null where the database does not show the caller who applied (see the migration ApplicantApart). */
     applicantByDossier: byKey(db, DossierApplicantEntity, 'dossierId'),
-    stepsByDossier: manyByKey(db, DossierStepEntity, 'dossierId', { position: 'ASC' }),
-    eventsByDossier: manyByKey(db, DossierEventEntity, 'dossierId', { id: 'ASC' }),
+    stepsByDossier: async (ids: readonly string[]) => groupByKeys(ids, await stepsOfDossiers(db, [...new Set(ids)]), (s) => s.dossierId),
+    eventsByDossier: async (ids: readonly string[]) => groupByKeys(ids, await eventsOfDossiers(db, [...new Set(ids)]), (e) => e.dossierId),
     /** The working calendar, read once per request whatever the key. */
     calendar: async (keys: readonly string[]) => {
       const calendar = await loadCalendar(db);
