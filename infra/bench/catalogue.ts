@@ -1,4 +1,4 @@
-import { UNTHROTTLED } from './client';
+import { UNLIMITED_ANONYMOUS } from '../../gateway/src/plugins/anonymous-limits';
 import { performance } from 'node:perf_hooks';
 import { statementLog } from '../../shared/db';
 import { uuidFrom } from '../../shared/ids';
@@ -97,7 +97,7 @@ async function main() {
   const stack = await startStack({
     databases: databases.urls,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
-    anonymousLimits: UNTHROTTLED,
+    anonymousLimits: UNLIMITED_ANONYMOUS,
   });
   const token = await issueToken({ sub: 'bench', role: 'OFFICIAL', unit: '27' }, config.jwtSecret);
   const query = `query ($search: String!) { procedures(filter: { search: $search }, first: 20) { totalCount nodes { id code localCode name onlineLevel field { name } } } }`;

@@ -174,6 +174,3 @@ export function cpuBetween(
     postgresCores: seconds > 0 ? (after.postgres - before.postgres) / 100 / seconds : 0,
   };
 }
-
-/** Benches send thousands of requests without a token from one address: the platform's own limit on that is lifted so they measure the platform. */
-export const UNTHROTTLED = { writes: 1e9, reads: 1e9, windowMs: 60_000 };

@@ -1,4 +1,4 @@
-import { UNTHROTTLED } from './client';
+import { UNLIMITED_ANONYMOUS } from '../../gateway/src/plugins/anonymous-limits';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { config, SUBGRAPH_NAMES } from '../../shared/config';
@@ -73,7 +73,7 @@ async function main() {
   const stack = await startStack({
     databases: databases.urls,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
-    anonymousLimits: UNTHROTTLED,
+    anonymousLimits: UNLIMITED_ANONYMOUS,
   });
   const [{ count, steps }] = await stack.dbs.dossiers.query(
     `SELECT (SELECT count(*) FROM dossier)::int AS count, (SELECT count(*) FROM dossier_step)::int AS steps`,

@@ -1,4 +1,4 @@
-import { UNTHROTTLED } from './client';
+import { UNLIMITED_ANONYMOUS } from '../../gateway/src/plugins/anonymous-limits';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -57,7 +57,7 @@ async function main() {
   const stack = await startStack({
     databases: databases.urls,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
-    anonymousLimits: UNTHROTTLED,
+    anonymousLimits: UNLIMITED_ANONYMOUS,
   });
   const token = await issueToken({ sub: 'bench', role: 'ADMIN', unit: '27' }, config.jwtSecret);
   let wrong = 0;

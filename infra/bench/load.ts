@@ -13,7 +13,7 @@ import { random } from '../seed/random';
 import { writeDemo } from '../seed/seed';
 import { startStack } from '../stack';
 import { cpuBetween, cpuSample, graphqlClient, latencySummary, sleep, worktreeState, type GraphQLAnswer } from './client';
-import { UNTHROTTLED } from './client';
+import { UNLIMITED_ANONYMOUS } from '../../gateway/src/plugins/anonymous-limits';
 import { benchDatabases, runBench, setupLine } from './harness';
 
 /**
@@ -174,7 +174,7 @@ async function main() {
   const stack = await startStack({
     databases: databases.urls,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
-    anonymousLimits: UNTHROTTLED,
+    anonymousLimits: UNLIMITED_ANONYMOUS,
     clock,
   });
   const client = graphqlClient(stack.gatewayUrl, { maxSockets: Math.max(USERS, CONNECTIONS) + 8 });

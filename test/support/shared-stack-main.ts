@@ -11,6 +11,7 @@ import { writeDemo } from '../../infra/seed/seed';
 import { startStack } from '../../infra/stack';
 import { TEST_CLOCK } from './clock';
 import { freshDatabases } from './databases';
+import { UNLIMITED_ANONYMOUS } from '../../gateway/src/plugins/anonymous-limits';
 import { SHARED_DEMO, type SharedStackInfo } from './shared-stack';
 
 async function main(dir: string): Promise<void> {
@@ -19,7 +20,7 @@ async function main(dir: string): Promise<void> {
   const stack = await startStack({
     databases: databases.urls,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
-    anonymousLimits: { writes: 1_000_000, reads: 1_000_000, windowMs: 60_000 },
+    anonymousLimits: UNLIMITED_ANONYMOUS,
     clock: TEST_CLOCK,
   });
   const stop = async () => {

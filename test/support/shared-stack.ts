@@ -2,12 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
 import type { SubgraphName } from '../../shared/config';
-import { config } from '../../shared/config';
-import { issueToken } from '../../gateway/src/auth';
 import { buildDemo, type DemoOptions } from '../../infra/seed/demo';
-import { postGraphQL, type TestStack } from './stack';
+import { stackClient, type TestStack } from './stack';
 
 /** The demo every file sharing the stack reads: large enough for the statistics' figures. */
 export const SHARED_DEMO: DemoOptions = { dossiers: 600 };
@@ -52,29 +49,15 @@ export async function sharedStack(): Promise<SharedStack> {
     await sleep(100);
   }
   const info = JSON.parse(readFileSync(infoFile, 'utf8')) as SharedStackInfo;
-  const owners = new Map<SubgraphName, Promise<Client>>();
-  const ownerClient = (name: SubgraphName) => {
-    let client = owners.get(name);
-    if (!client) {
-      const fresh = new Client({ connectionString: info.ownerUrls[name] });
-      client = fresh.connect().then(() => fresh);
-      owners.set(name, client);
-    }
-    return client;
-  };
+  const { closeOwners, ...client } = stackClient(info.gatewayUrl, info.ownerUrls);
   return {
+    ...client,
     gatewayUrl: info.gatewayUrl,
     subgraphUrls: info.subgraphUrls,
     ownerUrls: info.ownerUrls,
     demo: buildDemo(SHARED_DEMO),
-    ownerQuery: async (name, sql, params) => (await ownerClient(name)).query(sql, params),
-    token: ({ role, unit, sub, officialId, taxCode }) =>
-      issueToken({ sub: sub ?? `test-${role}-${unit}`, role, unit, officialId, taxCode }, config.jwtSecret),
-    gql: (query, variables, token) => postGraphQL(info.gatewayUrl, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     // The stack is the run's: a file only lets go of its own connections.
-    stop: async () => {
-      for (const client of owners.values()) await (await client).end();
-    },
+    stop: closeOwners,
   };
 }
 

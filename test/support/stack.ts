@@ -2,7 +2,7 @@ import { Client, type QueryResult } from 'pg';
 import type { Role } from '../../shared/caller';
 import { config, SUBGRAPH_NAMES, type SubgraphName } from '../../shared/config';
 import { issueToken, type OpenIdOptions } from '../../gateway/src/auth';
-import type { AnonymousLimits } from '../../gateway/src/plugins/anonymous-limits';
+import { UNLIMITED_ANONYMOUS, type AnonymousLimits } from '../../gateway/src/plugins/anonymous-limits';
 import { buildDemo, type DemoData, type DemoOptions } from '../../infra/seed/demo';
 import { writeDemo } from '../../infra/seed/seed';
 import { startStack, type Stack } from '../../infra/stack';
@@ -37,6 +37,31 @@ export async function postGraphQL<T>(url: string, body: unknown, headers: Record
   return { status: response.status, ...((await response.json()) as object) };
 }
 
+/** What a test does with any running stack: owner queries behind the application's back, development tokens, GraphQL through the gateway. */
+export function stackClient(gatewayUrl: string, ownerUrls: Record<SubgraphName, string>) {
+  const owners = new Map<SubgraphName, Promise<Client>>();
+  const ownerClient = (name: SubgraphName) => {
+    let client = owners.get(name);
+    if (!client) {
+      const fresh = new Client({ connectionString: ownerUrls[name] });
+      client = fresh.connect().then(() => fresh);
+      owners.set(name, client);
+    }
+    return client;
+  };
+  return {
+    ownerQuery: (async (name, sql, params) => (await ownerClient(name)).query(sql, params)) as TestStack['ownerQuery'],
+    token: (({ role, unit, sub, officialId, taxCode }) =>
+      issueToken({ sub: sub ?? `test-${role}-${unit}`, role, unit, officialId, taxCode }, config.jwtSecret)) as TestStack['token'],
+    gql: ((query, variables, token) =>
+      postGraphQL(gatewayUrl, { query, variables }, token ? { authorization: `Bearer ${token}` } : {})) as TestStack['gql'],
+    /** Ends the owner connections this client opened. */
+    closeOwners: async () => {
+      for (const client of owners.values()) await (await client).end();
+    },
+  };
+}
+
 /** The demo province in fresh databases, four subgraphs and the gateway on free ports. */
 /** The gateway as tests need it; tests of other behaviour send many anonymous writes from one address, so the limit is lifted unless a test sets it. */
 export interface TestGatewayOptions {
@@ -54,7 +79,7 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
     explorerToken,
     openId: gateway.openId,
-    anonymousLimits: gateway.anonymousLimits ?? { writes: 1_000_000, reads: 1_000_000, windowMs: 60_000 },
+    anonymousLimits: gateway.anonymousLimits ?? UNLIMITED_ANONYMOUS,
     clock: TEST_CLOCK,
   });
   const received = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
@@ -63,31 +88,19 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
       if (request.method === 'POST') received[name] += 1;
     });
   }
-  const owners = new Map<SubgraphName, Promise<Client>>();
-  const ownerClient = (name: SubgraphName) => {
-    let client = owners.get(name);
-    if (!client) {
-      const fresh = new Client({ connectionString: ownerUrls[name] });
-      client = fresh.connect().then(() => fresh);
-      owners.set(name, client);
-    }
-    return client;
-  };
+  const { closeOwners, ...client } = stackClient(stack.gatewayUrl, ownerUrls);
   return {
     ...stack,
+    ...client,
     demo,
     ownerUrls,
-    ownerQuery: async (name, sql, params) => (await ownerClient(name)).query(sql, params),
-    token: ({ role, unit, sub, officialId, taxCode }) =>
-      issueToken({ sub: sub ?? `test-${role}-${unit}`, role, unit, officialId, taxCode }, config.jwtSecret),
-    gql: (query, variables, token) => postGraphQL(stack.gatewayUrl, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     servicesCalled: async (work) => {
       const before = { ...received };
       await work();
       return SUBGRAPH_NAMES.filter((name) => received[name] > before[name]).sort();
     },
     stop: async () => {
-      for (const client of owners.values()) await (await client).end();
+      await closeOwners();
       await stack.stop();
       await databases.drop();
     },
