@@ -106,10 +106,15 @@ export function databaseName(subgraph: SubgraphName, prefix = 'motcua'): string 
   return `${prefix}_${subgraph}`;
 }
 
-export const ALL_DATABASES = SUBGRAPH_NAMES.map((name) => databaseName(name));
+/** Where the documents' files are kept when not in object storage: a database of their own. */
+export const DOCUMENTS_DATABASE = 'motcua_documents';
+
+export const ALL_DATABASES = [...SUBGRAPH_NAMES.map((name) => databaseName(name)), DOCUMENTS_DATABASE];
 
 export interface LocalDatabases {
   databases: Record<SubgraphName, DatabaseUrls>;
+  /** The documents' database (unless they are kept in object storage, or none is configured). */
+  documents?: DatabaseUrls;
   /** Where the embedded server listens, when it is used. */
   embeddedPort?: number;
   /** Stops the embedded server if this call started it. */
@@ -138,7 +143,12 @@ export async function localDatabases(): Promise<LocalDatabases> {
     const databases = Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [name, { app: config.databaseUrl(name)!, migration: config.migrationUrl(name)! }]),
     );
-    return { databases: databases as LocalDatabases['databases'], stop: async () => undefined };
+    const documents = config.documentsDatabase;
+    return {
+      databases: databases as LocalDatabases['databases'],
+      documents: documents && { app: documents.app, migration: documents.migration ?? documents.app },
+      stop: async () => undefined,
+    };
   }
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 5439);
   const urlsOf = (database: string) => embeddedUrls(port, database);
@@ -148,7 +158,12 @@ export async function localDatabases(): Promise<LocalDatabases> {
     : await startEmbeddedPostgres({ dataDir: path.join(__dirname, '..', '.data', 'postgres'), port, persistent: true });
   await prepareDatabases(urlsOf('postgres').migration, ALL_DATABASES);
   const databases = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, urlsOf(databaseName(name))]));
-  return { databases: databases as LocalDatabases['databases'], embeddedPort: port, stop: async () => server?.stop() };
+  return {
+    databases: databases as LocalDatabases['databases'],
+    documents: urlsOf(DOCUMENTS_DATABASE),
+    embeddedPort: port,
+    stop: async () => server?.stop(),
+  };
 }
 
 /** The same server URL pointing at another database (and optionally another login). */

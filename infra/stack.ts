@@ -8,10 +8,13 @@ import type { OpenIdOptions } from '../gateway/src/auth';
 import type { AnonymousLimits } from '../gateway/src/plugins/anonymous-limits';
 import { subgraphs } from '../subgraphs';
 import { readSupergraph } from './composition';
+import { openDocumentStore } from '../shared/document-store';
 import type { DatabaseUrls } from './postgres';
 
 export interface StackOptions {
   databases: Record<SubgraphName, DatabaseUrls>;
+  /** The documents' database; the files go to object storage instead when DOCUMENTS_S3_BUCKET is set. */
+  documents?: DatabaseUrls;
   /** Port per service; 0 picks a free one (tests). Defaults to the configured ports. */
   ports?: Partial<Record<SubgraphName | 'gateway', number>>;
   gatewaySecret?: string;
@@ -19,6 +22,8 @@ export interface StackOptions {
   /** The OpenID provider whose tokens the gateway accepts instead of the development issuer's. */
   openId?: OpenIdOptions;
   anonymousLimits?: AnonymousLimits;
+  /** The largest document accepted, in bytes (DOCUMENT_MAX_BYTES by default). */
+  maxDocumentBytes?: number;
   explorerToken?: string;
   /** The services' clock; tests run on the demo's. */
   clock?: Clock;
@@ -64,7 +69,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       services.push(service);
     }
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, services[i].url])) as Record<SubgraphName, string>;
+    const documents = await openDocumentStore(config.documentsS3, options.documents);
     const gateway = await startGateway({
+      documents,
       supergraphSdl: readSupergraph(),
       subgraphUrls,
       port: port('gateway'),
@@ -73,6 +80,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       jwtSecret: options.jwtSecret ?? config.jwtSecret,
       openId: options.openId,
       anonymousLimits: options.anonymousLimits,
+      maxDocumentBytes: options.maxDocumentBytes,
       explorerToken: options.explorerToken,
     });
     services.push(gateway);

@@ -23,7 +23,7 @@ async function main() {
   const { databases, embeddedPort } = local;
   await migrateAll(databases);
   const token = await issueToken({ sub: 'dev-province-admin', role: 'ADMIN', unit: PROVINCE.code }, config.jwtSecret);
-  const stack = await startStack({ databases, explorerToken: token });
+  const stack = await startStack({ databases, documents: local.documents, explorerToken: token });
   const [seeded] = await stack.dbs.catalogue.query<{ units: number }[]>('SELECT count(*)::int AS units FROM administrative_unit');
   if (seeded.units === 0) {
     const demo = buildDemo();

@@ -103,6 +103,33 @@ export const config = {
       .map((entry) => entry.trim())
       .filter(Boolean);
   },
+  /** The largest document file accepted (DOCUMENT_MAX_BYTES): a scanned dossier is a few MB; 20 MB fits a long decision with annexes. */
+  get maxDocumentBytes(): number {
+    return Number(env('DOCUMENT_MAX_BYTES') ?? 20 * 1024 * 1024);
+  },
+  /**
+   * Object storage for documents (DOCUMENTS_S3_BUCKET; DOCUMENTS_S3_ENDPOINT for a server other
+   * than AWS, DOCUMENTS_S3_REGION, DOCUMENTS_S3_PREFIX, DOCUMENTS_S3_ACCESS_KEY_ID and
+   * DOCUMENTS_S3_SECRET_ACCESS_KEY, else the SDK's usual credentials). Unset: PostgreSQL.
+   */
+  get documentsS3() {
+    const bucket = env('DOCUMENTS_S3_BUCKET');
+    if (!bucket) return undefined;
+    const accessKeyId = env('DOCUMENTS_S3_ACCESS_KEY_ID');
+    const secretAccessKey = env('DOCUMENTS_S3_SECRET_ACCESS_KEY');
+    return {
+      bucket,
+      endpoint: env('DOCUMENTS_S3_ENDPOINT'),
+      region: env('DOCUMENTS_S3_REGION') ?? 'us-east-1',
+      prefix: env('DOCUMENTS_S3_PREFIX') ?? 'documents/',
+      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    };
+  },
+  /** The documents' own PostgreSQL database (DOCUMENTS_DATABASE_URL, DOCUMENTS_MIGRATION_URL to create its table), when not in S3. */
+  get documentsDatabase() {
+    const app = env('DOCUMENTS_DATABASE_URL');
+    return app ? { app, migration: env('DOCUMENTS_MIGRATION_URL') } : undefined;
+  },
   /** Interface the services listen on; 0.0.0.0 in containers. */
   host: env('HOST') ?? '127.0.0.1',
   port(service: SubgraphName | 'gateway'): number {

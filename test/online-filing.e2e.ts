@@ -1,6 +1,7 @@
 import { buildDemo } from '../infra/seed/demo';
 import { expectError, ok } from './support/expect';
 import { fingerprint } from './support/fingerprint';
+import { pdf, uploaded } from './support/documents';
 import { startOpenIdProvider, type OpenIdProvider } from './support/openid';
 import { startTestStack, type TestStack } from './support/stack';
 
@@ -23,7 +24,10 @@ describe('online public services: a citizen files, the desk accepts, the citizen
   // Birth, residence and health insurance for a child under six: offered online, received at commune desks, three liên thông steps.
   const birth = demo.procedures.find((p) => p.name.startsWith('Liên thông đăng ký khai sinh'))!;
   const offline = demo.procedures.find((p) => p.onlineLevel === 'NONE' && p.levels.includes('COMMUNE'))!;
-  const required = demo.procedureVersions.find((v) => v.procedureId === birth.id)!.documents.map(({ name }) => ({ name, originals: 1, copies: 0 }));
+  const papers = demo.procedureVersions.find((v) => v.procedureId === birth.id)!.documents.map(({ name }) => ({ name, originals: 1, copies: 0 }));
+  /** Online every required document is a file: the uploader's own (uploaded in beforeAll). */
+  const withFile = (file: string) => papers.map((paper) => ({ ...paper, files: [file] }));
+  let required: ReturnType<typeof withFile>;
   const clerk = demo.officials.find((o) => o.ownerPath.startsWith(`${COMMUNE}.`) && !o.isLeader)!;
   const applicant = { kind: 'PERSON', name: 'Nguyễn Thị Thu Hà', idNumber: CITIZEN, phone: '0912345678', address: 'Thôn Đông, xã Tam Sơn' };
   const filing = (clientRequestId: string, overrides: Record<string, unknown> = {}) => ({
@@ -50,6 +54,7 @@ describe('online public services: a citizen files, the desk accepts, the citizen
     });
     stack = await startTestStack({ dossiers: 60 }, undefined, { openId: { issuer: provider.issuer, audience: AUDIENCE } });
     [citizen, neighbour, desk] = await Promise.all([provider.signIn(CITIZEN), provider.signIn(NEIGHBOUR), provider.signIn('cb-tam-son')]);
+    required = withFile(await uploaded(stack.gatewayUrl, { name: 'Hồ sơ khai sinh.pdf', bytes: pdf('tờ khai và căn cước') }, citizen));
   });
   afterAll(async () => {
     await stack?.stop();
@@ -131,12 +136,20 @@ describe('online public services: a citizen files, the desk accepts, the citizen
     expectError(await go('supplementMyDossier', citizen, { handedIn: flood }, 'ReceiveSupplementInput'), 'BAD_USER_INPUT', 'input.handedIn');
     // Only the citizen who filed it supplements it.
     expectError(await go('supplementMyDossier', neighbour, { handedIn: ['Giấy chứng sinh'] }, 'ReceiveSupplementInput'), 'NOT_FOUND');
-    const supplemented = ok(await go('supplementMyDossier', citizen, { handedIn: ['Giấy chứng sinh'] }, 'ReceiveSupplementInput')).supplementMyDossier
-      .dossier;
+    // A file already with the dossier is not a supplement.
+    const again = { handedIn: ['Giấy chứng sinh'], files: [{ documentType: 'Giấy chứng sinh', files: required[0].files }] };
+    expectError(await go('supplementMyDossier', citizen, again, 'ReceiveSupplementInput'), 'CONFLICT', 'input.files[0].files[0]');
+    const scan = await uploaded(
+      stack.gatewayUrl,
+      { name: 'Giấy chứng sinh.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xdb, 1, 2, 3, 4]), type: 'image/jpeg' },
+      citizen,
+    );
+    const certificate = { handedIn: ['Giấy chứng sinh'], files: [{ documentType: 'Giấy chứng sinh', files: [scan] }] };
+    const supplemented = ok(await go('supplementMyDossier', citizen, certificate, 'ReceiveSupplementInput')).supplementMyDossier.dossier;
     expect(supplemented.status).toBe('PROCESSING');
     expect(supplemented.history.at(-1)).toMatchObject({ action: 'SUPPLEMENT_MY_DOSSIER', actorRole: 'CITIZEN', fromStatus: 'SUPPLEMENT_REQUESTED' });
     // A supplement once the dossier moved on is refused and changes nothing.
-    expectError(await go('supplementMyDossier', citizen, { handedIn: ['Giấy chứng sinh'] }, 'ReceiveSupplementInput'), 'CONFLICT');
+    expectError(await go('supplementMyDossier', citizen, certificate, 'ReceiveSupplementInput'), 'CONFLICT');
   });
 
   it('is refused by the desk with the reason (form 03), cancelled by the citizen before reception, or withdrawn after', async () => {
@@ -237,18 +250,24 @@ describe('online public services: a citizen files, the desk accepts, the citizen
   it('gives a filing made for an organisation only to the citizen acting for it', async () => {
     const director = await provider.signIn('027190009999~company');
     const company = { kind: 'ORGANISATION', name: 'Công ty TNHH Gốm Phù Lãng', idNumber: '2301234567' };
-    const draft = ok(await stack.gql(FILE, { input: filing('online-company-0001', { applicant: company, submit: false }) }, director)).fileDossier
-      .dossier;
+    const companyFiles = withFile(await uploaded(stack.gatewayUrl, { name: 'Giấy phép kinh doanh.pdf', bytes: pdf('công ty') }, director));
+    const draft = ok(
+      await stack.gql(FILE, { input: filing('online-company-0001', { applicant: company, submit: false, documents: companyFiles }) }, director),
+    ).fileDossier.dossier;
     // The same person signed in for themselves has no right over the company's filing, nor its answer on a replay.
     const asSelf = await provider.signIn('027190009999');
     expectError(
       await stack.gql(SUBMIT, { input: { clientRequestId: 'company-submit-0001', dossierId: draft.id, documents: required } }, asSelf),
       'NOT_FOUND',
     );
-    const replay = await stack.gql(FILE, { input: filing('online-company-0001', { applicant: company, submit: false }) }, asSelf);
+    const replay = await stack.gql(
+      FILE,
+      { input: filing('online-company-0001', { applicant: company, submit: false, documents: companyFiles }) },
+      asSelf,
+    );
     expectError(replay, 'BAD_USER_INPUT', 'input.applicant.idNumber');
     expect(
-      ok(await stack.gql(SUBMIT, { input: { clientRequestId: 'company-submit-0002', dossierId: draft.id, documents: required } }, director))
+      ok(await stack.gql(SUBMIT, { input: { clientRequestId: 'company-submit-0002', dossierId: draft.id, documents: companyFiles } }, director))
         .submitDossierDraft.dossier.status,
     ).toBe('NEW');
   });

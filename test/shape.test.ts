@@ -31,7 +31,7 @@ const SQL = new RegExp(
 );
 // The entity manager's own calls (findBy, existsBy, insert…) take an entity class: importing one as a value outside
 // the store is refused by the layering rule "entities-stay-in-the-store" (.dependency-cruiser.cjs).
-/** The kernel's data layer: the SQL every subgraph shares (request connection, loaders, paging, idempotency, the unit-tree predicate, the calendar, the version-checked update). */
+/** The kernel's data layer: the SQL every subgraph shares (request connection, loaders, paging, idempotency, the unit-tree predicate, the calendar, the version-checked update, the documents' files). */
 const KERNEL_SQL = [
   'shared/db.ts',
   'shared/loaders.ts',
@@ -41,6 +41,7 @@ const KERNEL_SQL = [
   'shared/calendar-store.ts',
   'shared/transitions.ts',
   'shared/subgraph.ts',
+  'shared/document-store.ts',
 ];
 
 const sqlLines = (file: string) =>

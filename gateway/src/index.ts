@@ -17,6 +17,9 @@ import { peersFor } from '../../shared/peers';
 import { explorerRoutes } from './explorer';
 import { limitAnonymousRequests, type AnonymousLimits } from './plugins/anonymous-limits';
 import { productionDefaults } from './plugins/production-defaults';
+import { documentRoutes } from './documents/routes';
+import type { DocumentStore } from '../../shared/document-store';
+import { config } from '../../shared/config';
 
 export interface GatewayContext {
   caller: Caller;
@@ -42,6 +45,10 @@ export interface GatewayOptions {
   explorerToken?: string;
   /** Milliseconds a subgraph may take before its part of the answer is given up. */
   subgraphTimeoutMs?: number;
+  /** Where uploaded documents are kept; without one, /documents answers that none is configured. */
+  documents?: DocumentStore;
+  /** The largest document accepted, in bytes. */
+  maxDocumentBytes?: number;
 }
 
 /**
@@ -163,8 +170,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     context: async (request) => ({ caller: await authenticator.callerOf(request.headers.authorization) }),
     routes: { ...explorer.assets, ...formRoutes(apollo, authenticator), '/health': () => ({ status: 'ok', service: 'gateway' }) },
     page: explorer.page,
-    plugins: (app) => limitAnonymousRequests(app, options.anonymousLimits),
+    plugins: async (app) => {
+      await limitAnonymousRequests(app, options.anonymousLimits);
+      await app.register(
+        documentRoutes({
+          store: options.documents,
+          apollo,
+          authenticator,
+          peersOf: (caller) => peersFor({ dossiers: options.subgraphUrls.dossiers }, options.gatewaySecret, caller),
+          maxBytes: options.maxDocumentBytes ?? config.maxDocumentBytes,
+        }),
+      );
+    },
   });
   logger.info({ url: `${base}/graphql`, explorer: base }, 'gateway listening');
-  return { name: 'gateway', url: `${base}/graphql`, server: app.server, stop: () => apollo.stop() };
+  return {
+    name: 'gateway',
+    url: `${base}/graphql`,
+    server: app.server,
+    stop: async () => {
+      await apollo.stop();
+      await options.documents?.close();
+    },
+  };
 }

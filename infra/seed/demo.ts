@@ -252,6 +252,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       procedureVersionId: version.id,
       caseVariantId: variant.id,
       fieldCode: version.fieldCode,
+      onlineLevel: procedure.onlineLevel,
       receivingUnitCode: desk.code,
       handlerId: status === 'NEW' ? null : rnd.pick(handlers).id,
       receivingCounterNumber: null,

@@ -30,6 +30,8 @@ async function asAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 
 export interface TestDatabases {
   urls: Record<SubgraphName, DatabaseUrls>;
+  /** An empty database for the documents' files (the store creates its table). */
+  documents: DatabaseUrls;
   drop(): Promise<void>;
 }
 
@@ -38,16 +40,20 @@ export async function freshDatabases(): Promise<TestDatabases> {
   const { admin, app } = serverUrls();
   const suffix = randomBytes(4).toString('hex');
   const names = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `motcua_test_${suffix}_${name}`])) as Record<SubgraphName, string>;
+  const documents = `motcua_test_${suffix}_documents`;
   await asAdmin(async (client) => {
     for (const name of SUBGRAPH_NAMES) await client.query(`CREATE DATABASE "${names[name]}" TEMPLATE "${templateName(name)}"`);
+    await client.query(`CREATE DATABASE "${documents}"`);
   });
   return {
     urls: Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [name, { migration: withDatabase(admin, names[name]), app: withDatabase(app, names[name]) }]),
     ) as Record<SubgraphName, DatabaseUrls>,
+    documents: { migration: withDatabase(admin, documents), app: withDatabase(app, documents) },
     drop: () =>
       asAdmin(async (client) => {
         for (const name of SUBGRAPH_NAMES) await client.query(`DROP DATABASE IF EXISTS "${names[name]}" WITH (FORCE)`);
+        await client.query(`DROP DATABASE IF EXISTS "${documents}" WITH (FORCE)`);
       }),
   };
 }

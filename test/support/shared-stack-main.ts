@@ -19,6 +19,7 @@ async function main(dir: string): Promise<void> {
   await writeDemo(databases.urls, buildDemo(SHARED_DEMO));
   const stack = await startStack({
     databases: databases.urls,
+    documents: databases.documents,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
     anonymousLimits: UNLIMITED_ANONYMOUS,
     clock: TEST_CLOCK,

@@ -30,6 +30,8 @@ export interface TestStack extends Stack {
    * fetched (the federation repository's `toCallService`), counted where the requests arrive.
    */
   servicesCalled(work: () => Promise<unknown>): Promise<SubgraphName[]>;
+  /** The documents' database, as its owner (the files' parts). */
+  documentsUrl: string;
 }
 
 export async function postGraphQL<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
@@ -67,6 +69,8 @@ export function stackClient(gatewayUrl: string, ownerUrls: Record<SubgraphName, 
 export interface TestGatewayOptions {
   openId?: OpenIdOptions;
   anonymousLimits?: AnonymousLimits;
+  /** The largest document accepted; tests of the limit set a small one. */
+  maxDocumentBytes?: number;
 }
 
 export async function startTestStack(demoOptions: DemoOptions = {}, explorerToken?: string, gateway: TestGatewayOptions = {}): Promise<TestStack> {
@@ -76,10 +80,12 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
   await writeDemo(databases.urls, demo);
   const stack = await startStack({
     databases: databases.urls,
+    documents: databases.documents,
     ports: { gateway: 0, catalogue: 0, dossiers: 0, personnel: 0, feedback: 0 },
     explorerToken,
     openId: gateway.openId,
     anonymousLimits: gateway.anonymousLimits ?? UNLIMITED_ANONYMOUS,
+    maxDocumentBytes: gateway.maxDocumentBytes,
     clock: TEST_CLOCK,
   });
   const received = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
@@ -104,5 +110,6 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
       await stack.stop();
       await databases.drop();
     },
+    documentsUrl: databases.documents.migration,
   };
 }

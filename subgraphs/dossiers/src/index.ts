@@ -13,6 +13,9 @@ import { NationalTargets } from './migrations/1765500000000-national-targets';
 import { Citizens } from './migrations/1765600000000-citizens';
 import { OnlineFiling } from './migrations/1765700000000-online-filing';
 import { FilingIdentity } from './migrations/1765800000000-filing-identity';
+import { Documents } from './migrations/1765900000000-documents';
+import { DocumentEntity } from './store/entities/document.entity';
+import { DossierDocumentEntity } from './store/entities/dossier-document.entity';
 import { DossierEventEntity } from './store/entities/dossier-event.entity';
 import { DossierStepEntity } from './store/entities/dossier-step.entity';
 import { Lifecycle } from './migrations/1764200000000-lifecycle';
@@ -28,7 +31,7 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
   name: 'dossiers',
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers,
-  entities: [DossierEntity, DossierApplicantEntity, DossierStepEntity, DossierEventEntity],
+  entities: [DossierEntity, DossierApplicantEntity, DossierStepEntity, DossierEventEntity, DocumentEntity, DossierDocumentEntity],
   migrations: [
     Initial,
     PinProcedureVersion,
@@ -46,6 +49,7 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
     Citizens,
     OnlineFiling,
     FilingIdentity,
+    Documents,
   ],
   createLoaders,
 };

@@ -10,6 +10,7 @@ import { statsBySubtree, type KeyedStats } from './store/daily-rollup';
 import { dossierCountsByProcedure, dossiersByIds, eventsOfDossiers, stepsOfDossiers } from './store/dossiers';
 import { DossierApplicantEntity } from './store/entities/dossier-applicant.entity';
 import { DossierEntity } from './store/entities/dossier.entity';
+import { attachmentsOfDossiers, digitisationBySubtree, digitisedAmong, documentsByIds } from './store/documents';
 import { nationalTargets, statsByOfficial, statsByProcedure } from './store/statistics';
 
 type StatsByKey = (db: EntityManager, period: Period, keys: string[], scope: string) => Promise<KeyedStats[]>;
@@ -45,6 +46,17 @@ export function createLoaders(db: EntityManager, _peers: Peers, clock: Clock) {
     statsByUnitPath: statsBatch(db, statsBySubtree),
     statsByProcedure: statsBatch(db, statsByProcedure),
     statsByOfficial: statsBatch(db, statsByOfficial),
+    /** Files the caller may see, by id; null for one they may not (row-level security). */
+    documentById: async (ids: readonly string[]) => orderByKeys(ids, await documentsByIds(db, [...new Set(ids)]), (d) => d.id),
+    filesByDossier: async (ids: readonly string[]) => groupByKeys(ids, await attachmentsOfDossiers(db, [...new Set(ids)]), (f) => f.dossierId),
+    digitisedByDossier: async (ids: readonly string[]) => {
+      const digitised = await digitisedAmong(db, [...new Set(ids)]);
+      return ids.map((id) => digitised.has(id));
+    },
+    /** Decision 766's digitisation inputs of a subtree: keys `from|to|path`. */
+    digitisationByUnitPath: batchByGroup(
+      async ([from, to], paths) => new Map((await digitisationBySubtree(db, { from, to }, paths)).map(({ key, ...inputs }) => [key, inputs])),
+    ),
     dossierCountByProcedure: async (procedureIds: readonly string[]) =>
       orderByKeys(procedureIds, await dossierCountsByProcedure(db, procedureIds), (row) => row.procedureId).map((row) => row?.count ?? 0),
   });

@@ -13,6 +13,7 @@ const PROCESSING_DOSSIER: DossierEntity = {
   code: 'H27.01-261102-0001',
   procedureId: '00000000-0000-4000-8000-000000000002',
   procedureVersionId: null,
+  onlineLevel: null,
   caseVariantId: null,
   fieldCode: null,
   receivingUnitCode: '09238',

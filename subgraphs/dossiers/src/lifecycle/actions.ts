@@ -44,6 +44,8 @@ export const PROCESS = defineProcess(DOSSIER_STATUSES, {
     resolve: { to: 'PROCESSED', by: 'HOLDER', roles: LEADERS },
     returnResult: { to: 'RESULT_RETURNED', by: 'DESK', roles: OFFICIALS },
     assignHandler: { to: null, by: 'CURRENT', roles: OFFICIALS },
+    // Số hóa: the desk attaches the scans of papers it received.
+    digitise: { to: null, by: 'DESK', roles: OFFICIALS },
     // What the citizen who filed online does themselves: the supplement asked for, withdrawing it once received,
     // or cancelling a filing the desk has not received (it ends not received, as the national statistics count it).
     supplementOwn: { to: 'PROCESSING', by: 'FILER', roles: CITIZENS },
@@ -52,7 +54,7 @@ export const PROCESS = defineProcess(DOSSIER_STATUSES, {
   } satisfies Record<string, Move>,
   allowedFrom: {
     NEW: ['accept', 'refuse', 'withdraw', 'cancelOwn'],
-    RECEIVED: ['refuse', 'transfer', 'requestSupplement', 'withdraw', 'withdrawOwn', 'assignHandler'],
+    RECEIVED: ['refuse', 'transfer', 'requestSupplement', 'withdraw', 'withdrawOwn', 'assignHandler', 'digitise'],
     PROCESSING: [
       'completeStep',
       'requestSupplement',
@@ -63,10 +65,11 @@ export const PROCESS = defineProcess(DOSSIER_STATUSES, {
       'stop',
       'resolve',
       'assignHandler',
+      'digitise',
     ],
-    SUPPLEMENT_REQUESTED: ['receiveSupplement', 'supplementOwn', 'reschedule', 'withdraw', 'withdrawOwn', 'stop', 'assignHandler'],
-    FINANCIAL_OBLIGATION: ['confirmFinancialObligation', 'reschedule', 'withdraw', 'withdrawOwn', 'stop', 'assignHandler'],
-    PROCESSED: ['returnResult'],
+    SUPPLEMENT_REQUESTED: ['receiveSupplement', 'supplementOwn', 'reschedule', 'withdraw', 'withdrawOwn', 'stop', 'assignHandler', 'digitise'],
+    FINANCIAL_OBLIGATION: ['confirmFinancialObligation', 'reschedule', 'withdraw', 'withdrawOwn', 'stop', 'assignHandler', 'digitise'],
+    PROCESSED: ['returnResult', 'digitise'],
     NOT_RECEIVED: [],
     WITHDRAWN: [],
     STOPPED: [],

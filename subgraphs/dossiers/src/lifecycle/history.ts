@@ -20,6 +20,7 @@ export const MUTATION_OF = {
   resolve: 'resolveDossier',
   returnResult: 'returnDossierResult',
   assignHandler: 'assignDossierHandler',
+  digitise: 'digitiseDossier',
   file: 'fileDossier',
   supplementOwn: 'supplementMyDossier',
   withdrawOwn: 'withdrawMyDossier',

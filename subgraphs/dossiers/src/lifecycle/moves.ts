@@ -3,6 +3,7 @@ import { HOURS_PER_DAY } from '../../../../shared/calendar';
 import { badInput, conflict } from '../../../../shared/errors';
 import type { Channel, Outcome } from '../store/entities/dossier.entity';
 import type { Action, Effect, Situation } from './actions';
+import type { FileGroup } from '../documents/files';
 
 /** What the actions' inputs may carry beyond the dossier and the request id. */
 export interface MoveInput {
@@ -15,6 +16,10 @@ export interface MoveInput {
   newDueAt?: Date | null;
   outcome?: Outcome | null;
   method?: Channel | null;
+  /** Files: the scans on digitiseDossier, the supplement's files, grouped by the document they are. */
+  files?: FileGroup[] | null;
+  /** On resolveDossier: the result issued as a file. */
+  resultDocument?: string | null;
 }
 
 /** As many items as a dossier has documents, at the most. */
@@ -157,8 +162,20 @@ export const MOVES: Record<Action, Move> = {
     };
   },
 
-  /** The citizen hands the supplement in online: as the desk's receiveSupplement, the clock resumes. */
-  supplementOwn: (situation, input, calendar) => MOVES.receiveSupplement(situation, input, calendar),
+  /** The citizen hands the supplement in online, as files: as the desk's receiveSupplement, the clock resumes. */
+  supplementOwn: (situation, input, calendar) => {
+    const effect = MOVES.receiveSupplement(situation, input, calendar);
+    if (!input.files?.some((group) => group.files.length))
+      throw badInput('input.files', 'Online, the supplement is handed in as files: attach one for each item form 02 asked for.');
+    return effect;
+  },
+
+  /** The scans are attached by the caller (the files' own rows); the history row counts them. */
+  digitise: (_situation, input) => {
+    const files = input.files?.reduce((sum, group) => sum + group.files.length, 0) ?? 0;
+    if (!files) throw badInput('input.files', 'Attach the scans: each a file uploaded at /documents, with the document it is.');
+    return { details: { files } };
+  },
 
   /** The citizen withdraws what they filed online, with their reason, as at the desk. */
   withdrawOwn: (situation, input, calendar) => MOVES.withdraw(situation, input, calendar),

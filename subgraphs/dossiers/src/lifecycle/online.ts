@@ -5,9 +5,11 @@ import type { WorkingCalendar } from '../../../../shared/calendar';
 import { badInput, conflict, notFound } from '../../../../shared/errors';
 import type { Peers } from '../../../../shared/peers';
 import type { Context } from '../context';
-import type { DossierEntity, SubmittedDocument } from '../store/entities/dossier.entity';
+import type { DossierEntity } from '../store/entities/dossier.entity';
 import { dossierById, insertApplicant, insertDossier, updateDossierIfUnchanged } from '../store/dossiers';
 import { record, type Effect, type Situation } from './actions';
+import { attachFiles, requireFileForEach, splitFiles, type DocumentWithFiles } from '../documents/files';
+import { removeDraftAttachments } from '../store/documents';
 import {
   admit,
   applicantRow,
@@ -55,6 +57,7 @@ const provisionalCode = () => `${PROVISIONAL}${randomBytes(5).toString('hex').to
  */
 export async function fileDossier(manager: EntityManager, caller: Caller, peers: Peers, input: FileInput, now: Date): Promise<string> {
   checkApplicant({ ...input, proxy: null });
+  if (input.submit) requireFileForEach(input.documents);
   const filedBy = filerOf(caller, input.applicant);
   const matter: Matter = { ...input, channel: 'ONLINE' };
   const answer = await askCatalogue(peers, matter, now);
@@ -74,14 +77,15 @@ export async function fileDossier(manager: EntityManager, caller: Caller, peers:
   });
   await insertDossier(manager, dossier);
   await insertApplicant(manager, applicantRow(dossier, { ...input, proxy: null }));
+  await attachFiles(manager, caller, dossier.id, splitFiles(input.documents).files, 'SUBMITTED', now);
   if (input.submit) await recordFiling(manager, caller, dossier);
   return dossier.id;
 }
 
 export interface SubmitDraftInput {
   dossierId: string;
-  /** The documents as they now stand, replacing the draft's list. */
-  documents: SubmittedDocument[];
+  /** The documents as they now stand, with their files, replacing the draft's list. */
+  documents: DocumentWithFiles[];
 }
 
 /** Completes a draft and submits it: the documents are checked against the catalogue as in force now. */
@@ -97,17 +101,22 @@ export async function submitDraft(manager: EntityManager, caller: Caller, peers:
     );
   }
   checkDocuments(input.documents);
-  const matter = { ...matterOf(dossier), documents: input.documents };
+  requireFileForEach(input.documents);
+  const { papers, files } = splitFiles(input.documents);
+  const matter = { ...matterOf(dossier), documents: papers };
   admit(await askCatalogue(peers, matter, now), matter, { online: true, filing: true, complete: true });
+  // The draft's files are replaced while it is still a draft (the database lets its citizen remove them only then).
+  await removeDraftAttachments(manager, dossier.id);
+  await attachFiles(manager, caller, dossier.id, files, 'SUBMITTED', now);
   await updateDossierIfUnchanged(
     manager,
     dossier,
-    { documents: input.documents, submittedAt: now, receivedAt: now },
+    { documents: papers, submittedAt: now, receivedAt: now },
     `Dossier ${dossier.code}`,
     'input.dossierId',
   );
   // The history row says when it was submitted and with how many documents: the draft as it now stands.
-  await recordFiling(manager, caller, { ...dossier, documents: input.documents, submittedAt: now });
+  await recordFiling(manager, caller, { ...dossier, documents: papers, submittedAt: now });
   return dossier.id;
 }
 
@@ -160,6 +169,7 @@ export async function acceptOnline(
       ...effect.dossier,
       code,
       procedureVersionId: version.id,
+      onlineLevel: version.onlineLevel,
       timeLimitHours: limit?.workingHours ?? null,
       dueAt: limit ? calendar.dueAt(now, limit.workingHours) : null,
       handlerId: ctx.caller.officialId ?? dossier.handlerId,

@@ -14,6 +14,7 @@ import { record } from './actions';
 import { publicName } from './applicant';
 import { isCitizenId, isTaxCode, personName } from '../../../../shared/people';
 import { servingOfficial } from '../../../../shared/officials';
+import { attachFiles, splitFiles, type DocumentWithFiles } from '../documents/files';
 
 export interface ReceiveInput {
   receivingUnitCode: string;
@@ -24,7 +25,8 @@ export interface ReceiveInput {
   proxy?: { name: string; idNumber: string } | null;
   /** The commune or district the matter belongs to, when it is not the receiving unit's own (boundary-free reception). */
   areaUnitCode?: string | null;
-  documents: SubmittedDocument[];
+  /** The papers handed in, each with the files given for it (scans at the desk, uploads online). */
+  documents: DocumentWithFiles[];
 }
 
 /** Where each tier's procedures are received. */
@@ -248,6 +250,8 @@ export async function receiveDossier(
   });
   await insertDossier(manager, dossier);
   await insertApplicant(manager, applicantRow(dossier, input));
+  // Papers scanned as they are handed in are the dossier's digitised copies.
+  await attachFiles(manager, caller, dossier.id, splitFiles(input.documents).files, 'DIGITISED', now);
   await layOutSteps(manager, dossier.id, steps);
   await record(
     manager,
@@ -286,7 +290,8 @@ export function dossierRow(
     receivingUnitCode: desk.code,
     applicantKind: input.applicant.kind,
     applicantPublicName: publicName(input.applicant.kind, input.applicant.name),
-    documents: input.documents,
+    documents: splitFiles(input.documents).papers,
+    onlineLevel: admitted.version.onlineLevel,
     areaUnitCode: admitted.area.code,
     timeLimitHours: admitted.limit?.workingHours ?? null,
     finishedAt: null,

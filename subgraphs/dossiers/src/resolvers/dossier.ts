@@ -37,6 +37,10 @@ export const Dossier = {
     procedureVersion: dossier.procedureVersionId ? { __typename: 'ProcedureVersion', id: dossier.procedureVersionId } : null,
   }),
   steps: (dossier: DossierEntity, _: unknown, ctx: Context) => timings(dossier, ctx),
+  files: (dossier: DossierEntity, _: unknown, ctx: Context) => ctx.loaders.filesByDossier.load(dossier.id),
+  digitised: (dossier: DossierEntity, _: unknown, ctx: Context) => ctx.loaders.digitisedByDossier.load(dossier.id),
+  result: async (dossier: DossierEntity, _: unknown, ctx: Context) =>
+    (await ctx.loaders.filesByDossier.load(dossier.id)).find((file) => file.purpose === 'RESULT') ?? null,
   currentStep: async (dossier: DossierEntity, _: unknown, ctx: Context) =>
     (await timings(dossier, ctx)).find((t) => t.step.position === dossier.currentStep) ?? null,
   delayedSteps: async (dossier: DossierEntity, _: unknown, ctx: Context) => (await timings(dossier, ctx)).filter((t) => t.overHours > 0),

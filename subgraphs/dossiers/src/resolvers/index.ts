@@ -1,6 +1,9 @@
 import { AdministrativeUnit } from './administrative-unit';
 import { CentreBoard } from './centre-board';
+import { DigitisationStats } from './digitisation-stats';
+import { Document } from './document';
 import { Dossier } from './dossier';
+import { DossierFile } from './dossier-file';
 import { DossierEvent } from './dossier-event';
 import { DossierStats } from './dossier-stats';
 import { DossierStep } from './dossier-step';
@@ -17,6 +20,8 @@ export const resolvers = {
   Query,
   Mutation,
   Dossier,
+  DossierFile,
+  Document,
   DossierStep,
   DossierEvent,
   ReceptionDetail,
@@ -24,6 +29,7 @@ export const resolvers = {
   StepDetail,
   PublicDossier,
   DossierStats,
+  DigitisationStats,
   CentreBoard,
   Procedure,
   AdministrativeUnit,

@@ -11,6 +11,8 @@ import { handlerUnit, requireOfficialOf } from '../lifecycle/handlers';
 import { receiveDossier, type ReceiveInput } from '../lifecycle/reception';
 import { acceptOnline, fileDossier, submitDraft, type FileInput, type SubmitDraftInput } from '../lifecycle/online';
 import { visible } from '../lifecycle/views';
+import { attachFiles, filesOf, registerDocument, resultFile, type FileRef, type RegisterInput } from '../documents/files';
+import type { DocumentPurpose } from '../store/entities/dossier-document.entity';
 
 interface ActionInput extends MoveInput {
   clientRequestId: string;
@@ -41,10 +43,25 @@ const move = (action: Action) =>
         ctx.clock.now(),
         input.expectedVersion,
       );
+      await attachFiles(manager, ctx.caller, dossierId, filesBrought(action, input), FILES_OF[action] ?? 'SUBMITTED', ctx.clock.now());
       return dossierId;
     },
     payload,
   );
+
+/** What the files an action brings are: the desk's scans, the supplement handed in, the result issued. */
+const FILES_OF: Partial<Record<Action, DocumentPurpose>> = {
+  digitise: 'DIGITISED',
+  receiveSupplement: 'SUPPLEMENT',
+  supplementOwn: 'SUPPLEMENT',
+  resolve: 'RESULT',
+};
+
+function filesBrought(action: Action, input: ActionInput): FileRef[] {
+  if (!FILES_OF[action]) return [];
+  if (action === 'resolve') return input.resultDocument ? resultFile(input.resultDocument, 'input.resultDocument') : [];
+  return filesOf(input.files, 'input.files');
+}
 
 interface AssignDossierHandlerInput {
   clientRequestId: string;
@@ -56,6 +73,13 @@ interface AssignDossierHandlerInput {
 const payload = async (id: string, ctx: Context) => ({ dossier: await visible(await ctx.loaders.dossierById.load(id), ctx) });
 
 export const Mutation = {
+  /** The gateway records a file it stored for the caller (not in the public schema: uploads go through /documents). */
+  registerDocument: scopedMutation<RegisterInput & { clientRequestId: string }, Context, string, unknown>(
+    'registerDocument',
+    'ANYONE',
+    (manager, input, ctx) => registerDocument(manager, ctx.caller, input, ctx.clock.now()),
+    async (id, ctx) => ({ document: await ctx.loaders.documentById.load(id) }),
+  ),
   receiveDossier: scopedMutation<ReceiveInput & { clientRequestId: string }, Context, string, unknown>(
     'receiveDossier',
     OFFICIALS,

@@ -1,10 +1,12 @@
 import { requireCitizen, requireUnit } from '../../../../shared/caller';
-import type { PageArgs } from '../../../../shared/connection';
+import { pageSize, type PageArgs } from '../../../../shared/connection';
 import { badInput } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
 import { isWithin, normaliseCode, parseUnitPath } from '../../../../shared/units';
 import type { Context } from '../context';
-import { visible } from '../lifecycle/views';
+import { unitAt, visible } from '../lifecycle/views';
+import { checkVerification } from '../documents/files';
+import { checkResult, visibleDocuments } from '../store/documents';
 import { dossierStatistics, type StatisticsArgs } from '../statistics/report';
 import { applicantsDossierPage, dossierPage, type DossierListFilter } from '../store/dossiers';
 import { neverSubmitted, type DossierStatus } from '../status';
@@ -31,6 +33,28 @@ export const Query = {
   myDossiers: (_: unknown, args: PageArgs & { status?: DossierStatus | null }, ctx: Context) => {
     requireCitizen(ctx.caller);
     return applicantsDossierPage(ctx.db, args.status ?? null, args);
+  },
+
+  /** A file's description, if the caller may read it (their own, their unit's, or a file of a dossier they are shown). */
+  document: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.documentById.load(parseId(args.id, 'id')),
+
+  /** Giấy tờ của tôi — the citizen's personal store: what they uploaded, and their dossiers' files and results. */
+  myDocuments: (_: unknown, args: { first?: number | null }, ctx: Context) => {
+    requireCitizen(ctx.caller);
+    return visibleDocuments(ctx.db, pageSize(args.first));
+  },
+
+  /** Xác thực kết quả — what the verification code says of a result file: genuine, and unchanged if the hash matches; nothing else. */
+  verifyResult: async (_: unknown, args: { code: string; sha256: string }, ctx: Context) => {
+    const { code, sha256 } = checkVerification(args.code, args.sha256);
+    const found = await checkResult(ctx.db, code, sha256);
+    return {
+      code,
+      genuine: found !== null,
+      unchanged: found?.unchanged ?? false,
+      issuedAt: found?.issuedAt ?? null,
+      issuingUnit: found ? unitAt(found.issuerCode, found.issuedAt) : null,
+    };
   },
 
   dossiers: (_: unknown, args: PageArgs & { filter?: DossierFilter | null }, ctx: Context) => {

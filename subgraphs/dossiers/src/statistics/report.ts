@@ -95,6 +95,12 @@ export const contributedStats = {
     const own = requireUnit(ctx.caller);
     return isWithin(unit.path, own) ? ctx.loaders.statsByUnitPath.load(statsKey(periodOf(args), own, unit.path)) : null;
   },
+  /** Decision 766's digitisation inputs of a unit's subtree; within the caller's own subtree only, like its figures. */
+  digitisation: (unit: { path: string }, args: Period, ctx: Context) => {
+    const own = requireUnit(ctx.caller);
+    const period = periodOf(args);
+    return isWithin(unit.path, own) ? ctx.loaders.digitisationByUnitPath.load(`${period.from}|${period.to}|${unit.path}`) : null;
+  },
   /** An official's own figures, over the province: their home agency evaluates them wherever they served. */
   official: (official: { id: string }, args: Period, ctx: Context) =>
     ctx.loaders.statsByOfficial.load(statsKey(periodOf(args), requireUnit(ctx.caller).split('.')[0], official.id)),

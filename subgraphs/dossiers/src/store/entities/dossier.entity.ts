@@ -5,6 +5,7 @@ import type { DossierStatus } from '../../status';
 export type Channel = 'IN_PERSON' | 'POSTAL' | 'ONLINE';
 export type ApplicantKind = 'PERSON' | 'ORGANISATION';
 export type Outcome = 'APPROVED' | 'REFUSED';
+export type OnlineLevel = 'FULL' | 'PARTIAL' | 'NONE';
 
 export interface SubmittedDocument {
   name: string;
@@ -61,6 +62,8 @@ export class DossierEntity {
   @Column({ type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   /** Filed online: the citizen ID of who filed it (the applicant, the authorised person, or for an organisation). */
   @Column({ type: 'text', nullable: true }) filedBy!: string | null;
+  /** Mức độ dịch vụ công trực tuyến of the procedure version it was received under; null for dossiers older than the field. */
+  @Column({ type: 'text', nullable: true }) onlineLevel!: OnlineLevel | null;
   /** Bumped by every write, so concurrent actions can be told apart. */
   @Column({ type: 'integer' }) version!: number;
 }
