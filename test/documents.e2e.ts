@@ -280,4 +280,152 @@ describe('documents: uploaded, attached, reused, issued as results and verified'
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await countRows()).toEqual(before);
   });
+
+  it('counts the digitised, online and electronic-result shares of a hand-built month, as Decision 766 does', async () => {
+    // March 2026, before the demo's window, at the commune: ten dossiers received and five resolved, built by hand.
+    const [template] = (await stack.ownerQuery('dossiers', `SELECT id FROM dossier ORDER BY code LIMIT 1`)).rows;
+    const papers = [
+      { name: 'Tờ khai', originals: 1, copies: 0 },
+      { name: 'Căn cước', originals: 0, copies: 1 },
+    ];
+    const month: { level: string; online: boolean; scanned: string[]; resolved?: 'PAPER' | 'ELECTRONIC' }[] = [
+      { level: 'FULL', online: true, scanned: ['Tờ khai', 'Căn cước'], resolved: 'ELECTRONIC' },
+      { level: 'FULL', online: true, scanned: ['Tờ khai', 'Căn cước'], resolved: 'ELECTRONIC' },
+      { level: 'FULL', online: true, scanned: ['Tờ khai', 'Căn cước'], resolved: 'PAPER' },
+      { level: 'FULL', online: false, scanned: ['Tờ khai', 'Căn cước'], resolved: 'PAPER' },
+      { level: 'PARTIAL', online: true, scanned: ['Tờ khai', 'Căn cước'], resolved: 'PAPER' },
+      { level: 'PARTIAL', online: false, scanned: ['Tờ khai', 'Căn cước'] },
+      // One of two papers scanned: not digitised.
+      { level: 'PARTIAL', online: false, scanned: ['Tờ khai'] },
+      { level: 'PARTIAL', online: false, scanned: [] },
+      { level: 'NONE', online: false, scanned: [] },
+      { level: 'NONE', online: false, scanned: [] },
+    ];
+    for (const [i, dossier] of month.entries()) {
+      const day = `2026-03-${String(2 + i).padStart(2, '0')}`;
+      const changes = {
+        id: `00000000-0000-4000-8000-0000000003${String(i).padStart(2, '0')}`,
+        code: `THANG3-${i}`,
+        owner_path: COMMUNE,
+        receiving_unit_code: DESK,
+        channel: dossier.online ? 'ONLINE' : 'IN_PERSON',
+        online_level: dossier.level,
+        status: dossier.resolved ? 'PROCESSED' : 'PROCESSING',
+        outcome: dossier.resolved ? 'APPROVED' : null,
+        received_at: `${day}T09:00:00+07:00`,
+        due_at: `2026-03-31T17:00:00+07:00`,
+        finished_at: dossier.resolved ? `2026-03-20T10:00:00+07:00` : null,
+        supplement_count: 0,
+        documents: papers,
+        filed_by: null,
+        submitted_at: null,
+      };
+      await stack.ownerQuery('dossiers', `INSERT INTO dossier SELECT (jsonb_populate_record(d, $2::jsonb)).* FROM dossier d WHERE d.id = $1`, [
+        template.id,
+        JSON.stringify(changes),
+      ]);
+      await stack.ownerQuery(
+        'dossiers',
+        `INSERT INTO dossier_applicant SELECT (jsonb_populate_record(a, jsonb_build_object('dossier_id', $2::uuid, 'owner_path', $3::text))).* FROM dossier_applicant a WHERE a.dossier_id = $1`,
+        [template.id, changes.id, COMMUNE],
+      );
+      const files = [
+        ...dossier.scanned.map((name) => ({ name, purpose: 'DIGITISED' })),
+        ...(dossier.resolved === 'ELECTRONIC' ? [{ name: 'Kết quả', purpose: 'RESULT' }] : []),
+      ];
+      for (const [j, file] of files.entries()) {
+        const id = `00000000-0000-4000-8000-0000000004${i}${j}`;
+        await stack.ownerQuery(
+          'dossiers',
+          `INSERT INTO document VALUES ($1, 'ban-quet.pdf', 'application/pdf', 100, $2, true, 'cb', 'OFFICIAL', NULL, $3, $4)`,
+          [id, sha256(Buffer.from(id)), COMMUNE, changes.received_at],
+        );
+        await stack.ownerQuery(
+          'dossiers',
+          `INSERT INTO dossier_document (dossier_id, document_id, purpose, document_type, reused, attached_by, attached_at, verification_code)
+           VALUES ($1, $2, $3, $4, false, 'cb', $5, $6)`,
+          [changes.id, id, file.purpose, file.name, changes.received_at, file.purpose === 'RESULT' ? `THANG3KQ${i}` : null],
+        );
+      }
+    }
+    const figures = ok(
+      await stack.gql(
+        `{ unit(code: "09238") {
+             digitisation(from: "2026-03-01", to: "2026-03-31") { received receivedDigitised digitisedShare resolved resolvedElectronic electronicResultShare }
+             serviceIndex(from: "2026-03-01", to: "2026-03-31") {
+               received receivedOnline onlineDossierRate onlineDossierRateFull onlineDossierRatePartial digitisedDossierRate electronicResultRate } } }`,
+        {},
+        tokens.leader,
+      ),
+    ).unit;
+    // By hand: 6 of 10 digitised; 2 of 5 resolved with an electronic result; online 4 of 10, 3 of 4 fully online procedures, 1 of 4 partly.
+    expect(figures.digitisation).toEqual({
+      received: 10,
+      receivedDigitised: 6,
+      digitisedShare: 60,
+      resolved: 5,
+      resolvedElectronic: 2,
+      electronicResultShare: 40,
+    });
+    expect(figures.serviceIndex).toEqual({
+      received: 10,
+      receivedOnline: 4,
+      onlineDossierRate: 40,
+      onlineDossierRateFull: 75,
+      onlineDossierRatePartial: 25,
+      digitisedDossierRate: 60,
+      electronicResultRate: 40,
+    });
+    // A month with nothing received is N/A, not 0.
+    const empty = ok(
+      await stack.gql(
+        `{ unit(code: "09238") { serviceIndex(from: "2025-03-01", to: "2025-03-31") { digitisedDossierRate electronicResultRate onlineDossierRateFull } } }`,
+        {},
+        tokens.leader,
+      ),
+    ).unit.serviceIndex;
+    expect(empty).toEqual({ digitisedDossierRate: null, electronicResultRate: null, onlineDossierRateFull: null });
+  });
+
+  it('digitises papers received at the counter: scans attached by the desk, the dossier then digitised; a citizen may not', async () => {
+    const received = ok(
+      await stack.gql(
+        `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier { id digitised } } }`,
+        {
+          input: {
+            clientRequestId: 'doc-counter',
+            receivingUnitCode: DESK,
+            procedureId: birth.id,
+            channel: 'IN_PERSON',
+            applicant,
+            documents: [
+              { name: form, originals: 1, copies: 0 },
+              { name: identity, originals: 0, copies: 1 },
+            ],
+          },
+        },
+        tokens.desk,
+      ),
+    ).receiveDossier.dossier;
+    expect(received.digitised).toBe(false);
+    const scans = await Promise.all(
+      [form, identity].map((name) =>
+        uploaded(stack.gatewayUrl, { name: `${name}.pdf`, bytes: pdf(`bản quét ${name}`), digitised: true }, tokens.desk),
+      ),
+    );
+    const files = [
+      { documentType: form, files: [scans[0]] },
+      { documentType: identity, files: [scans[1]] },
+    ];
+    const digitise = (token: string, clientRequestId: string) =>
+      stack.gql(act('digitiseDossier', 'DigitiseDossierInput'), { input: { clientRequestId, dossierId: received.id, files } }, token);
+    expectError(await digitise(tokens[CITIZEN], 'doc-digitise-citizen'), 'UNAUTHENTICATED');
+    ok(await digitise(tokens.desk, 'doc-digitise'));
+    const after = ok(await stack.gql(FILES, { id: received.id }, tokens.desk)).dossier;
+    expect(after.digitised).toBe(true);
+    expect(after.files.map((f: any) => [f.purpose, f.documentType])).toEqual([
+      ['DIGITISED', form],
+      ['DIGITISED', identity],
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import { notFound } from '../../../shared/errors';
 import type { Period } from '../../../shared/figures';
 import type { Peers } from '../../../shared/peers';
 import { lookUpUnits } from '../../../shared/unit-lookups';
-import type { DossierIndexInputs } from './indicators/service-index';
+import type { DigitisationInputs, DossierIndexInputs, DossierStatsInputs } from './indicators/service-index';
 
 export interface DossierSummary {
   id: string;
@@ -55,12 +55,16 @@ export const unitPath = async (peers: Peers, code: string, field: string) => (aw
  * federation `_entities` entry point so its loader answers all units in one statement.
  */
 export async function dossierStatsByUnitPath(peers: Peers, period: Period, paths: string[]): Promise<(DossierIndexInputs | null)[]> {
-  const { _entities } = await peers.query<{ _entities: ({ dossierStats: DossierIndexInputs | null } | null)[] }>(
+  const { _entities } = await peers.query<{
+    _entities: ({ dossierStats: DossierStatsInputs | null; digitisation: DigitisationInputs | null } | null)[];
+  }>(
     'dossiers',
     `query ($units: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $units) {
-       ... on AdministrativeUnit { dossierStats(from: $from, to: $to) {
-         received receivedOnline resolved resolvedEarly resolvedOnTime resolvedLate } } } }`,
+       ... on AdministrativeUnit {
+         dossierStats(from: $from, to: $to) { received receivedOnline resolved resolvedEarly resolvedOnTime resolvedLate }
+         digitisation(from: $from, to: $to) {
+           receivedDigitised receivedFull receivedFullOnline receivedPartial receivedPartialOnline resolvedElectronic } } } }`,
     { units: paths.map((path) => ({ __typename: 'AdministrativeUnit', code: path.slice(path.lastIndexOf('.') + 1), asOf: null, path })), ...period },
   );
-  return _entities.map((unit) => unit?.dossierStats ?? null);
+  return _entities.map((unit) => (unit?.dossierStats && unit.digitisation ? { ...unit.dossierStats, ...unit.digitisation } : null));
 }

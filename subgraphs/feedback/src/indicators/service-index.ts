@@ -9,6 +9,13 @@ export interface ServiceIndexInputs {
   resolvedEarly: number;
   resolvedOnTime: number;
   resolvedLate: number;
+  /** Received with every document a file; by the procedure's online level, received and of those online; resolved with an electronic result. */
+  receivedDigitised: number;
+  receivedFull: number;
+  receivedFullOnline: number;
+  receivedPartial: number;
+  receivedPartialOnline: number;
+  resolvedElectronic: number;
   /** From feedback. */
   ratings: number;
   satisfied: number;
@@ -26,12 +33,20 @@ export type FeedbackIndexInputs = Pick<
 >;
 /** The inputs the dossiers subgraph holds. */
 export type DossierIndexInputs = Omit<ServiceIndexInputs, keyof FeedbackIndexInputs>;
+/** Of those, its figures and its digitisation inputs. */
+export type DigitisationInputs = Pick<
+  DossierIndexInputs,
+  'receivedDigitised' | 'receivedFull' | 'receivedFullOnline' | 'receivedPartial' | 'receivedPartialOnline' | 'resolvedElectronic'
+>;
+export type DossierStatsInputs = Omit<DossierIndexInputs, keyof DigitisationInputs>;
 
 /**
  * Decision 766's sub-indicators, in percent with 2 decimals; a zero denominator gives null
  * (N/A), never 0 or 100:
  * - progress: resolved early or on time over resolved;
- * - online share: dossiers received online over received (full points at ≥ 50%);
+ * - online share: dossiers received online over received (full points at ≥ 50%), and per online level of the procedure;
+ * - digitised share: received with every document a file over received (full points at ≥ 80%);
+ * - electronic results: resolved with the result as a file over resolved;
  * - satisfaction: satisfied ratings over ratings;
  * - petitions handled in time: answered by the deadline over those due;
  * - procedure satisfaction: 100% − (late rate + share of resolved dossiers with a complaint or a dislike), at least 0 (full points at ≥ 90%).
@@ -43,6 +58,10 @@ export function serviceIndex(inputs: ServiceIndexInputs) {
     ...inputs,
     progressRate: percent(inputs.resolvedEarly + inputs.resolvedOnTime, inputs.resolved),
     onlineDossierRate: percent(inputs.receivedOnline, inputs.received),
+    onlineDossierRateFull: percent(inputs.receivedFullOnline, inputs.receivedFull),
+    onlineDossierRatePartial: percent(inputs.receivedPartialOnline, inputs.receivedPartial),
+    digitisedDossierRate: percent(inputs.receivedDigitised, inputs.received),
+    electronicResultRate: percent(inputs.resolvedElectronic, inputs.resolved),
     satisfactionRate: percent(inputs.satisfied, inputs.ratings),
     petitionsInTimeRate: percent(inputs.petitionsInTime, inputs.petitionsDue),
     procedureSatisfaction: unsatisfied === null ? null : Math.max(0, Math.round(10000 - unsatisfied * 100) / 100),
