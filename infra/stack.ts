@@ -8,13 +8,15 @@ import type { OpenIdOptions } from '../gateway/src/auth';
 import type { AnonymousLimits } from '../gateway/src/plugins/anonymous-limits';
 import { subgraphs } from '../subgraphs';
 import { readSupergraph } from './composition';
-import { openDocumentStore } from '../shared/document-store';
+import { openDocumentStore, type S3StoreOptions } from '../shared/document-store';
 import type { DatabaseUrls } from './postgres';
 
 export interface StackOptions {
   databases: Record<SubgraphName, DatabaseUrls>;
   /** The documents' database; the files go to object storage instead when DOCUMENTS_S3_BUCKET is set. */
   documents?: DatabaseUrls;
+  /** Object storage for the files, overriding DOCUMENTS_S3_*; null keeps them in the database whatever is configured. */
+  documentsS3?: S3StoreOptions | null;
   /** Port per service; 0 picks a free one (tests). Defaults to the configured ports. */
   ports?: Partial<Record<SubgraphName | 'gateway', number>>;
   gatewaySecret?: string;
@@ -69,7 +71,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       services.push(service);
     }
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, services[i].url])) as Record<SubgraphName, string>;
-    const documents = await openDocumentStore(config.documentsS3, options.documents);
+    const documents = await openDocumentStore(
+      options.documentsS3 === undefined ? config.documentsS3 : (options.documentsS3 ?? undefined),
+      options.documents,
+    );
     const gateway = await startGateway({
       documents,
       supergraphSdl: readSupergraph(),

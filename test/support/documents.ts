@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import type { S3StoreOptions } from '../../shared/document-store';
 
 /** A small file that is what it says: PDF bytes start with %PDF-, as the gateway checks. */
 export const pdf = (text: string, padding = 0) =>
@@ -58,4 +60,23 @@ export function cutUpload(gatewayUrl: string, token: string, announced: number, 
       }, 200),
     );
   });
+}
+
+/** Objects under the store's prefix in the configured bucket. */
+export async function storedObjects(options: S3StoreOptions): Promise<number> {
+  const client = new S3Client({
+    endpoint: options.endpoint,
+    region: options.region,
+    forcePathStyle: Boolean(options.endpoint),
+    credentials: options.credentials,
+  });
+  let count = 0;
+  let token: string | undefined;
+  do {
+    const page = await client.send(new ListObjectsV2Command({ Bucket: options.bucket, Prefix: options.prefix, ContinuationToken: token }));
+    count += page.KeyCount ?? 0;
+    token = page.NextContinuationToken;
+  } while (token);
+  client.destroy();
+  return count;
 }

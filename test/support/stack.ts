@@ -71,6 +71,8 @@ export interface TestGatewayOptions {
   anonymousLimits?: AnonymousLimits;
   /** The largest document accepted; tests of the limit set a small one. */
   maxDocumentBytes?: number;
+  /** Where the files go: the documents' database (the default, whatever is configured) or the object storage DOCUMENTS_S3_* names. */
+  documentsIn?: 'postgres' | 's3';
 }
 
 export async function startTestStack(demoOptions: DemoOptions = {}, explorerToken?: string, gateway: TestGatewayOptions = {}): Promise<TestStack> {
@@ -86,6 +88,7 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     openId: gateway.openId,
     anonymousLimits: gateway.anonymousLimits ?? UNLIMITED_ANONYMOUS,
     maxDocumentBytes: gateway.maxDocumentBytes,
+    documentsS3: gateway.documentsIn === 's3' ? config.documentsS3 : null,
     clock: TEST_CLOCK,
   });
   const received = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
