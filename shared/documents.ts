@@ -32,9 +32,18 @@ export function documentFileName(value: string | null | undefined, field: string
     .replace(/^.*[\\/]/, '')
     .trim();
   if (!name) throw badInput(field, 'Name the file (e.g. "Giấy chứng nhận.pdf").');
-  if ([...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) throw badInput(field, 'A file name has no control characters.');
+  // Control and format characters (a right-to-left override turning "gpj.exe" into "exe.jpg", zero-width spaces, line separators).
+  if (/[\p{C}\p{Zl}\p{Zp}]/u.test(name)) throw badInput(field, 'A file name has no control, format or line-separator characters.');
   if (name.length > MAX_NAME_LENGTH) throw badInput(field, `A file name has at most ${MAX_NAME_LENGTH} characters; got ${name.length}.`);
   return name;
+}
+
+/** The name ending in its type's extension, so a file saved from a download opens as what it is (a "PDF" never as x.html). */
+export function withExtension(name: string, type: string): string {
+  const extension = DOCUMENT_TYPES[type]?.extension;
+  if (!extension) return name;
+  const own = name.toLowerCase().split('.').pop();
+  return own === extension || (extension === 'jpg' && own === 'jpeg') ? name : `${name}.${extension}`;
 }
 
 /** SHA-256 as stored: 64 lower-case hex digits. */

@@ -91,6 +91,8 @@ describe.each(STORES)('documents (files kept in %s): uploaded, attached, reused,
     const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('ảnh chụp trang 2')]);
     const first = await upload(stack.gatewayUrl, { name: 'Tờ khai – trang 1.pdf', bytes: page1 }, citizen);
     expect(first.status).toBe(201);
+    // A file is saved as what it is: a PDF named like a web page gets its extension.
+    expect((await upload(stack.gatewayUrl, { name: 'trang.html', bytes: pdf('x') }, citizen)).body.fileName).toBe('trang.html.pdf');
     expect(first.body).toMatchObject({
       fileName: 'Tờ khai – trang 1.pdf',
       mediaType: 'application/pdf',
@@ -140,7 +142,13 @@ describe.each(STORES)('documents (files kept in %s): uploaded, attached, reused,
     for (let i = 1; i < steps.length; i += 1) ok(await go('completeDossierStep', tokens.leader));
     const result = pdf('Giấy khai sinh — Nguyễn Thị Thu Hà', 2000);
     const resultId = await uploaded(stack.gatewayUrl, { name: 'Giấy khai sinh – Nguyễn Thị Thu Hà.pdf', bytes: result }, tokens.leader);
-    // A result that is not one the leader may attach (the citizen's own upload of another dossier) is refused, and nothing moves.
+    // Officials attach what their unit uploaded: not the citizen's upload, not a scan, as the result.
+    expectError(
+      await go('resolveDossier', tokens.leader, { outcome: 'APPROVED', resultDocument: certificate }, 'ResolveDossierInput'),
+      'BAD_USER_INPUT',
+      'input.resultDocument',
+    );
+    // A result that is not one the leader may see (another citizen's upload) is not found, and nothing moves.
     const someoneElses = await uploaded(stack.gatewayUrl, { name: 'Của người khác.pdf', bytes: pdf('khác') }, tokens[NEIGHBOUR]);
     expectError(
       await go('resolveDossier', tokens.leader, { outcome: 'APPROVED', resultDocument: someoneElses }, 'ResolveDossierInput'),
@@ -269,6 +277,8 @@ describe.each(STORES)('documents (files kept in %s): uploaded, attached, reused,
     );
     await refused({ name: 'giả.png', bytes: pdf('không phải ảnh'), type: 'image/png' }, citizen, 415, 'UNSUPPORTED_MEDIA_TYPE', 'content-type');
     await refused({ name: '', bytes: pdf('x') }, citizen, 400, 'BAD_USER_INPUT', 'name');
+    // A right-to-left override would show "invoice\u202Egpj.exe" as "invoiceexe.jpg".
+    await refused({ name: 'invoice\u202Egpj.exe', bytes: pdf('x') }, citizen, 400, 'BAD_USER_INPUT', 'name');
     await refused({ name: 'rỗng.pdf', bytes: Buffer.alloc(0) }, citizen, 400, 'BAD_USER_INPUT', 'body');
     await refused({ name: 'bản quét.pdf', bytes: pdf('x'), digitised: true }, citizen, 400, 'BAD_USER_INPUT', 'digitised');
     await refused({ name: 'ẩn danh.pdf', bytes: pdf('x') }, undefined, 401, 'UNAUTHENTICATED', undefined);

@@ -25,9 +25,15 @@ describe('online public services: a citizen files, the desk accepts, the citizen
   const birth = demo.procedures.find((p) => p.name.startsWith('Liên thông đăng ký khai sinh'))!;
   const offline = demo.procedures.find((p) => p.onlineLevel === 'NONE' && p.levels.includes('COMMUNE'))!;
   const papers = demo.procedureVersions.find((v) => v.procedureId === birth.id)!.documents.map(({ name }) => ({ name, originals: 1, copies: 0 }));
-  /** Online every required document is a file: the uploader's own (uploaded in beforeAll). */
-  const withFile = (file: string) => papers.map((paper) => ({ ...paper, files: [file] }));
-  let required: ReturnType<typeof withFile>;
+  /** Online every required document is a file: the uploader's own, one per document. */
+  const withFiles = async (token: string) =>
+    Promise.all(
+      papers.map(async (paper) => ({
+        ...paper,
+        files: [await uploaded(stack.gatewayUrl, { name: `${paper.name}.pdf`, bytes: pdf(paper.name) }, token)],
+      })),
+    );
+  let required: Awaited<ReturnType<typeof withFiles>>;
   const clerk = demo.officials.find((o) => o.ownerPath.startsWith(`${COMMUNE}.`) && !o.isLeader)!;
   const applicant = { kind: 'PERSON', name: 'Nguyễn Thị Thu Hà', idNumber: CITIZEN, phone: '0912345678', address: 'Thôn Đông, xã Tam Sơn' };
   const filing = (clientRequestId: string, overrides: Record<string, unknown> = {}) => ({
@@ -54,7 +60,7 @@ describe('online public services: a citizen files, the desk accepts, the citizen
     });
     stack = await startTestStack({ dossiers: 60 }, undefined, { openId: { issuer: provider.issuer, audience: AUDIENCE } });
     [citizen, neighbour, desk] = await Promise.all([provider.signIn(CITIZEN), provider.signIn(NEIGHBOUR), provider.signIn('cb-tam-son')]);
-    required = withFile(await uploaded(stack.gatewayUrl, { name: 'Hồ sơ khai sinh.pdf', bytes: pdf('tờ khai và căn cước') }, citizen));
+    required = await withFiles(citizen);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -250,7 +256,7 @@ describe('online public services: a citizen files, the desk accepts, the citizen
   it('gives a filing made for an organisation only to the citizen acting for it', async () => {
     const director = await provider.signIn('027190009999~company');
     const company = { kind: 'ORGANISATION', name: 'Công ty TNHH Gốm Phù Lãng', idNumber: '2301234567' };
-    const companyFiles = withFile(await uploaded(stack.gatewayUrl, { name: 'Giấy phép kinh doanh.pdf', bytes: pdf('công ty') }, director));
+    const companyFiles = await withFiles(director);
     const draft = ok(
       await stack.gql(FILE, { input: filing('online-company-0001', { applicant: company, submit: false, documents: companyFiles }) }, director),
     ).fileDossier.dossier;

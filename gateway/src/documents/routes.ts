@@ -4,7 +4,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
 import { isOfficial, type Caller } from '../../../shared/caller';
-import { acceptedTypes, documentFileName, isDocumentType, startsAs } from '../../../shared/documents';
+import { acceptedTypes, documentFileName, isDocumentType, startsAs, withExtension } from '../../../shared/documents';
 import { isUuid } from '../../../shared/ids';
 import { errorBody } from '../../../shared/http';
 import { logger } from '../../../shared/logger';
@@ -62,6 +62,11 @@ async function* measured(raw: IncomingMessage, mediaType: string, maxBytes: numb
   facts.sha256 = hash.digest('hex');
 }
 
+/** Uploads stored at once: fewer than the PostgreSQL store's connections, so downloads always find one. */
+const MAX_UPLOADS = 4;
+/** Of those, one caller's. */
+const MAX_UPLOADS_PER_CALLER = 2;
+
 const REGISTER = `mutation ($input: RegisterDocumentInput!) { registerDocument(input: $input) { document { id } } }`;
 const DESCRIBE = `query ($id: ID!) { document(id: $id) { id fileName mediaType byteSize sha256 } }`;
 
@@ -73,7 +78,9 @@ function disposition(fileName: string): string {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // RFC 5987's attr-char leaves out ' ( ) * !, which encodeURIComponent keeps.
+  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /**
@@ -84,6 +91,8 @@ function disposition(fileName: string): string {
  */
 export function documentRoutes(options: DocumentRoutesOptions) {
   const { store, apollo, authenticator, maxBytes } = options;
+  let uploading = 0;
+  const uploadingBy = new Map<string, number>();
 
   async function callerOf(request: FastifyRequest): Promise<Caller> {
     try {
@@ -104,13 +113,16 @@ export function documentRoutes(options: DocumentRoutesOptions) {
     const caller = await callerOf(request);
     if (caller.role !== 'CITIZEN' && !(isOfficial(caller) && caller.unit))
       throw new Refusal(401, 'UNAUTHENTICATED', 'Sign in to upload a document: as a citizen, or as an official of a unit.');
-    const query = request.query as { name?: string; digitised?: string };
-    let fileName: string;
+    const query = request.query as { name?: unknown; digitised?: unknown };
+    if (typeof query.name !== 'string') throw new Refusal(400, 'BAD_USER_INPUT', 'Name the file once: ?name=<file name>.', 'name');
+    let name: string;
     try {
-      fileName = documentFileName(query.name, 'name');
+      name = documentFileName(query.name, 'name');
     } catch (error) {
       throw new Refusal(400, 'BAD_USER_INPUT', (error as Error).message, 'name');
     }
+    if (query.digitised !== undefined && query.digitised !== 'true' && query.digitised !== 'false')
+      throw new Refusal(400, 'BAD_USER_INPUT', 'digitised is true or false.', 'digitised');
     const digitised = query.digitised === 'true';
     if (digitised && !isOfficial(caller))
       throw new Refusal(
@@ -130,13 +142,27 @@ export function documentRoutes(options: DocumentRoutesOptions) {
         `Send the file as one of ${acceptedTypes()} (its Content-Type); got "${mediaType.slice(0, 60)}".`,
         'content-type',
       );
+    const fileName = withExtension(name, mediaType);
     const declared = Number(request.headers['content-length'] ?? NaN);
     if (declared > maxBytes)
       throw new Refusal(413, 'PAYLOAD_TOO_LARGE', `A document has at most ${maxBytes} bytes; this one has ${declared}.`, 'body');
     const documents = storeOrRefuse();
+    // A slot per upload in progress: one caller trickling bodies cannot hold every connection of the store.
+    const who = `${caller.sub}|${caller.unit}`;
+    if (uploading >= MAX_UPLOADS || (uploadingBy.get(who) ?? 0) >= MAX_UPLOADS_PER_CALLER)
+      throw new Refusal(503, 'SERVICE_UNAVAILABLE', 'Many files are being uploaded right now; try again in a moment.');
+    uploading += 1;
+    uploadingBy.set(who, (uploadingBy.get(who) ?? 0) + 1);
     const id = randomUUID();
     const facts = { size: 0, sha256: '' };
-    await documents.put(id, mediaType, measured(request.raw, mediaType, maxBytes, facts));
+    try {
+      await documents.put(id, mediaType, measured(request.raw, mediaType, maxBytes, facts));
+    } finally {
+      uploading -= 1;
+      const left = (uploadingBy.get(who) ?? 1) - 1;
+      if (left) uploadingBy.set(who, left);
+      else uploadingBy.delete(who);
+    }
     const peers = options.peersOf(caller);
     try {
       await peers.query('dossiers', REGISTER, {

@@ -5,6 +5,7 @@ import { config } from '../../../../shared/config';
 import { documentFileName, isDocumentType, isSha256, acceptedTypes } from '../../../../shared/documents';
 import { badInput, conflict, notFound, unauthenticated } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
+import { isWithin } from '../../../../shared/units';
 import type { DocumentEntity } from '../store/entities/document.entity';
 import type { DocumentPurpose } from '../store/entities/dossier-document.entity';
 import type { SubmittedDocument } from '../store/entities/dossier.entity';
@@ -107,18 +108,21 @@ export async function attachFiles(
   purpose: DocumentPurpose,
   now: Date,
 ): Promise<void> {
-  const files = [...new Map(listed.map((file) => [file.id, file])).values()];
+  const twice = listed.find((file, i) => listed.findIndex((other) => other.id === file.id) !== i);
+  if (twice) throw badInput(twice.field, `Document ${twice.id} is given twice; each file is one document.`);
+  const files = listed;
   if (!files.length) return;
-  const found = new Set(
+  const found = new Map(
     (
       await documentsByIds(
         manager,
         files.map((f) => f.id),
       )
-    ).map((d) => d.id),
+    ).map((d) => [d.id, d]),
   );
   const missing = files.find((file) => !found.has(file.id));
   if (missing) throw notFound(`No document of yours has id ${missing.id}; upload it first, or choose one of your documents.`, missing.field);
+  for (const file of files) checkAttachable(caller, found.get(file.id)!, purpose, file.field);
   const attached = await whereAttached(
     manager,
     files.map((f) => f.id),
@@ -139,6 +143,19 @@ export async function attachFiles(
       verificationCode: purpose === 'RESULT' ? verificationCode() : null,
     })),
   );
+}
+
+/**
+ * Officials attach what their unit uploaded (scans uploaded as digitised copies, results as
+ * files of their own), never a citizen's upload; a citizen attaches what is theirs to see.
+ */
+function checkAttachable(caller: Caller, document: DocumentEntity, purpose: DocumentPurpose, field: string): void {
+  if (!isOfficial(caller)) return;
+  if (!document.ownerPath || !isWithin(document.ownerPath, caller.unit ?? '-'))
+    throw badInput(field, `Document ${document.id} was not uploaded by your unit; officials attach the files their unit uploads.`);
+  if (purpose === 'DIGITISED' && !document.digitised)
+    throw badInput(field, `Document ${document.id} is not a scan: upload scans of papers with digitised=true.`);
+  if (purpose === 'RESULT' && document.digitised) throw badInput(field, `Document ${document.id} is a scan of papers handed in, not a result.`);
 }
 
 /** A document of the input list with the files given for it. */
