@@ -7,6 +7,9 @@ import { startGateway } from '../gateway/src';
 import type { OpenIdOptions } from '../gateway/src/auth';
 import type { AnonymousLimits } from '../gateway/src/plugins/anonymous-limits';
 import { subgraphs } from '../subgraphs';
+import { dossiers } from '../subgraphs/dossiers/src';
+import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from '../subgraphs/dossiers/src/delivery/worker';
+import { createDataSource } from '../shared/db';
 import { readSupergraph } from './composition';
 import { openDocumentStore, type S3StoreOptions } from '../shared/document-store';
 import type { DatabaseUrls } from './postgres';
@@ -29,6 +32,8 @@ export interface StackOptions {
   explorerToken?: string;
   /** The services' clock; tests run on the demo's. */
   clock?: Clock;
+  /** The delivery worker, run in this process with these senders (npm start: the configured ones); none when absent. */
+  delivery?: Omit<DeliveryWorkerOptions, 'db' | 'url' | 'clock'>;
 }
 
 export interface Stack {
@@ -37,6 +42,8 @@ export interface Stack {
   /** The application-role connection of each subgraph (its statement log counts SQL). */
   dbs: Record<SubgraphName, DataSource>;
   services: Record<SubgraphName | 'gateway', RunningService>;
+  /** The delivery worker, where the stack runs one. */
+  delivery?: DeliveryWorker;
   stop(): Promise<void>;
 }
 
@@ -50,7 +57,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const port = (name: SubgraphName | 'gateway') => options.ports?.[name] ?? config.port(name);
   const dbs = {} as Record<SubgraphName, DataSource>;
   const services: RunningService[] = [];
+  let delivery: { worker: DeliveryWorker; db: DataSource } | undefined;
   const stop = async () => {
+    if (delivery) {
+      await delivery.worker.stop();
+      await delivery.db.destroy();
+    }
     for (const service of [...services].reverse()) await service.stop();
     await Promise.all(Object.values(dbs).map((db) => db.destroy()));
   };
@@ -89,8 +101,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       explorerToken: options.explorerToken,
     });
     services.push(gateway);
+    if (options.delivery) {
+      // The worker's connection is the schema owner's: it delivers for every unit, past row-level security.
+      const url = options.databases.dossiers.migration;
+      const db = await createDataSource({ service: 'delivery', url, entities: dossiers.entities, poolSize: 4, clock: options.clock }).initialize();
+      delivery = {
+        db,
+        worker: await startDeliveryWorker({ ...options.delivery, db, url, clock: options.clock }).catch(async (error: unknown) => {
+          await db.destroy();
+          throw error;
+        }),
+      };
+    }
     const byName = Object.fromEntries(services.map((service) => [service.name, service])) as Stack['services'];
-    return { gatewayUrl: gateway.url, subgraphUrls, dbs, services: byName, stop };
+    return { gatewayUrl: gateway.url, subgraphUrls, dbs, services: byName, delivery: delivery?.worker, stop };
   } catch (error) {
     await stop();
     throw error;

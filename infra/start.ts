@@ -3,6 +3,7 @@ import { logger } from '../shared/logger';
 import { onShutdown, refuseUnsafeConfiguration } from '../shared/standalone';
 import { issueToken } from '../gateway/src/auth';
 import { localDatabases } from './postgres';
+import { configuredSenders } from '../subgraphs/dossiers/src/delivery/senders';
 import { buildDemo } from './seed/demo';
 import { PROVINCE } from './seed/demo-province';
 import { writeDemo } from './seed/seed';
@@ -23,7 +24,12 @@ async function main() {
   const { databases, embeddedPort } = local;
   await migrateAll(databases);
   const token = await issueToken({ sub: 'dev-province-admin', role: 'ADMIN', unit: PROVINCE.code }, config.jwtSecret);
-  const stack = await startStack({ databases, documents: local.documents, explorerToken: token });
+  const stack = await startStack({
+    databases,
+    documents: local.documents,
+    explorerToken: token,
+    delivery: { ...config.delivery, senders: configuredSenders(config.delivery) },
+  });
   const [seeded] = await stack.dbs.catalogue.query<{ units: number }[]>('SELECT count(*)::int AS units FROM administrative_unit');
   if (seeded.units === 0) {
     const demo = buildDemo();

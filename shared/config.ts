@@ -130,6 +130,31 @@ export const config = {
     const app = env('DOCUMENTS_DATABASE_URL');
     return app ? { app, migration: env('DOCUMENTS_MIGRATION_URL') } : undefined;
   },
+  /**
+   * Where the delivery worker sends what the outbox holds. Email: SMTP_URL (smtp:// or smtps://)
+   * from MAIL_FROM. SMS and Zalo: SMS_PROVIDER and ZALO_PROVIDER name a provider the province has
+   * a contract with; `log` writes messages to the log (the default outside production), `none`
+   * sends nothing (the default in production). The national portal: NATIONAL_PORTAL_URL, signed
+   * with NATIONAL_PORTAL_SECRET. The worker connects with DELIVERY_DATABASE_URL, a role that
+   * bypasses row-level security (it delivers for every unit), by default DOSSIERS_MIGRATION_URL.
+   */
+  get delivery() {
+    const fallback = isProduction() ? 'none' : 'log';
+    return {
+      databaseUrl: env('DELIVERY_DATABASE_URL') ?? config.migrationUrl('dossiers'),
+      smtpUrl: env('SMTP_URL'),
+      mailFrom: env('MAIL_FROM') ?? 'Bộ phận Một cửa <motcua@localhost>',
+      email: env('SMTP_URL') ? 'smtp' : fallback,
+      sms: env('SMS_PROVIDER') ?? fallback,
+      zalo: env('ZALO_PROVIDER') ?? fallback,
+      portalUrl: env('NATIONAL_PORTAL_URL'),
+      portalSecret: env('NATIONAL_PORTAL_SECRET'),
+      /** A delivery running longer is taken as lost (its worker died) and tried again. */
+      expireInSeconds: Number(env('DELIVERY_EXPIRE_SECONDS') ?? 60),
+      retryLimit: Number(env('DELIVERY_RETRY_LIMIT') ?? 8),
+      retryDelaySeconds: Number(env('DELIVERY_RETRY_DELAY_SECONDS') ?? 30),
+    };
+  },
   /** Interface the services listen on; 0.0.0.0 in containers. */
   host: env('HOST') ?? '127.0.0.1',
   port(service: SubgraphName | 'gateway'): number {

@@ -5,7 +5,7 @@ import { issueToken, type OpenIdOptions } from '../../gateway/src/auth';
 import { UNLIMITED_ANONYMOUS, type AnonymousLimits } from '../../gateway/src/plugins/anonymous-limits';
 import { buildDemo, type DemoData, type DemoOptions } from '../../infra/seed/demo';
 import { writeDemo } from '../../infra/seed/seed';
-import { startStack, type Stack } from '../../infra/stack';
+import { startStack, type Stack, type StackOptions } from '../../infra/stack';
 import { TEST_CLOCK } from './clock';
 import { freshDatabases } from './databases';
 
@@ -73,6 +73,8 @@ export interface TestGatewayOptions {
   maxDocumentBytes?: number;
   /** Where the files go: the documents' database (the default, whatever is configured) or the object storage DOCUMENTS_S3_* names. */
   documentsIn?: 'postgres' | 's3';
+  /** The delivery worker in this process, with these senders; tests of other behaviour run none. */
+  delivery?: StackOptions['delivery'];
 }
 
 export async function startTestStack(demoOptions: DemoOptions = {}, explorerToken?: string, gateway: TestGatewayOptions = {}): Promise<TestStack> {
@@ -90,6 +92,7 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     maxDocumentBytes: gateway.maxDocumentBytes,
     documentsS3: gateway.documentsIn === 's3' ? config.documentsS3 : null,
     clock: TEST_CLOCK,
+    delivery: gateway.delivery,
   });
   const received = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   for (const name of SUBGRAPH_NAMES) {

@@ -14,6 +14,9 @@ import { Citizens } from './migrations/1765600000000-citizens';
 import { OnlineFiling } from './migrations/1765700000000-online-filing';
 import { FilingIdentity } from './migrations/1765800000000-filing-identity';
 import { Documents } from './migrations/1765900000000-documents';
+import { Outbox } from './migrations/1766000000000-outbox';
+import { DeliveryEntity } from './store/entities/delivery.entity';
+import { NotificationPreferenceEntity } from './store/entities/notification-preference.entity';
 import { DocumentEntity } from './store/entities/document.entity';
 import { DossierDocumentEntity } from './store/entities/dossier-document.entity';
 import { DossierEventEntity } from './store/entities/dossier-event.entity';
@@ -31,7 +34,16 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
   name: 'dossiers',
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers,
-  entities: [DossierEntity, DossierApplicantEntity, DossierStepEntity, DossierEventEntity, DocumentEntity, DossierDocumentEntity],
+  entities: [
+    DossierEntity,
+    DossierApplicantEntity,
+    DossierStepEntity,
+    DossierEventEntity,
+    DocumentEntity,
+    DossierDocumentEntity,
+    DeliveryEntity,
+    NotificationPreferenceEntity,
+  ],
   migrations: [
     Initial,
     PinProcedureVersion,
@@ -50,6 +62,7 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
     OnlineFiling,
     FilingIdentity,
     Documents,
+    Outbox,
   ],
   createLoaders,
 };

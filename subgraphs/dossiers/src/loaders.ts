@@ -11,6 +11,9 @@ import { dossierCountsByProcedure, dossiersByIds, eventsOfDossiers, stepsOfDossi
 import { DossierApplicantEntity } from './store/entities/dossier-applicant.entity';
 import { DossierEntity } from './store/entities/dossier.entity';
 import { attachmentsOfDossiers, digitisationBySubtree, digitisedAmong, documentsByIds } from './store/documents';
+import { deliveriesOfDossiers } from './store/outbox';
+import { DeliveryEntity } from './store/entities/delivery.entity';
+import { NotificationPreferenceEntity } from './store/entities/notification-preference.entity';
 import { nationalTargets, statsByOfficial, statsByProcedure } from './store/statistics';
 
 type StatsByKey = (db: EntityManager, period: Period, keys: string[], scope: string) => Promise<KeyedStats[]>;
@@ -49,6 +52,11 @@ export function createLoaders(db: EntityManager, _peers: Peers, clock: Clock) {
     /** Files the caller may see, by id; null for one they may not (row-level security). */
     documentById: async (ids: readonly string[]) => orderByKeys(ids, await documentsByIds(db, [...new Set(ids)]), (d) => d.id),
     filesByDossier: async (ids: readonly string[]) => groupByKeys(ids, await attachmentsOfDossiers(db, [...new Set(ids)]), (f) => f.dossierId),
+    /** The outbox's messages of each dossier, those the caller's units own (row-level security). */
+    deliveriesByDossier: async (ids: readonly string[]) => groupByKeys(ids, await deliveriesOfDossiers(db, [...new Set(ids)]), (d) => d.dossierId),
+    deliveryById: byKey(db, DeliveryEntity, 'id'),
+    /** A citizen's own choices (row-level security shows no one else's). */
+    preferenceByCitizen: byKey(db, NotificationPreferenceEntity, 'citizenId'),
     digitisedByDossier: async (ids: readonly string[]) => {
       const digitised = await digitisedAmong(db, [...new Set(ids)]);
       return ids.map((id) => digitised.has(id));

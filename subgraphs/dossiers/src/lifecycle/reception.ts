@@ -8,6 +8,7 @@ import { vietnamDate } from '../../../../shared/scalars';
 import { isWithin, parentPath, type UnitLevel } from '../../../../shared/units';
 import type { ApplicantKind, Channel, DossierEntity, SubmittedDocument } from '../store/entities/dossier.entity';
 import type { DossierApplicantEntity } from '../store/entities/dossier-applicant.entity';
+import { emailOf, phoneOf } from '../../../../shared/contacts';
 import { insertApplicant, insertDossier, insertSteps, nextDossierNumber } from '../store/dossiers';
 import { receptionCatalogue, type CatalogueUnit, type ReceptionCatalogue } from '../peers';
 import { record } from './actions';
@@ -319,8 +320,8 @@ export function applicantRow(
     dossierId: dossier.id,
     name: input.applicant.name.trim(),
     idNumber: input.applicant.idNumber,
-    phone: input.applicant.phone ?? null,
-    email: input.applicant.email ?? null,
+    phone: phoneOf(input.applicant.phone, 'input.applicant.phone'),
+    email: emailOf(input.applicant.email, 'input.applicant.email'),
     address: input.applicant.address ?? null,
     proxyName: input.proxy?.name.trim() ?? null,
     proxyIdNumber: input.proxy?.idNumber ?? null,

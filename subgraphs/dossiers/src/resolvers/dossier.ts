@@ -4,6 +4,9 @@ import { receivingOfficialId } from '../lifecycle/history';
 import { stepsTimeliness, timeliness } from '../lifecycle/timing';
 import { applicant, officialRef, printsReceipt, timings, unitAt, visible } from '../lifecycle/views';
 import { statusCode } from '../status';
+import { isOfficial } from '../../../../shared/caller';
+import { isWithin } from '../../../../shared/units';
+import { portalSyncOf } from '../delivery/requests';
 
 export const Dossier = {
   __resolveReference: async (ref: { id: string }, ctx: Context) => visible(await ctx.loaders.dossierById.load(ref.id), ctx),
@@ -47,4 +50,10 @@ export const Dossier = {
   history: (dossier: DossierEntity, _: unknown, ctx: Context) => ctx.loaders.eventsByDossier.load(dossier.id),
   timeliness: (dossier: DossierEntity, _: unknown, ctx: Context) => timeliness(dossier, ctx.clock.now()),
   stepsTimeliness: async (dossier: DossierEntity, _: unknown, ctx: Context) => stepsTimeliness(await timings(dossier, ctx)),
+  /** Row-level security shows deliveries to the officials of the dossier's owner and the units above it. */
+  deliveries: (dossier: DossierEntity, _: unknown, ctx: Context) => ctx.loaders.deliveriesByDossier.load(dossier.id),
+  portalSync: async (dossier: DossierEntity, _: unknown, ctx: Context) =>
+    isOfficial(ctx.caller) && isWithin(dossier.ownerPath, ctx.caller.unit ?? '-')
+      ? portalSyncOf(await ctx.loaders.deliveriesByDossier.load(dossier.id))
+      : null,
 };

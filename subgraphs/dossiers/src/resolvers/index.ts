@@ -1,6 +1,7 @@
 import { AdministrativeUnit } from './administrative-unit';
 import { CentreBoard } from './centre-board';
 import { DigitisationStats } from './digitisation-stats';
+import { Delivery } from './delivery';
 import { Document } from './document';
 import { Dossier } from './dossier';
 import { DossierFile } from './dossier-file';
@@ -21,6 +22,7 @@ export const resolvers = {
   Mutation,
   Dossier,
   DossierFile,
+  Delivery,
   Document,
   DossierStep,
   DossierEvent,

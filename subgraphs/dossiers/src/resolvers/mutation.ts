@@ -12,6 +12,7 @@ import { receiveDossier, type ReceiveInput } from '../lifecycle/reception';
 import { acceptOnline, fileDossier, submitDraft, type FileInput, type SubmitDraftInput } from '../lifecycle/online';
 import { visible } from '../lifecycle/views';
 import { attachFiles, filesOf, registerDocument, resultFile, type FileRef, type RegisterInput } from '../documents/files';
+import { retryDelivery, setPreferences, type PreferencesInput } from '../delivery/requests';
 import type { DocumentPurpose } from '../store/entities/dossier-document.entity';
 
 interface ActionInput extends MoveInput {
@@ -109,6 +110,19 @@ export const Mutation = {
   ),
   // Every action of the transition table is the mutation the history names it by.
   ...Object.fromEntries(PROCESS.actions.filter((action) => action !== 'assignHandler').map((action) => [MUTATION_OF[action], move(action)])),
+
+  retryDelivery: scopedMutation<{ clientRequestId: string; deliveryId: string }, Context, string, unknown>(
+    'retryDelivery',
+    OFFICIALS,
+    (manager, input, ctx) => retryDelivery(manager, parseId(input.deliveryId, 'input.deliveryId'), ctx.clock.now()),
+    async (id, ctx) => ({ delivery: await ctx.loaders.deliveryById.load(id) }),
+  ),
+  setMyNotificationPreferences: scopedMutation<PreferencesInput & { clientRequestId: string }, Context, string, unknown>(
+    'setMyNotificationPreferences',
+    CITIZENS,
+    (manager, input, ctx) => setPreferences(manager, ctx.caller, input, ctx.clock.now()),
+    async (citizenId, ctx) => ({ preferences: await ctx.loaders.preferenceByCitizen.load(citizenId) }),
+  ),
 
   /** Only the unit working on the dossier now, and only to one of its own officials, with a history row. */
   assignDossierHandler: scopedMutation<AssignDossierHandlerInput, Context, string, unknown>(

@@ -1,4 +1,4 @@
-import { requireCitizen, requireUnit } from '../../../../shared/caller';
+import { OFFICIALS, requireCitizen, requireUnit } from '../../../../shared/caller';
 import { pageSize, type PageArgs } from '../../../../shared/connection';
 import { badInput } from '../../../../shared/errors';
 import { parseId } from '../../../../shared/ids';
@@ -10,6 +10,8 @@ import { checkResult, visibleDocuments } from '../store/documents';
 import { dossierStatistics, type StatisticsArgs } from '../statistics/report';
 import { applicantsDossierPage, dossierPage, type DossierListFilter } from '../store/dossiers';
 import { neverSubmitted, type DossierStatus } from '../status';
+import { failedDeliveries } from '../store/outbox';
+import type { DeliveryChannel } from '../store/entities/delivery.entity';
 
 /** The DossierFilter input: the list filter, and the unit whose subtree is listed. */
 interface DossierFilter extends DossierListFilter {
@@ -56,6 +58,13 @@ export const Query = {
       issuingUnit: found ? unitAt(found.issuerCode, found.issuedAt) : null,
     };
   },
+
+  failedDeliveries: (_: unknown, args: PageArgs & { channel?: DeliveryChannel | null }, ctx: Context) => {
+    requireUnit(ctx.caller, ...OFFICIALS);
+    return failedDeliveries(ctx.db, args.channel ?? null, args);
+  },
+
+  myNotificationPreferences: (_: unknown, __: unknown, ctx: Context) => ctx.loaders.preferenceByCitizen.load(requireCitizen(ctx.caller).citizenId),
 
   dossiers: (_: unknown, args: PageArgs & { filter?: DossierFilter | null }, ctx: Context) => {
     const own = requireUnit(ctx.caller);

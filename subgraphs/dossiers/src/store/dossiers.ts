@@ -12,6 +12,7 @@ import { DossierApplicantEntity } from './entities/dossier-applicant.entity';
 import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierStepEntity } from './entities/dossier-step.entity';
 import { DossierEntity, type Channel } from './entities/dossier.entity';
+import { addToOutbox } from './outbox';
 import { GRADE, statusesSql } from './rules';
 
 export async function dossierById(db: EntityManager, id: string): Promise<DossierEntity | null> {
@@ -41,9 +42,13 @@ export async function updateStep(db: EntityManager, stepId: string, patch: Parti
   await db.update(DossierStepEntity, { id: stepId }, patch);
 }
 
-/** Appends one history row; the application role can neither change nor delete it. */
+/**
+ * Appends one history row, and its outbox row in the same transaction: what the applicant and the
+ * national portal hear of is exactly what was written. The application role can neither change nor delete either.
+ */
 export async function insertEvent(db: EntityManager, event: Omit<DossierEventEntity, 'id'>): Promise<void> {
-  await db.insert(DossierEventEntity, event);
+  const { identifiers } = await db.insert(DossierEventEntity, event);
+  await addToOutbox(db, String(identifiers[0].id), event.dossierId);
 }
 
 /** Allocates the day's next number at a receiving agency: the row lock serialises desks; a rolled-back reception gives its number back. */
