@@ -155,6 +155,20 @@ export const config = {
       retryDelaySeconds: Number(env('DELIVERY_RETRY_DELAY_SECONDS') ?? 30),
     };
   },
+  /**
+   * Online fees. PAYMENT_PROVIDER names the payment platform the province has a contract with;
+   * `sandbox` (the default outside production, refused in production) pays nothing: it signs
+   * callbacks with PAYMENT_SANDBOX_SECRET as the platform signs them, from the sandbox page the
+   * gateway serves at PAYMENT_SANDBOX_URL. `none` offers no online payment.
+   */
+  get payments() {
+    const gateway = env('PUBLIC_GATEWAY_URL') ?? `http://localhost:${config.port('gateway')}`;
+    return {
+      provider: env('PAYMENT_PROVIDER') ?? (isProduction() ? 'none' : 'sandbox'),
+      sandboxSecret: env('PAYMENT_SANDBOX_SECRET') ?? 'motcua-payment-sandbox-secret-not-for-production',
+      sandboxUrl: env('PAYMENT_SANDBOX_URL') ?? `${gateway}/payments/sandbox`,
+    };
+  },
   /** Interface the services listen on; 0.0.0.0 in containers. */
   host: env('HOST') ?? '127.0.0.1',
   port(service: SubgraphName | 'gateway'): number {

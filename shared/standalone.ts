@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from './clock';
-import { config, secretProblems, SUBGRAPH_NAMES } from './config';
+import { config, isProduction, secretProblems, SUBGRAPH_NAMES } from './config';
 import { createDataSource } from './db';
 import { logger } from './logger';
 import { startSubgraph, type Subgraph } from './subgraph';
@@ -50,7 +50,7 @@ export function refuseUnsafeConfiguration(service: string, problems: string[]): 
 
 /** Entry point of one subgraph deployed on its own (`node dist/subgraphs/<name>/src/main.js`). */
 export async function runStandalone(module: Subgraph): Promise<void> {
-  refuseUnsafeConfiguration(module.name, secretProblems(['GATEWAY_SECRET']));
+  refuseUnsafeConfiguration(module.name, [...secretProblems(['GATEWAY_SECRET']), ...(isProduction() ? (module.productionProblems?.() ?? []) : [])]);
   const url = config.databaseUrl(module.name);
   if (!url) {
     logger.fatal(`Set ${module.name.toUpperCase()}_DATABASE_URL to the ${module.name} database (postgres://user:password@host:5432/db).`);

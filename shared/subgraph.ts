@@ -53,6 +53,8 @@ export interface SubgraphModule<L> {
   migrations: Migrations;
   /** A request's loaders; `peers` asks other subgraphs as the same caller, for figures that combine theirs with ours; `clock` says what time it is. */
   createLoaders(db: EntityManager, peers: Peers, clock: Clock): L;
+  /** What in its own configuration keeps it from running in production (a sandbox standing for a real provider), one line each. */
+  productionProblems?(): string[];
 }
 
 /**

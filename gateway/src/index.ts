@@ -18,6 +18,7 @@ import { explorerRoutes } from './explorer';
 import { limitAnonymousRequests, type AnonymousLimits } from './plugins/anonymous-limits';
 import { productionDefaults } from './plugins/production-defaults';
 import { documentRoutes } from './documents/routes';
+import { paymentRoutes } from './payments/routes';
 import type { DocumentStore } from '../../shared/document-store';
 import { config } from '../../shared/config';
 
@@ -179,6 +180,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           authenticator,
           peersOf: (caller) => peersFor({ dossiers: options.subgraphUrls.dossiers }, options.gatewaySecret, caller),
           maxBytes: options.maxDocumentBytes ?? config.maxDocumentBytes,
+        }),
+      );
+      await app.register(
+        paymentRoutes({
+          peers: peersFor({ dossiers: options.subgraphUrls.dossiers }, options.gatewaySecret, ANONYMOUS),
+          // The sandbox's pay page only where the sandbox stands for the platform, never in production.
+          sandboxSecret: config.payments.provider === 'sandbox' && !options.production ? config.payments.sandboxSecret : undefined,
         }),
       );
     },

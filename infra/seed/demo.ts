@@ -283,6 +283,7 @@ export function buildDemo(options: DemoOptions = {}): DemoData {
       // As the demo's history asks it (demo-lifecycle): 500,000 đồng, not yet paid.
       feeOwedVnd: status === 'FINANCIAL_OBLIGATION' ? 500_000 : null,
       feePaidVnd: null,
+      catalogueFeeVnd: version1.fees.reduce((sum, fee) => sum + fee.amountVnd, 0),
       rescheduled: false,
       outcome: status === 'PROCESSED' || status === 'RESULT_RETURNED' ? (rnd.next() < 0.05 ? 'REFUSED' : 'APPROVED') : null,
       returnedAt: status === 'RESULT_RETURNED' ? calendar.addWorkingHours(finished!, 4) : null,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { portalSignature } from '../../subgraphs/dossiers/src/delivery/senders';
+import { bodySignature } from '../../shared/body-signature';
 
 /** A mail as the test's SMTP server received it. */
 export interface ReceivedMail {
@@ -71,7 +71,7 @@ export async function startPortalReceiver(secret: string) {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const key = String(req.headers['idempotency-key'] ?? '');
-      const signed = req.headers['x-motcua-signature'] === portalSignature(secret, body);
+      const signed = req.headers['x-motcua-signature'] === bodySignature(secret, body);
       requests.push({ key, signed });
       if (!signed) return void res.writeHead(401).end();
       if (state.failing) return void res.writeHead(503).end('maintenance');

@@ -3,6 +3,7 @@ import { StepHolderColumns } from './migrations/1764900000000-step-holder-column
 import { ClientRequestByCaller } from '../../../shared/migrations/1764700000000-client-request-by-caller';
 import { WrittenRows } from '../../../shared/migrations/1765100000000-written-rows';
 import path from 'node:path';
+import { config } from '../../../shared/config';
 import { readSchema, type SubgraphModule } from '../../../shared/subgraph';
 import { DossierEntity } from './store/entities/dossier.entity';
 import { DossierApplicantEntity } from './store/entities/dossier-applicant.entity';
@@ -15,6 +16,8 @@ import { OnlineFiling } from './migrations/1765700000000-online-filing';
 import { FilingIdentity } from './migrations/1765800000000-filing-identity';
 import { Documents } from './migrations/1765900000000-documents';
 import { Outbox } from './migrations/1766000000000-outbox';
+import { Payments } from './migrations/1766100000000-payments';
+import { PaymentEntity } from './store/entities/payment.entity';
 import { DeliveryEntity } from './store/entities/delivery.entity';
 import { NotificationPreferenceEntity } from './store/entities/notification-preference.entity';
 import { DocumentEntity } from './store/entities/document.entity';
@@ -43,6 +46,7 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
     DossierDocumentEntity,
     DeliveryEntity,
     NotificationPreferenceEntity,
+    PaymentEntity,
   ],
   migrations: [
     Initial,
@@ -63,6 +67,11 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
     FilingIdentity,
     Documents,
     Outbox,
+    Payments,
   ],
   createLoaders,
+  productionProblems: () =>
+    config.payments.provider === 'sandbox'
+      ? ["PAYMENT_PROVIDER is sandbox, which moves no money: set the province's payment platform, or none to offer no online payment."]
+      : [],
 };

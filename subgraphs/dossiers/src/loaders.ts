@@ -12,6 +12,8 @@ import { DossierApplicantEntity } from './store/entities/dossier-applicant.entit
 import { DossierEntity } from './store/entities/dossier.entity';
 import { attachmentsOfDossiers, digitisationBySubtree, digitisedAmong, documentsByIds } from './store/documents';
 import { deliveriesOfDossiers } from './store/outbox';
+import { paymentsOfDossiers } from './store/payments';
+import { PaymentEntity } from './store/entities/payment.entity';
 import { DeliveryEntity } from './store/entities/delivery.entity';
 import { NotificationPreferenceEntity } from './store/entities/notification-preference.entity';
 import { nationalTargets, statsByOfficial, statsByProcedure } from './store/statistics';
@@ -54,6 +56,9 @@ export function createLoaders(db: EntityManager, _peers: Peers, clock: Clock) {
     filesByDossier: async (ids: readonly string[]) => groupByKeys(ids, await attachmentsOfDossiers(db, [...new Set(ids)]), (f) => f.dossierId),
     /** The outbox's messages of each dossier, those the caller's units own (row-level security). */
     deliveriesByDossier: async (ids: readonly string[]) => groupByKeys(ids, await deliveriesOfDossiers(db, [...new Set(ids)]), (d) => d.dossierId),
+    /** Payments of each dossier, shown to whoever is shown its applicant (row-level security). */
+    paymentsByDossier: async (ids: readonly string[]) => groupByKeys(ids, await paymentsOfDossiers(db, [...new Set(ids)]), (p) => p.dossierId),
+    paymentById: byKey(db, PaymentEntity, 'id'),
     deliveryById: byKey(db, DeliveryEntity, 'id'),
     /** A citizen's own choices (row-level security shows no one else's). */
     preferenceByCitizen: byKey(db, NotificationPreferenceEntity, 'citizenId'),

@@ -42,6 +42,8 @@ export interface ReceptionCatalogue {
       id: string;
       /** Mức độ trực tuyến of the version in force: whether citizens may file it online. */
       onlineLevel: 'FULL' | 'PARTIAL' | 'NONE';
+      /** Phí, lệ phí of the version, added up, in whole đồng. */
+      feeVnd: number;
       field: { code: string };
       documents: { name: string; originals: number; copies: number }[];
       variants: {
@@ -70,7 +72,7 @@ const RECEPTION_QUERY = `query Reception($procedureId: ID!, $date: Date!, $desk:
   procedure(id: $procedureId) {
     id name levels boundaryFree
     versionAt(date: $date) {
-      id onlineLevel
+      id onlineLevel feeVnd
       field { code }
       documents { name originals copies }
       variants { id name timeLimit { workingHours } onlineTimeLimit { workingHours }

@@ -35,6 +35,7 @@ const PROCESSING_DOSSIER: DossierEntity = {
   supplementCount: 0,
   feeOwedVnd: null,
   feePaidVnd: null,
+  catalogueFeeVnd: null,
   ratingSecret: '0123456789abcdef',
   rescheduled: false,
   outcome: null,

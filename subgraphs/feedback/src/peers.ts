@@ -63,7 +63,8 @@ export async function dossierStatsByUnitPath(peers: Peers, period: Period, paths
        ... on AdministrativeUnit {
          dossierStats(from: $from, to: $to) { received receivedOnline resolved resolvedEarly resolvedOnTime resolvedLate }
          digitisation(from: $from, to: $to) {
-           receivedDigitised receivedFull receivedFullOnline receivedPartial receivedPartialOnline resolvedElectronic } } } }`,
+           receivedDigitised receivedFull receivedFullOnline receivedPartial receivedPartialOnline resolvedElectronic
+           receivedWithFees receivedPaidOnline } } } }`,
     { units: paths.map((path) => ({ __typename: 'AdministrativeUnit', code: path.slice(path.lastIndexOf('.') + 1), asOf: null, path })), ...period },
   );
   return _entities.map((unit) => (unit?.dossierStats && unit.digitisation ? { ...unit.dossierStats, ...unit.digitisation } : null));

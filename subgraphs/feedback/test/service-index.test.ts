@@ -4,7 +4,8 @@ describe("Decision 766's sub-indicators for a unit and month", () => {
   it('computes each rate of a hand-built month to 2 decimals', () => {
     // 300 received, 97 online; 240 resolved: 131 early, 92 on time, 17 late; 150 ratings, 127 satisfied;
     // 9 petitions due, 7 answered in time; 11 resolved dossiers disliked or complained about.
-    // 251 digitised; 120 received for fully online procedures, 61 of them online; 90 partly online, 36 online; 203 electronic results.
+    // 251 digitised; 120 received for fully online procedures, 61 of them online; 90 partly online, 36 online; 203 electronic results;
+    // 64 received with something to pay, 23 of them paid online.
     const index = serviceIndex({
       received: 300,
       receivedOnline: 97,
@@ -18,6 +19,8 @@ describe("Decision 766's sub-indicators for a unit and month", () => {
       receivedPartial: 90,
       receivedPartialOnline: 36,
       resolvedElectronic: 203,
+      receivedWithFees: 64,
+      receivedPaidOnline: 23,
       ratings: 150,
       satisfied: 127,
       petitionsDue: 9,
@@ -34,6 +37,7 @@ describe("Decision 766's sub-indicators for a unit and month", () => {
       onlineDossierRateFull: 50.83, // 61 / 120
       onlineDossierRatePartial: 40, // 36 / 90
       electronicResultRate: 84.58, // 203 / 240
+      onlinePaymentRate: 35.94, // 23 / 64
     });
   });
 
@@ -51,6 +55,8 @@ describe("Decision 766's sub-indicators for a unit and month", () => {
       receivedPartial: 12,
       receivedPartialOnline: 0,
       resolvedElectronic: 0,
+      receivedWithFees: 0,
+      receivedPaidOnline: 0,
       ratings: 0,
       satisfied: 0,
       petitionsDue: 0,
@@ -64,6 +70,7 @@ describe("Decision 766's sub-indicators for a unit and month", () => {
       onlineDossierRateFull: null,
       onlineDossierRatePartial: 0,
       electronicResultRate: null,
+      onlinePaymentRate: null,
       satisfactionRate: null,
       petitionsInTimeRate: null,
       procedureSatisfaction: null,

@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import { bodySignature } from '../../../../shared/body-signature';
 import type { config } from '../../../../shared/config';
 import { logger } from '../../../../shared/logger';
 import type { DeliveryChannel } from '../store/entities/delivery.entity';
@@ -48,9 +48,6 @@ export function logSender(channel: DeliveryChannel): Sender {
   };
 }
 
-/** The national portal's signature of a body: hex HMAC-SHA256 under the secret the province and the portal share. */
-export const portalSignature = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('hex');
-
 /**
  * The national public service portal's status endpoint (`NATIONAL_PORTAL_URL`): each status as a
  * JSON document, signed (`X-Motcua-Signature`, NATIONAL_PORTAL_SECRET) and keyed
@@ -62,7 +59,7 @@ export function portalSender(url: string, secret: string, timeoutMs = 10_000): S
     async send({ id, body }) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': id, 'x-motcua-signature': portalSignature(secret, body) },
+        headers: { 'content-type': 'application/json', 'idempotency-key': id, 'x-motcua-signature': bodySignature(secret, body) },
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });

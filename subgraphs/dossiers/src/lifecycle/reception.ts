@@ -301,6 +301,7 @@ export function dossierRow(
     supplementCount: 0,
     feeOwedVnd: null,
     feePaidVnd: null,
+    catalogueFeeVnd: admitted.version.feeVnd,
     rescheduled: false,
     outcome: null,
     returnedAt: null,

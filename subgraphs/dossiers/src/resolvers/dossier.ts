@@ -50,6 +50,7 @@ export const Dossier = {
   history: (dossier: DossierEntity, _: unknown, ctx: Context) => ctx.loaders.eventsByDossier.load(dossier.id),
   timeliness: (dossier: DossierEntity, _: unknown, ctx: Context) => timeliness(dossier, ctx.clock.now()),
   stepsTimeliness: async (dossier: DossierEntity, _: unknown, ctx: Context) => stepsTimeliness(await timings(dossier, ctx)),
+  payments: (dossier: DossierEntity, _: unknown, ctx: Context) => ctx.loaders.paymentsByDossier.load(dossier.id),
   /** Row-level security shows deliveries to the officials of the dossier's owner and the units above it. */
   deliveries: (dossier: DossierEntity, _: unknown, ctx: Context) => ctx.loaders.deliveriesByDossier.load(dossier.id),
   portalSync: async (dossier: DossierEntity, _: unknown, ctx: Context) =>

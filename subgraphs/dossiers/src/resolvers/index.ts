@@ -3,6 +3,7 @@ import { CentreBoard } from './centre-board';
 import { DigitisationStats } from './digitisation-stats';
 import { Delivery } from './delivery';
 import { Document } from './document';
+import { Payment } from './payment';
 import { Dossier } from './dossier';
 import { DossierFile } from './dossier-file';
 import { DossierEvent } from './dossier-event';
@@ -23,6 +24,7 @@ export const resolvers = {
   Dossier,
   DossierFile,
   Delivery,
+  Payment,
   Document,
   DossierStep,
   DossierEvent,

@@ -12,6 +12,9 @@ import { receiveDossier, type ReceiveInput } from '../lifecycle/reception';
 import { acceptOnline, fileDossier, submitDraft, type FileInput, type SubmitDraftInput } from '../lifecycle/online';
 import { visible } from '../lifecycle/views';
 import { attachFiles, filesOf, registerDocument, resultFile, type FileRef, type RegisterInput } from '../documents/files';
+import { requestPayment, recordCallback } from '../payments/payments';
+import { configuredProvider } from '../payments/provider';
+import type { PaymentPurpose } from '../store/entities/payment.entity';
 import { retryDelivery, setPreferences, type PreferencesInput } from '../delivery/requests';
 import type { DocumentPurpose } from '../store/entities/dossier-document.entity';
 
@@ -117,6 +120,16 @@ export const Mutation = {
     (manager, input, ctx) => retryDelivery(manager, parseId(input.deliveryId, 'input.deliveryId'), ctx.clock.now()),
     async (id, ctx) => ({ delivery: await ctx.loaders.deliveryById.load(id) }),
   ),
+  requestPayment: scopedMutation<{ clientRequestId: string; dossierId: string; purpose: PaymentPurpose }, Context, string, unknown>(
+    'requestPayment',
+    CITIZENS,
+    (manager, input, ctx) =>
+      requestPayment(manager, ctx.caller, configuredProvider(), parseId(input.dossierId, 'input.dossierId'), input.purpose, ctx.clock.now()),
+    async (id, ctx) => ({ payment: await ctx.loaders.paymentById.load(id) }),
+  ),
+  /** Whoever calls: the platform's signature, not the caller, is what is trusted (the gateway passes the callback on anonymously). */
+  recordPaymentCallback: (_: unknown, { input }: { input: { body: string; signature: string } }, ctx: Context) =>
+    recordCallback(ctx.db, configuredProvider(), input.body, input.signature, ctx.clock.now(), () => loadCalendar(ctx.db)),
   setMyNotificationPreferences: scopedMutation<PreferencesInput & { clientRequestId: string }, Context, string, unknown>(
     'setMyNotificationPreferences',
     CITIZENS,

@@ -96,6 +96,9 @@ export interface DigitisationInputs {
   receivedPartialOnline: number;
   resolved: number;
   resolvedElectronic: number;
+  /** Received with fees or a financial obligation to pay, and of those paid online (a settled payment). */
+  receivedWithFees: number;
+  receivedPaidOnline: number;
 }
 
 /**
@@ -115,6 +118,8 @@ export async function digitisationBySubtree(db: EntityManager, period: Period, p
             ${count(`${received} AND d.online_level = 'FULL' AND d.channel = 'ONLINE'`)} AS "receivedFullOnline",
             ${count(`${received} AND d.online_level = 'PARTIAL'`)} AS "receivedPartial",
             ${count(`${received} AND d.online_level = 'PARTIAL' AND d.channel = 'ONLINE'`)} AS "receivedPartialOnline",
+            ${count(`${received} AND (coalesce(d.catalogue_fee_vnd, 0) > 0 OR coalesce(d.fee_owed_vnd, 0) > 0)`)} AS "receivedWithFees",
+            ${count(`${received} AND EXISTS (SELECT 1 FROM payment pm WHERE pm.dossier_id = d.id AND pm.state = 'PAID')`)} AS "receivedPaidOnline",
             ${count(resolved)} AS "resolved",
             ${count(`${resolved} AND ${ELECTRONIC_RESULT('d')}`)} AS "resolvedElectronic"
        FROM unnest($3::text[], $4::text[]) AS p(path, below)

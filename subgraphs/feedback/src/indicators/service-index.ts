@@ -16,6 +16,9 @@ export interface ServiceIndexInputs {
   receivedPartial: number;
   receivedPartialOnline: number;
   resolvedElectronic: number;
+  /** Received with something to pay, and of those paid online. */
+  receivedWithFees: number;
+  receivedPaidOnline: number;
   /** From feedback. */
   ratings: number;
   satisfied: number;
@@ -36,7 +39,14 @@ export type DossierIndexInputs = Omit<ServiceIndexInputs, keyof FeedbackIndexInp
 /** Of those, its figures and its digitisation inputs. */
 export type DigitisationInputs = Pick<
   DossierIndexInputs,
-  'receivedDigitised' | 'receivedFull' | 'receivedFullOnline' | 'receivedPartial' | 'receivedPartialOnline' | 'resolvedElectronic'
+  | 'receivedDigitised'
+  | 'receivedFull'
+  | 'receivedFullOnline'
+  | 'receivedPartial'
+  | 'receivedPartialOnline'
+  | 'resolvedElectronic'
+  | 'receivedWithFees'
+  | 'receivedPaidOnline'
 >;
 export type DossierStatsInputs = Omit<DossierIndexInputs, keyof DigitisationInputs>;
 
@@ -47,6 +57,7 @@ export type DossierStatsInputs = Omit<DossierIndexInputs, keyof DigitisationInpu
  * - online share: dossiers received online over received (full points at ≥ 50%), and per online level of the procedure;
  * - digitised share: received with every document a file over received (full points at ≥ 80%);
  * - electronic results: resolved with the result as a file over resolved;
+ * - online payment: received with something to pay and paid through the payment platform over received with something to pay;
  * - satisfaction: satisfied ratings over ratings;
  * - petitions handled in time: answered by the deadline over those due;
  * - procedure satisfaction: 100% − (late rate + share of resolved dossiers with a complaint or a dislike), at least 0 (full points at ≥ 90%).
@@ -62,6 +73,7 @@ export function serviceIndex(inputs: ServiceIndexInputs) {
     onlineDossierRatePartial: percent(inputs.receivedPartialOnline, inputs.receivedPartial),
     digitisedDossierRate: percent(inputs.receivedDigitised, inputs.received),
     electronicResultRate: percent(inputs.resolvedElectronic, inputs.resolved),
+    onlinePaymentRate: percent(inputs.receivedPaidOnline, inputs.receivedWithFees),
     satisfactionRate: percent(inputs.satisfied, inputs.ratings),
     petitionsInTimeRate: percent(inputs.petitionsInTime, inputs.petitionsDue),
     procedureSatisfaction: unsatisfied === null ? null : Math.max(0, Math.round(10000 - unsatisfied * 100) / 100),

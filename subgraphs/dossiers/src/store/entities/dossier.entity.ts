@@ -51,6 +51,8 @@ export class DossierEntity {
   /** Nghĩa vụ tài chính: the amount asked for (whole đồng), and what was paid once confirmed; null until asked. */
   @Column({ type: 'integer', nullable: true }) feeOwedVnd!: number | null;
   @Column({ type: 'integer', nullable: true }) feePaidVnd!: number | null;
+  /** Phí, lệ phí of the procedure version it was filed under, in whole đồng; null for dossiers filed before they were kept. */
+  @Column({ type: 'integer', nullable: true }) catalogueFeeVnd!: number | null;
   /** Mã đánh giá — printed in the receipt's QR code; a rating needs it with the dossier code. */
   @Column({ type: 'text' }) ratingSecret!: string;
   /** Form 04 was sent: a dossier is rescheduled at most once. */
