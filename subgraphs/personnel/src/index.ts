@@ -10,6 +10,8 @@ import { SecondmentEntity } from './store/entities/secondment.entity';
 import { createLoaders, type PersonnelLoaders } from './loaders';
 import { Initial } from './migrations/1763800000000-initial';
 import { SecondmentMigration } from './migrations/1764500000000-secondment';
+import { QueueTickets } from './migrations/1766200000000-queue-tickets';
+import { QueueTicketEntity } from './store/entities/queue-ticket.entity';
 import { resolvers } from './resolvers';
 
 /** Nhân sự — officials and their secondment to service centres. */
@@ -17,7 +19,7 @@ export const personnel: SubgraphModule<PersonnelLoaders> = {
   name: 'personnel',
   typeDefs: readSchema(path.join(__dirname, '..')),
   resolvers,
-  entities: [OfficialEntity, SecondmentEntity, CounterEntity, CounterAssignmentEntity, DutyShiftEntity],
-  migrations: [Initial, SecondmentMigration, ClientRequestByCaller, WrittenRows],
+  entities: [OfficialEntity, SecondmentEntity, CounterEntity, CounterAssignmentEntity, DutyShiftEntity, QueueTicketEntity],
+  migrations: [Initial, SecondmentMigration, ClientRequestByCaller, WrittenRows, QueueTickets],
   createLoaders,
 };

@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import type { DutyShiftEntity } from '../store/entities/duty-shift.entity';
 import { addCounter, assignCounter, endCounterAssignment, setCounterOpen, type Assignment, type NewCounter } from '../staffing/counters';
 import { addOfficial, updateOfficial, type NewOfficial, type OfficialChange } from '../staffing/officials';
+import { callNext, takeTicket } from '../queue/tickets';
 import { addDutyShift, removeDutyShift, type NewDutyShift } from '../staffing/roster';
 import { endSecondment, secondOfficial, type EndInput, type SecondInput } from '../staffing/secondments';
 
@@ -12,6 +13,7 @@ type Input<T> = T & { clientRequestId: string };
 
 const officialPayload = async (id: string, ctx: Context) => ({ official: await ctx.loaders.officialById.load(id) });
 const secondmentPayload = async (id: string, ctx: Context) => ({ secondment: await ctx.loaders.secondmentById.load(id) });
+const ticketPayload = async (id: string | null, ctx: Context) => ({ ticket: id ? await ctx.loaders.ticketById.load(id) : null });
 const counterPayload = async (id: string, ctx: Context) => ({ counter: await ctx.loaders.counterById.load(id) });
 const assignmentPayload = async (id: string, ctx: Context) => ({ assignment: await ctx.loaders.assignmentById.load(id) });
 
@@ -75,5 +77,17 @@ export const Mutation = {
     OFFICIALS,
     (m, input) => removeDutyShift(m, input),
     async (shift) => ({ dutyShift: shift }),
+  ),
+  takeQueueTicket: scopedMutation<Input<{ centreCode: string; fieldCode: string }>, Context, string | null, unknown>(
+    'takeQueueTicket',
+    'ANYONE',
+    (m, input, ctx) => takeTicket(m, input, ctx.clock.now()),
+    ticketPayload,
+  ),
+  callNextTicket: scopedMutation<Input<{ counterId: string }>, Context, string | null, unknown>(
+    'callNextTicket',
+    OFFICIALS,
+    (m, input, ctx) => callNext(m, input.counterId, ctx.clock.now()),
+    ticketPayload,
   ),
 };

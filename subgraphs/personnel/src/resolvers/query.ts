@@ -22,6 +22,8 @@ export const Query = {
 
   counters: (_: unknown, args: { centreCode: string }, ctx: Context) => countersOfCentre(ctx.db, args.centreCode),
 
+  queueTicket: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.ticketById.load(parseId(args.id, 'id')),
+
   dutyRoster: (_: unknown, args: { unitCode: string; from: string; to: string }, ctx: Context) => {
     if (args.to < args.from) throw badInput('to', `The roster ends (${args.to}) before it starts (${args.from}).`);
     // A roster is asked for a month or a quarter, not years.
