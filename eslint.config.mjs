@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  * Prettier's job; layering is dependency-cruiser's (.dependency-cruiser.cjs).
  */
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'gateway/explorer/dist/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'gateway/explorer/dist/**', 'gateway/pages/dist/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

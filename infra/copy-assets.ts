@@ -2,7 +2,7 @@ import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SUBGRAPH_NAMES } from '../shared/config';
 
-/** tsc copies only code: the compiled services also need the schemas, the supergraph and the explorer bundle. */
+/** tsc copies only code: the compiled services also need the schemas, the supergraph, the explorer bundle and the kiosk and board pages. */
 const root = path.join(__dirname, '..');
 for (const name of SUBGRAPH_NAMES) {
   const target = path.join(root, 'dist', 'subgraphs', name);
@@ -11,3 +11,4 @@ for (const name of SUBGRAPH_NAMES) {
 }
 copyFileSync(path.join(root, 'supergraph.graphql'), path.join(root, 'dist', 'supergraph.graphql'));
 cpSync(path.join(root, 'gateway', 'explorer', 'dist'), path.join(root, 'dist', 'gateway', 'explorer', 'dist'), { recursive: true });
+cpSync(path.join(root, 'gateway', 'pages', 'dist'), path.join(root, 'dist', 'gateway', 'pages', 'dist'), { recursive: true });

@@ -32,6 +32,8 @@ export interface StackOptions {
   explorerToken?: string;
   /** The services' clock; tests run on the demo's. */
   clock?: Clock;
+  /** How often the public board's figures are read again (milliseconds). */
+  boardPollMs?: number;
   /** The delivery worker, run in this process with these senders (npm start: the configured ones); none when absent. */
   delivery?: Omit<DeliveryWorkerOptions, 'db' | 'url' | 'clock'>;
 }
@@ -99,6 +101,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       anonymousLimits: options.anonymousLimits,
       maxDocumentBytes: options.maxDocumentBytes,
       explorerToken: options.explorerToken,
+      clock: options.clock,
+      boardPollMs: options.boardPollMs,
     });
     services.push(gateway);
     if (options.delivery) {

@@ -19,6 +19,8 @@ import { limitAnonymousRequests, type AnonymousLimits } from './plugins/anonymou
 import { productionDefaults } from './plugins/production-defaults';
 import { documentRoutes } from './documents/routes';
 import { paymentRoutes } from './payments/routes';
+import { pageRoutes } from './pages';
+import { systemClock, type Clock } from '../../shared/clock';
 import type { DocumentStore } from '../../shared/document-store';
 import { config } from '../../shared/config';
 
@@ -50,6 +52,10 @@ export interface GatewayOptions {
   documents?: DocumentStore;
   /** The largest document accepted, in bytes. */
   maxDocumentBytes?: number;
+  /** The services' clock: the public board shows its day. */
+  clock?: Clock;
+  /** How often the public board's figures are read again (milliseconds). */
+  boardPollMs?: number;
 }
 
 /**
@@ -182,6 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           maxBytes: options.maxDocumentBytes ?? config.maxDocumentBytes,
         }),
       );
+      await app.register(pageRoutes({ apollo, clock: options.clock ?? systemClock, boardPollMs: options.boardPollMs ?? 2000 }));
       await app.register(
         paymentRoutes({
           peers: peersFor({ dossiers: options.subgraphUrls.dossiers }, options.gatewaySecret, ANONYMOUS),

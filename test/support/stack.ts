@@ -73,6 +73,8 @@ export interface TestGatewayOptions {
   maxDocumentBytes?: number;
   /** Where the files go: the documents' database (the default, whatever is configured) or the object storage DOCUMENTS_S3_* names. */
   documentsIn?: 'postgres' | 's3';
+  /** How often the board's figures are read again; tests of the board read often. */
+  boardPollMs?: number;
   /** The delivery worker in this process, with these senders; tests of other behaviour run none. */
   delivery?: StackOptions['delivery'];
 }
@@ -93,6 +95,7 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     documentsS3: gateway.documentsIn === 's3' ? config.documentsS3 : null,
     clock: TEST_CLOCK,
     delivery: gateway.delivery,
+    boardPollMs: gateway.boardPollMs,
   });
   const received = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   for (const name of SUBGRAPH_NAMES) {
