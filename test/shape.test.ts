@@ -31,7 +31,7 @@ const SQL = new RegExp(
 );
 // The entity manager's own calls (findBy, existsBy, insert…) take an entity class: importing one as a value outside
 // the store is refused by the layering rule "entities-stay-in-the-store" (.dependency-cruiser.cjs).
-/** The kernel's data layer: the SQL every subgraph shares (request connection, loaders, paging, idempotency, the unit-tree predicate, the calendar, the version-checked update, the documents' files). */
+/** The kernel's data layer: the SQL every subgraph shares (request connection, loaders, paging, idempotency, the unit-tree predicate, the calendar, the version-checked update, the documents' files, the daily sequences). */
 const KERNEL_SQL = [
   'shared/db.ts',
   'shared/loaders.ts',
@@ -42,6 +42,7 @@ const KERNEL_SQL = [
   'shared/transitions.ts',
   'shared/subgraph.ts',
   'shared/document-store.ts',
+  'shared/daily-numbers.ts',
 ];
 
 const sqlLines = (file: string) =>

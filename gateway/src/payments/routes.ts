@@ -11,7 +11,7 @@ export interface PaymentRoutesOptions {
   sandboxSecret?: string;
 }
 
-const CALLBACK = `mutation ($input: PaymentCallbackInput!) { recordPaymentCallback(input: $input) { accepted signed reason paymentId } }`;
+const CALLBACK = `mutation ($input: PaymentCallbackInput!) { recordPaymentCallback(input: $input) { callback { accepted signed reason paymentId } } }`;
 /** A callback is a small JSON document; anything larger is not one. */
 const MAX_CALLBACK_BYTES = 16 * 1024;
 
@@ -32,8 +32,8 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
  */
 export function paymentRoutes(options: PaymentRoutesOptions) {
   const settle = async (body: string, signature: string) =>
-    (await options.peers.query<{ recordPaymentCallback: CallbackAnswer }>('dossiers', CALLBACK, { input: { body, signature } }))
-      .recordPaymentCallback;
+    (await options.peers.query<{ recordPaymentCallback: { callback: CallbackAnswer } }>('dossiers', CALLBACK, { input: { body, signature } }))
+      .recordPaymentCallback.callback;
 
   const answer = (reply: FastifyReply, result: CallbackAnswer) =>
     result.accepted

@@ -128,8 +128,9 @@ export const Mutation = {
     async (id, ctx) => ({ payment: await ctx.loaders.paymentById.load(id) }),
   ),
   /** Whoever calls: the platform's signature, not the caller, is what is trusted (the gateway passes the callback on anonymously). */
-  recordPaymentCallback: (_: unknown, { input }: { input: { body: string; signature: string } }, ctx: Context) =>
-    recordCallback(ctx.db, configuredProvider(), input.body, input.signature, ctx.clock.now(), () => loadCalendar(ctx.db)),
+  recordPaymentCallback: async (_: unknown, { input }: { input: { body: string; signature: string } }, ctx: Context) => ({
+    callback: await recordCallback(ctx.db, configuredProvider(), input.body, input.signature, ctx.clock.now(), () => loadCalendar(ctx.db)),
+  }),
   setMyNotificationPreferences: scopedMutation<PreferencesInput & { clientRequestId: string }, Context, string, unknown>(
     'setMyNotificationPreferences',
     CITIZENS,

@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { NOW_SQL } from '../../../../shared/clock';
+import { nextOfDay } from '../../../../shared/daily-numbers';
 import { paginate, type Connection, type PageArgs } from '../../../../shared/connection';
 import type { Period } from '../../../../shared/figures';
 import { vietnamMidnightSql } from '../../../../shared/scalars';
@@ -51,15 +52,9 @@ export async function insertEvent(db: EntityManager, event: Omit<DossierEventEnt
   await addToOutbox(db, String(identifiers[0].id), event.dossierId);
 }
 
-/** Allocates the day's next number at a receiving agency: the row lock serialises desks; a rolled-back reception gives its number back. */
-export async function nextDossierNumber(db: EntityManager, electronicId: string, day: string, ownerPath: string): Promise<number> {
-  const [row]: { last_number: number }[] = await db.query(
-    `INSERT INTO dossier_code_sequence (agency_electronic_id, day, last_number, owner_path) VALUES ($1, $2, 1, $3)
-     ON CONFLICT (agency_electronic_id, day) DO UPDATE SET last_number = dossier_code_sequence.last_number + 1
-     RETURNING last_number`,
-    [electronicId, day, ownerPath],
-  );
-  return row.last_number;
+/** Allocates the day's next number at a receiving agency (the kernel's daily sequence). */
+export function nextDossierNumber(db: EntityManager, electronicId: string, day: string, ownerPath: string): Promise<number> {
+  return nextOfDay(db, { table: 'dossier_code_sequence', keyColumn: 'agency_electronic_id' }, electronicId, day, ownerPath);
 }
 
 export async function insertDossier(db: EntityManager, dossier: DossierEntity): Promise<void> {

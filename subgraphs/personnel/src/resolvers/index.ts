@@ -5,7 +5,9 @@ import { DutyShift } from './duty-shift';
 import { Mutation } from './mutation';
 import { Official } from './official';
 import { Query } from './query';
-import { CounterQueueStats, FieldQueue, QueueTicket } from './queue-ticket';
+import { QueueTicket } from './queue-ticket';
+import { FieldQueue } from './field-queue';
+import { CounterQueueStats } from './counter-queue-stats';
 import { Secondment } from './secondment';
 
 export const resolvers = {

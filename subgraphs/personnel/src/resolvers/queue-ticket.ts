@@ -14,13 +14,3 @@ export const QueueTicket = {
         ).length
       : 0,
 };
-
-export const FieldQueue = {
-  field: (row: { fieldCode: string }) => ({ __typename: 'Field', code: row.fieldCode }),
-  waiting: (row: { count: number }) => row.count,
-};
-
-export const CounterQueueStats = {
-  counter: (row: { counterId: string }, _: unknown, ctx: Context) => ctx.loaders.counterById.load(row.counterId),
-  field: (row: { fieldCode: string }) => ({ __typename: 'Field', code: row.fieldCode }),
-};

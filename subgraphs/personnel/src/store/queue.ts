@@ -1,15 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { nextOfDay } from '../../../../shared/daily-numbers';
 import { QueueTicketEntity } from './entities/queue-ticket.entity';
 
-/** The day's next number at a centre: the row lock serialises kiosks; a rolled-back ticket gives its number back. */
-export async function nextTicketNumber(db: EntityManager, centreCode: string, day: string, ownerPath: string): Promise<number> {
-  const [row]: { last_number: number }[] = await db.query(
-    `INSERT INTO queue_number_sequence (centre_code, day, last_number, owner_path) VALUES ($1, $2, 1, $3)
-     ON CONFLICT (centre_code, day) DO UPDATE SET last_number = queue_number_sequence.last_number + 1
-     RETURNING last_number`,
-    [centreCode, day, ownerPath],
-  );
-  return row.last_number;
+/** The day's next number at a centre (the kernel's daily sequence). */
+export function nextTicketNumber(db: EntityManager, centreCode: string, day: string, ownerPath: string): Promise<number> {
+  return nextOfDay(db, { table: 'queue_number_sequence', keyColumn: 'centre_code' }, centreCode, day, ownerPath);
 }
 
 export async function insertTicket(db: EntityManager, ticket: QueueTicketEntity): Promise<void> {
