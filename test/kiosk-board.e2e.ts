@@ -99,6 +99,32 @@ describe('the kiosk and the public board, in headless Chromium', () => {
 
     // Nothing but the gateway was asked for anything: the pages work without the internet.
     expect(requested.filter((url) => !url.startsWith(base))).toEqual([]);
+    await Promise.all([board.close(), kiosk.close()]);
+  });
+
+  it('stops reading a board nobody watches, and opens no stream for a centre that does not exist', async () => {
+    const events = `${base}/board/events?centre=${CENTRE}`;
+    // Boards that leave at once, some while their first figures are still being read.
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const leaving = new AbortController();
+        if (i % 2) setTimeout(() => leaving.abort(), 5);
+        const answer = await fetch(events, { signal: leaving.signal }).catch(() => null);
+        leaving.abort();
+        await answer?.body?.cancel().catch(() => undefined);
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Nobody watches: in a second of four polling intervals, no service is asked for the board.
+    expect(await stack.servicesCalled(() => new Promise((resolve) => setTimeout(resolve, 1000)))).toEqual([]);
+    const unknown = await fetch(`${base}/board/events?centre=NO-SUCH-CENTRE`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await fetch(`${base}/board/events?centre=`)).status).toBe(400);
+    // The pages say what may load them: the gateway only.
+    const page = await fetch(`${base}/board?centre=${CENTRE}`);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('looks a dossier up by its scanned receipt code and rates it with the secret the code carries', async () => {

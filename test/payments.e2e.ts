@@ -161,12 +161,62 @@ describe('online fees through the payment platform (its sandbox here), settled o
     expect((await dossier(received.id)).payments[0]).toMatchObject({ state: 'PAID' });
   });
 
+  it('records money paid for what is no longer owed as to be refunded, and never confirms another obligation with it', async () => {
+    const received = await receive();
+    const leader = await stack.token({ role: 'LEADER', unit: COMMUNE });
+    const go = (name: string, token: string, extra: Record<string, unknown> = {}, input?: string) =>
+      stack.gql(act(name, input), { input: { clientRequestId: `${name}-${++request}`, dossierId: received.id, ...extra } }, token);
+    await go('transferDossier', desk);
+    await go('requestFinancialObligation', leader, { amountVnd: 50000 }, 'FinancialObligationInput');
+    const stale = (await pay(received.id, 'FINANCIAL_OBLIGATION')).data.requestPayment.payment;
+    // Paid in cash at the desk, then a larger obligation notified: the old link is for nothing owed now.
+    await go('confirmFinancialObligation', desk);
+    await go('requestFinancialObligation', leader, { amountVnd: 5000000 }, 'FinancialObligationInput');
+    expect((await callback(stale)).status).toBe(200);
+    const after = await dossier(received.id);
+    expect(after.status).toBe('FINANCIAL_OBLIGATION');
+    expect(after.history.filter((e: { action: string }) => e.action === 'CONFIRM_FINANCIAL_OBLIGATION')).toHaveLength(1); // the desk's only
+    expect(after.payments.find((p: { id: string }) => p.id === stale.id)).toMatchObject({
+      state: 'REFUND_DUE',
+      receiptNumber: expect.stringMatching(/^BL-/),
+    });
+    // Asked again now, it is a new payment for the new amount, not the stale link.
+    const fresh = (await pay(received.id, 'FINANCIAL_OBLIGATION')).data.requestPayment.payment;
+    expect(fresh).toMatchObject({ amountVnd: 5000000, state: 'PENDING' });
+    expect(fresh.id).not.toBe(stale.id);
+
+    // Fees: the platform first said one payment failed, another was paid, then it says the first succeeded after all.
+    const first = (await pay(received.id, 'FEE')).data.requestPayment.payment;
+    expect((await callback(first, undefined, 'FAILED')).status).toBe(200);
+    const second = (await pay(received.id, 'FEE')).data.requestPayment.payment;
+    expect(second.id).not.toBe(first.id);
+    expect((await callback(second)).status).toBe(200);
+    expect((await callback(first)).status).toBe(200);
+    const fees = (await dossier(received.id)).payments.filter((p: { purpose: string }) => p.purpose === 'FEE');
+    expect(fees.map((p: { id: string; state: string }) => [p.id, p.state])).toEqual([
+      [first.id, 'REFUND_DUE'],
+      [second.id, 'PAID'],
+    ]);
+  });
+
+  it('refuses fees for a dossier that ended unprocessed, and a callback naming no payment (400, never a 500)', async () => {
+    const received = await receive();
+    await stack.gql(
+      act('withdrawDossier'),
+      { input: { clientRequestId: `w-${++request}`, dossierId: received.id, reason: 'Công dân rút hồ sơ' } },
+      desk,
+    );
+    expect((await pay(received.id, 'FEE')).errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.purpose' });
+    for (const id of ['------------------------------------', 'not-a-payment', '00000000-0000-4000-8000-000000000000'])
+      expect((await callback({ id, amountVnd: 8000 })).status).toBe(400);
+  });
+
   it("counts Decision 766's online-payment share: the day's dossiers with something to pay, and of those paid online", async () => {
     await receive(); // fees owed, not paid
     const after = await share();
-    // Three dossiers above were paid online (fees twice, an obligation once); this one was not.
-    expect(after.receivedWithFees - before.receivedWithFees).toBe(4);
-    expect(after.receivedPaidOnline - before.receivedPaidOnline).toBe(3);
+    // Three dossiers above were paid online (fees twice, an obligation once), one more later (its fees), two were not (the withdrawn one, this one).
+    expect(after.receivedWithFees - before.receivedWithFees).toBe(6);
+    expect(after.receivedPaidOnline - before.receivedPaidOnline).toBe(4);
     expect(after.onlinePaymentShare).toBe(Math.round((after.receivedPaidOnline / after.receivedWithFees) * 10000) / 100);
   });
 });

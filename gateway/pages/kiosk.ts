@@ -30,8 +30,11 @@ async function loadFields() {
   const fields = byId('fields');
   if (errors || !data) return void fields.replaceChildren(el('p', 'Không tải được danh sách lĩnh vực; vui lòng thử lại.', 'error'));
   if (data.unit) byId('centre-name').textContent = data.unit.name;
+  // The fields the open counters serve: all the centre's, when an open counter is a general one (it names none).
+  const openCounters = data.counters.filter((counter) => counter.isOpen);
+  const serving = openCounters.some((counter) => counter.fields.length === 0) ? data.counters : openCounters;
   const open = new Map<string, Field>();
-  for (const counter of data.counters) if (counter.isOpen) for (const field of counter.fields) open.set(field.code, field);
+  for (const counter of serving) for (const field of counter.fields) open.set(field.code, field);
   fields.replaceChildren(
     ...[...open.values()]
       .sort((a, b) => a.name.localeCompare(b.name, 'vi'))

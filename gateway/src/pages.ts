@@ -38,6 +38,14 @@ export interface PageOptions {
 
 /** Centre codes as the catalogue writes them; anything else is not one. */
 const CENTRE_CODE = /^[0-9A-Za-z.-]{1,40}$/;
+/** Boards open at once, over all centres, and from one address: a centre's screens are a handful; a browser tab or two per person. */
+const MAX_STREAMS = 1000;
+const MAX_STREAMS_PER_ADDRESS = 20;
+/** Headers of the pages: nothing but the gateway may be loaded or framed from elsewhere. */
+const PAGE_HEADERS = {
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+};
 
 /**
  * The kiosk (`/kiosk?centre=…`) and the public board (`/board?centre=…`), built by `npm run
@@ -53,18 +61,23 @@ export function pageRoutes(options: PageOptions) {
     }
     for (const page of ['kiosk', 'board']) {
       const html = readFileSync(path.join(DIST, `${page}.html`), 'utf8');
-      app.get(`/${page}`, (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html));
+      app.get(`/${page}`, (_request, reply) =>
+        reply.type('text/html; charset=utf-8').headers(PAGE_HEADERS).header('cache-control', 'no-cache').send(html),
+      );
     }
     for (const file of readdirSync(DIST).filter((name) => !name.endsWith('.html'))) {
       app.get(`/pages/${file}`, (_request, reply) =>
         reply
           .type(TYPES[path.extname(file)] ?? 'application/octet-stream')
+          .headers(PAGE_HEADERS)
           .header('cache-control', 'public, max-age=3600')
           .send(createReadStream(path.join(DIST, file))),
       );
     }
 
     const watched = new Map<string, { streams: Set<ServerResponse>; last: string; timer: NodeJS.Timeout }>();
+    const byAddress = new Map<string, number>();
+    let open = 0;
     const read = async (centre: string) => {
       const answer = await options.apollo.executeOperation(
         { query: BOARD, variables: { centre, date: vietnamDate(options.clock.now()) } },
@@ -72,7 +85,7 @@ export function pageRoutes(options: PageOptions) {
       );
       const result = answer.body.kind === 'single' ? answer.body.singleResult : null;
       const data = result?.data as { unit: { name: string } | null; centreBoard: Record<string, unknown> } | undefined;
-      return data?.centreBoard ? JSON.stringify({ centre: data.unit, ...data.centreBoard }) : null;
+      return data?.centreBoard && data.unit ? JSON.stringify({ centre: data.unit, ...data.centreBoard }) : null;
     };
     const push = async (centre: string) => {
       const board = watched.get(centre);
@@ -90,27 +103,44 @@ export function pageRoutes(options: PageOptions) {
       const asked = (request.query as { centre?: unknown }).centre;
       const centre = typeof asked === 'string' ? asked.toUpperCase() : '';
       if (!CENTRE_CODE.test(centre)) return reply.code(400).send(errorBody('BAD_USER_INPUT', 'Name the centre: /board/events?centre=<its code>.'));
+      const address = request.ip;
+      if (open >= MAX_STREAMS || (byAddress.get(address) ?? 0) >= MAX_STREAMS_PER_ADDRESS)
+        return reply.code(503).header('retry-after', '30').send(errorBody('SERVICE_UNAVAILABLE', 'Too many boards are open; try again later.'));
+      // Read first: a code that names no unit gets 404 and costs nothing more (no stream, no poller); a known one starts with its figures.
+      const first = watched.get(centre)?.last || (await read(centre));
+      if (!first) return reply.code(404).send(errorBody('NOT_FOUND', `No centre has code ${centre}.`));
       reply.hijack();
       const stream = reply.raw;
-      stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
-      // Reconnect after 3 s when the connection drops (the board keeps its last figures meanwhile).
-      stream.write('retry: 3000\n\n');
+      open += 1;
+      byAddress.set(address, (byAddress.get(address) ?? 0) + 1);
       let board = watched.get(centre);
       if (!board) {
-        board = { streams: new Set(), last: '', timer: setInterval(() => void push(centre), options.boardPollMs) };
+        board = { streams: new Set(), last: first, timer: setInterval(() => void push(centre), options.boardPollMs) };
         watched.set(centre, board);
       }
-      board.streams.add(stream);
-      // A new board gets the figures at once, not at the next change.
-      const now = board.last || (await read(centre));
-      if (now) stream.write(`data: ${now}\n\n`);
-      request.raw.on('close', () => {
-        board.streams.delete(stream);
-        if (board.streams.size === 0) {
-          clearInterval(board.timer);
+      const watching = board;
+      watching.streams.add(stream);
+      // The listener is in place before anything else can wait: a board that leaves at any moment stops its poller.
+      let closed = false;
+      const leave = () => {
+        if (closed) return;
+        closed = true;
+        open -= 1;
+        const left = (byAddress.get(address) ?? 1) - 1;
+        if (left) byAddress.set(address, left);
+        else byAddress.delete(address);
+        watching.streams.delete(stream);
+        if (watching.streams.size === 0 && watched.get(centre) === watching) {
+          clearInterval(watching.timer);
           watched.delete(centre);
         }
-      });
+      };
+      stream.on('close', leave);
+      // Gone while its figures were read: 'close' has fired already.
+      if (request.raw.socket.destroyed) return leave();
+      stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      // Reconnect after 3 s when the connection drops (the board keeps its last figures meanwhile); the figures at once, not at the next change.
+      stream.write(`retry: 3000\n\ndata: ${first}\n\n`);
     });
     // Boards stay connected for hours: end their streams when the gateway stops, or it would wait for them.
     app.addHook('preClose', async () => {

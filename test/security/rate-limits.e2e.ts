@@ -36,6 +36,24 @@ describe('anonymous writes are bounded per client address', () => {
     expect((await stack.gql('{ suggestions { id } }', {}, official)).errors).toBeUndefined();
   });
 
+  it('bounds the numbers one address takes at the kiosk, in a count of their own', async () => {
+    const take = (i: number) =>
+      fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `mutation ($input: TakeQueueTicketInput!) { takeQueueTicket(input: $input) { ticket { number } } }`,
+          variables: { input: { clientRequestId: `kiosk-${i}-7f3a9c21-device`, centreCode: '27-TTHCC', fieldCode: 'HT' } },
+        }),
+      });
+    for (let i = 0; i < DEFAULT_ANONYMOUS_LIMITS.tickets; i += 1) expect((await take(i)).status).toBe(200);
+    const refused = await take(999);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/^Too many queue numbers taken/);
+    const { rows } = await stack.ownerQuery('personnel', 'SELECT count(*)::int AS n FROM queue_ticket');
+    expect(rows[0].n).toBe(DEFAULT_ANONYMOUS_LIMITS.tickets);
+  });
+
   it('bounds reads without a token too, in a count of their own, so one address cannot starve the public lookup for everyone', async () => {
     const read = () =>
       fetch(stack.gatewayUrl, {

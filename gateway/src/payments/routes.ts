@@ -12,8 +12,6 @@ export interface PaymentRoutesOptions {
 }
 
 const CALLBACK = `mutation ($input: PaymentCallbackInput!) { recordPaymentCallback(input: $input) { callback { accepted signed reason paymentId } } }`;
-/** A callback is a small JSON document; anything larger is not one. */
-const MAX_CALLBACK_BYTES = 16 * 1024;
 
 interface CallbackAnswer {
   accepted: boolean;
@@ -46,7 +44,7 @@ export function paymentRoutes(options: PaymentRoutesOptions) {
   return async (app: FastifyInstance) => {
     // The signature covers the exact bytes: here (this plugin only) the body is kept as text, not parsed.
     app.removeContentTypeParser('application/json');
-    app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_CALLBACK_BYTES }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
     app.post('/payments/callback', async (request, reply) => {
       const signature = request.headers['x-payment-signature'];
       if (typeof signature !== 'string' || typeof request.body !== 'string' || !request.body)

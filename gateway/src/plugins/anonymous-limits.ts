@@ -1,30 +1,42 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-/** The writes anyone may make without signing in: a citizen's rating, suggestion or petition. */
+/** The writes anyone may make without signing in: a citizen's rating, suggestion or petition; a number taken at the kiosk. */
 const ANONYMOUS_WRITES = /\b(rateDossier|submitSuggestion|submitPetition)\b/;
+const TICKETS = /\btakeQueueTicket\b/;
 
 export interface AnonymousLimits {
   /** Ratings, suggestions and petitions one client address may send per window: a kiosk or a family sends a few, not hundreds. */
   writes: number;
+  /** Queue numbers one address may take per window: a kiosk at a busy centre gives one every few seconds at most. */
+  tickets: number;
   /** Other requests without a token per window (public lookups, the board, the explorer's files): one address cannot starve everyone. */
   reads: number;
   /** Window, in milliseconds. */
   windowMs: number;
 }
 
-export const DEFAULT_ANONYMOUS_LIMITS: AnonymousLimits = { writes: 10, reads: 600, windowMs: 60_000 };
+export const DEFAULT_ANONYMOUS_LIMITS: AnonymousLimits = { writes: 10, tickets: 30, reads: 600, windowMs: 60_000 };
 /** For stacks that test or measure something else: many anonymous requests from one address, none limited. */
-export const UNLIMITED_ANONYMOUS: AnonymousLimits = { writes: 1e9, reads: 1e9, windowMs: 60_000 };
+export const UNLIMITED_ANONYMOUS: AnonymousLimits = { writes: 1e9, tickets: 1e9, reads: 1e9, windowMs: 60_000 };
+
+type Bucket = 'write' | 'ticket' | 'read';
 
 /**
- * Whether a request is an anonymous write. Read from the text before parsing, on purpose
- * broadly: a mutation that names one of those fields anywhere (an alias, a fragment) counts.
+ * Which count a request goes to. Read from the text before parsing, on purpose broadly: a
+ * mutation that names one of those fields anywhere (an alias, a fragment) counts as that write.
  */
-function isAnonymousWrite(request: FastifyRequest): boolean {
+function bucketOf(request: FastifyRequest): Bucket {
   const query = (request.body as { query?: unknown } | undefined)?.query;
-  return typeof query === 'string' && /\bmutation\b/.test(query) && ANONYMOUS_WRITES.test(query);
+  if (typeof query !== 'string' || !/\bmutation\b/.test(query)) return 'read';
+  return ANONYMOUS_WRITES.test(query) ? 'write' : TICKETS.test(query) ? 'ticket' : 'read';
 }
+
+const REFUSED: Record<Bucket, string> = {
+  write: 'Too many ratings, suggestions or petitions',
+  ticket: 'Too many queue numbers taken',
+  read: 'Too many requests without sign-in',
+};
 
 /**
  * Bounds requests without a token per client address (`@fastify/rate-limit`), writes far more
@@ -36,17 +48,15 @@ export async function limitAnonymousRequests(app: FastifyInstance, limits: Anony
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',
-    max: (request) => (isAnonymousWrite(request) ? limits.writes : limits.reads),
+    max: (request) => ({ write: limits.writes, ticket: limits.tickets, read: limits.reads })[bucketOf(request)],
     timeWindow: limits.windowMs,
-    keyGenerator: (request) => `${isAnonymousWrite(request) ? 'write' : 'read'}|${request.ip}`,
+    keyGenerator: (request) => `${bucketOf(request)}|${request.ip}`,
     allowList: (request) => !!request.headers.authorization || request.url === '/health',
     // Thrown to the HTTP layer's error handler, which answers it like every refusal (see shared/http.ts).
     errorResponseBuilder: (request, context) =>
-      Object.assign(
-        new Error(
-          `${isAnonymousWrite(request) ? 'Too many ratings, suggestions or petitions' : 'Too many requests without sign-in'} from this address; try again in ${Math.ceil(context.ttl / 1000)} s.`,
-        ),
-        { statusCode: 429, code: 'RATE_LIMITED' },
-      ),
+      Object.assign(new Error(`${REFUSED[bucketOf(request)]} from this address; try again in ${Math.ceil(context.ttl / 1000)} s.`), {
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+      }),
   });
 }

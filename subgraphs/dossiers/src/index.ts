@@ -17,6 +17,7 @@ import { FilingIdentity } from './migrations/1765800000000-filing-identity';
 import { Documents } from './migrations/1765900000000-documents';
 import { Outbox } from './migrations/1766000000000-outbox';
 import { Payments } from './migrations/1766100000000-payments';
+import { PaymentRefunds } from './migrations/1766300000000-payment-refunds';
 import { PaymentEntity } from './store/entities/payment.entity';
 import { DeliveryEntity } from './store/entities/delivery.entity';
 import { NotificationPreferenceEntity } from './store/entities/notification-preference.entity';
@@ -68,6 +69,7 @@ export const dossiers: SubgraphModule<DossiersLoaders> = {
     Documents,
     Outbox,
     Payments,
+    PaymentRefunds,
   ],
   createLoaders,
   productionProblems: () =>

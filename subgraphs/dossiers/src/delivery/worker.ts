@@ -25,8 +25,6 @@ export interface DeliveryWorkerOptions {
   /** The same database, for the queue's own schema (`pgboss`). */
   url: string;
   senders: Senders;
-  /** Where the national portal's statuses go; recorded as each delivery's recipient. */
-  portalUrl?: string;
   clock?: Clock;
   /** A delivery still running after this many seconds is taken as lost (its worker died) and tried again. */
   expireInSeconds?: number;
@@ -44,7 +42,26 @@ export interface DeliveryWorker {
 
 type DeliveryJob = { deliveryId: string };
 
+/** The recipient officials read for the national portal's messages (its endpoint is configuration, not theirs to see). */
+const PORTAL = 'Cổng Dịch vụ công quốc gia';
 const queueOf = (channel: DeliveryChannel) => `delivery-${channel.toLowerCase()}`;
+/** What officials read of a failed try: what went wrong, in words, without the addresses of the machines involved. */
+const NETWORK_FAILURES: Record<string, string> = {
+  ECONNREFUSED: 'the server refused the connection',
+  ECONNRESET: 'the connection was cut',
+  ETIMEDOUT: 'no answer in time',
+  ENOTFOUND: "the server's name is not known",
+  EAI_AGAIN: "the server's name could not be looked up",
+};
+function failureOf(error: unknown): string {
+  const { code, cause, name, message } = (error ?? {}) as { code?: string; cause?: { code?: string }; name?: string; message?: string };
+  const network =
+    NETWORK_FAILURES[cause?.code ?? ''] ?? NETWORK_FAILURES[code ?? ''] ?? Object.entries(NETWORK_FAILURES).find(([c]) => message?.includes(c))?.[1];
+  if (network) return network;
+  if (name === 'TimeoutError' || name === 'AbortError') return 'no answer in time';
+  return (message ?? String(error)).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '(address)').replace(/\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b/g, '(address)');
+}
+
 /** The outbox rows relayed in one transaction. */
 const RELAY_BATCH = 100;
 
@@ -70,7 +87,7 @@ function messagesOf(event: WaitingEvent, options: DeliveryWorkerOptions, now: Da
           body: channel === 'EMAIL' ? notice.body : channel === 'SMS' ? unaccented(notice.short) : notice.short,
         }))
     : [];
-  const status = options.senders.PORTAL && options.portalUrl ? portalStatusOf(event) : null;
+  const status = options.senders.PORTAL ? portalStatusOf(event) : null;
   const portal = status
     ? [
         {
@@ -78,7 +95,7 @@ function messagesOf(event: WaitingEvent, options: DeliveryWorkerOptions, now: Da
           ...fresh,
           id: timeOrderedId(),
           channel: 'PORTAL' as const,
-          recipient: options.portalUrl!,
+          recipient: PORTAL,
           subject: null,
           body: JSON.stringify(status),
         },
@@ -168,7 +185,7 @@ export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promi
     try {
       await sender.send({ id: delivery.id, dossierId: delivery.dossierId, to: delivery.recipient, subject: delivery.subject, body: delivery.body });
     } catch (error) {
-      const reason = `${sender.name}: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = `${sender.name}: ${failureOf(error)}`;
       await markFailedAttempt(options.db.manager, delivery.id, reason, job.retryCount >= retryLimit);
       logger.warn({ component: 'delivery', channel, delivery: delivery.id, try: job.retryCount + 1, reason }, 'delivery failed');
       throw error;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { PaymentEntity, type PaymentPurpose } from './entities/payment.entity';
+import { PaymentEntity, type PaymentPurpose, type PaymentState } from './entities/payment.entity';
 
 export async function insertPayment(db: EntityManager, payment: PaymentEntity): Promise<void> {
   await db.insert(PaymentEntity, payment);
@@ -21,20 +21,30 @@ export function paymentForUpdate(db: EntityManager, id: string): Promise<Payment
   return db.createQueryBuilder(PaymentEntity, 'p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
 }
 
-/** Settles a payment; a paid one gets the year's next receipt number (Biên lai BL-2026-000123). */
+/** Settles a payment; money received (paid, or to refund) gets the next receipt number, with the year (Biên lai BL-2026-000123). */
 export async function settlePayment(
   db: EntityManager,
   id: string,
-  outcome: { paid: boolean; transactionNo: string },
+  state: Exclude<PaymentState, 'PENDING'>,
+  transactionNo: string,
   at: Date,
   year: string,
 ): Promise<void> {
   await db.query(
-    `UPDATE payment SET state = CASE WHEN $2 THEN 'PAID' ELSE 'FAILED' END, transaction_no = $3, settled_at = $4,
-            receipt_number = CASE WHEN $2 THEN 'BL-' || $5 || '-' || lpad(nextval('payment_receipt_seq')::text, 6, '0') END
+    `UPDATE payment SET state = $2, transaction_no = $3, settled_at = $4,
+            receipt_number = CASE WHEN $2 <> 'FAILED' THEN 'BL-' || $5 || '-' || lpad(nextval('payment_receipt_seq')::text, 6, '0') END
       WHERE id = $1`,
-    [id, outcome.paid, outcome.transactionNo, at, year],
+    [id, state, transactionNo, at, year],
   );
+}
+
+/** When the dossier's open financial obligation was asked for: the latest request (null if none was). */
+export async function lastObligationRequestedAt(db: EntityManager, dossierId: string): Promise<Date | null> {
+  const [row]: { at: Date | null }[] = await db.query(
+    `SELECT max(at) AS at FROM dossier_event WHERE dossier_id = $1 AND action = 'requestFinancialObligation'`,
+    [dossierId],
+  );
+  return row.at;
 }
 
 export function paymentsOfDossiers(db: EntityManager, dossierIds: string[]): Promise<PaymentEntity[]> {

@@ -1,5 +1,6 @@
 import { requireUnit } from '../../../../shared/caller';
 import type { PageArgs } from '../../../../shared/connection';
+import { badInput } from '../../../../shared/errors';
 import { checkPeriod, type Period } from '../../../../shared/figures';
 import { parseId } from '../../../../shared/ids';
 import { isWithin, normaliseCode } from '../../../../shared/units';
@@ -50,5 +51,10 @@ export const Query = {
   suggestions: (_: unknown, args: { status?: SuggestionStatus | null }, ctx: Context) =>
     suggestionsWithin(ctx.db, requireUnit(ctx.caller), args.status ?? null),
 
-  centreBoard: (_: unknown, args: { centreCode: string; date: string }) => ({ centreCode: args.centreCode, date: args.date }),
+  /** A centre's code is needed: without one the board would be everybody's. */
+  centreBoard: (_: unknown, args: { centreCode: string; date: string }) => {
+    const centreCode = args.centreCode.trim();
+    if (!centreCode) throw badInput('centreCode', 'Name the centre whose board to show (its code, e.g. 27-TTHCC).');
+    return { centreCode, date: args.date };
+  },
 };

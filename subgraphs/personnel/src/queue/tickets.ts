@@ -18,11 +18,14 @@ export async function takeTicket(manager: EntityManager, input: { centreCode: st
   const counters = await countersOfCentre(manager, centreCode);
   if (!counters.length) throw notFound(`No centre with counters has code ${input.centreCode}.`, 'input.centreCode');
   const fieldCode = input.fieldCode.trim();
-  // The kiosk offers the fields the open counters name (a counter naming none is a general one: it calls any field's numbers).
-  const fields = [...new Set(counters.filter((c) => c.isOpen).flatMap((c) => c.fieldCodes))].sort();
-  if (!fields.includes(fieldCode)) {
-    throw badInput('input.fieldCode', `No open counter here serves field ${fieldCode}; choose one of ${fields.join(', ') || '(none open now)'}.`);
-  }
+  // The fields the open counters name; an open counter naming none is a general one, calling any field the centre serves.
+  const open = counters.filter((c) => c.isOpen);
+  const served = new Set(open.some((c) => c.fieldCodes.length === 0) ? counters.flatMap((c) => c.fieldCodes) : open.flatMap((c) => c.fieldCodes));
+  if (!served.has(fieldCode))
+    throw badInput(
+      'input.fieldCode',
+      `No open counter here serves field ${fieldCode}; choose one of ${[...served].sort().join(', ') || '(none open now)'}.`,
+    );
   const day = vietnamDate(now);
   const ownerPath = counters[0].ownerPath;
   const id = randomUUID();

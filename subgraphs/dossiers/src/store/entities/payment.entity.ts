@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type PaymentPurpose = 'FEE' | 'FINANCIAL_OBLIGATION';
-export type PaymentState = 'PENDING' | 'PAID' | 'FAILED';
+export type PaymentState = 'PENDING' | 'PAID' | 'FAILED' | 'REFUND_DUE';
 
 /** Thanh toán trực tuyến — one request to the payment platform, settled once by its signed callback. */
 @Entity('payment')
