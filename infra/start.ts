@@ -6,6 +6,9 @@ import { localDatabases } from './postgres';
 import { configuredSenders } from '../subgraphs/dossiers/src/delivery/senders';
 import { buildDemo } from './seed/demo';
 import { PROVINCE } from './seed/demo-province';
+
+/** The demo province's public administration centre, whose kiosk and board the banner links. */
+const CENTRE_CODE = `${PROVINCE.code}-TTHCC`;
 import { writeDemo } from './seed/seed';
 import { migrateAll, startStack } from './stack';
 
@@ -56,6 +59,7 @@ async function main() {
       `motcua is up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       `  explorer (GraphiQL)  ${explorer}`,
       `  gateway              ${stack.gatewayUrl}`,
+      `  kiosk, board         ${explorer}kiosk?centre=${CENTRE_CODE}  ${explorer}board?centre=${CENTRE_CODE}`,
       ...SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(20)} ${stack.subgraphUrls[name]} (signed calls from the gateway only)`),
       embeddedPort
         ? `  PostgreSQL           127.0.0.1:${embeddedPort} (embedded, data in .data/postgres)`
