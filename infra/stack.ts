@@ -32,6 +32,9 @@ export interface StackOptions {
   explorerToken?: string;
   /** The services' clock; tests run on the demo's. */
   clock?: Clock;
+  /** A supergraph file the gateway reads again every `supergraphPollMs`, taking a new one without a restart; the checked-in one, read once, otherwise. */
+  supergraphFile?: string;
+  supergraphPollMs?: number;
   /** How often the public board's figures are read again (milliseconds). */
   boardPollMs?: number;
   /** The delivery worker, run in this process with these senders (npm start: the configured ones); none when absent. */
@@ -91,7 +94,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     );
     const gateway = await startGateway({
       documents,
-      supergraphSdl: readSupergraph(),
+      ...(options.supergraphFile
+        ? { supergraphFile: options.supergraphFile, supergraphPollMs: options.supergraphPollMs }
+        : { supergraphSdl: readSupergraph() }),
       subgraphUrls,
       port: port('gateway'),
       host: config.host,

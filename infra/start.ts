@@ -11,6 +11,7 @@ import { PROVINCE } from './seed/demo-province';
 const CENTRE_CODE = `${PROVINCE.code}-TTHCC`;
 import { writeDemo } from './seed/seed';
 import { migrateAll, startStack } from './stack';
+import { SUPERGRAPH_FILE } from './composition';
 
 /**
  * `npm start`: the whole platform on one machine. With <NAME>_DATABASE_URL set for all four
@@ -31,6 +32,9 @@ async function main() {
     databases,
     documents: local.documents,
     explorerToken: token,
+    // npm run compose rewrites it; the running gateway takes the new supergraph within two seconds.
+    supergraphFile: SUPERGRAPH_FILE,
+    supergraphPollMs: 2000,
     delivery: { ...config.delivery, senders: configuredSenders(config.delivery) },
   });
   const [seeded] = await stack.dbs.catalogue.query<{ units: number }[]>('SELECT count(*)::int AS units FROM administrative_unit');

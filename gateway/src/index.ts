@@ -20,6 +20,7 @@ import { productionDefaults } from './plugins/production-defaults';
 import { documentRoutes } from './documents/routes';
 import { paymentRoutes } from './payments/routes';
 import { pageRoutes } from './pages';
+import { supergraphFromFile, type SupergraphState } from './supergraph';
 import { systemClock, type Clock } from '../../shared/clock';
 import type { DocumentStore } from '../../shared/document-store';
 import { config } from '../../shared/config';
@@ -29,7 +30,10 @@ export interface GatewayContext {
 }
 
 export interface GatewayOptions {
-  supergraphSdl: string;
+  /** The supergraph to serve, as text; or `supergraphFile`, read again every `supergraphPollMs` to take a new one without a restart. */
+  supergraphSdl?: string;
+  supergraphFile?: string;
+  supergraphPollMs?: number;
   /** Where each subgraph listens, by name; overrides the URLs written in the supergraph. */
   subgraphUrls: Record<string, string>;
   port: number;
@@ -140,8 +144,12 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
+  const supergraph: SupergraphState = { serving: '', refused: null };
+  if (!options.supergraphSdl && !options.supergraphFile) throw new Error('Give the gateway a supergraph: supergraphSdl or supergraphFile.');
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: options.supergraphFile
+      ? supergraphFromFile(options.supergraphFile, options.supergraphPollMs ?? 5000, supergraph)
+      : options.supergraphSdl,
     buildService: ({ name, url }) =>
       new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.gatewaySecret, options.subgraphTimeoutMs ?? 10_000),
   });
@@ -175,7 +183,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     port: options.port,
     host: options.host,
     context: async (request) => ({ caller: await authenticator.callerOf(request.headers.authorization) }),
-    routes: { ...explorer.assets, ...formRoutes(apollo, authenticator), '/health': () => ({ status: 'ok', service: 'gateway' }) },
+    routes: {
+      ...explorer.assets,
+      ...formRoutes(apollo, authenticator),
+      '/health': () => ({ status: 'ok', service: 'gateway', supergraph: supergraph.serving || 'static', refused: supergraph.refused }),
+    },
     page: explorer.page,
     plugins: async (app) => {
       await limitAnonymousRequests(app, options.anonymousLimits);

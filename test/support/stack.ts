@@ -73,6 +73,8 @@ export interface TestGatewayOptions {
   maxDocumentBytes?: number;
   /** Where the files go: the documents' database (the default, whatever is configured) or the object storage DOCUMENTS_S3_* names. */
   documentsIn?: 'postgres' | 's3';
+  /** A supergraph file the gateway watches (tests of registration change it). */
+  supergraphFile?: string;
   /** How often the board's figures are read again; tests of the board read often. */
   boardPollMs?: number;
   /** The delivery worker in this process, with these senders; tests of other behaviour run none. */
@@ -96,6 +98,8 @@ export async function startTestStack(demoOptions: DemoOptions = {}, explorerToke
     clock: TEST_CLOCK,
     delivery: gateway.delivery,
     boardPollMs: gateway.boardPollMs,
+    supergraphFile: gateway.supergraphFile,
+    supergraphPollMs: 200,
   });
   const received = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   for (const name of SUBGRAPH_NAMES) {
