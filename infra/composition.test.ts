@@ -1,7 +1,59 @@
-import { composeSupergraph, readSupergraph } from './composition';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { subgraphs } from '../subgraphs';
+import { breakingChanges, composeSupergraph, readSupergraph } from './composition';
+
+/** The supergraph with the dossiers schema edited by `edit`, as a unit's change to its own schema would make it. */
+function withDossiersEdited(edit: (sdl: string) => string): string {
+  const dossiersSdl = readFileSync(path.join(__dirname, '..', 'subgraphs', 'dossiers', 'schema.graphql'), 'utf8');
+  const edited = edit(dossiersSdl);
+  expect(edited).not.toBe(dossiersSdl);
+  const result = composeServices(
+    subgraphs.map((module) => ({
+      name: module.name,
+      typeDefs: module.name === 'dossiers' ? parse(edited) : module.typeDefs,
+      url: `http://localhost/${module.name}`,
+    })),
+  );
+  expect(result.errors).toBeUndefined();
+  return result.supergraphSdl!;
+}
 
 describe('supergraph.graphql', () => {
   it('composes from the four subgraph schemas without errors and matches the checked-in file (run npm run compose if not)', () => {
     expect(readSupergraph()).toBe(composeSupergraph());
+  });
+
+  it('finds the changes that break operations working today: a removed field, a changed type, a new required argument', async () => {
+    const current = readSupergraph();
+    expect(
+      await breakingChanges(
+        current,
+        withDossiersEdited((sdl) => sdl.replace('  applicantEmail: String\n', '')),
+      ),
+    ).toEqual(["Field 'applicantEmail' was removed from object type 'Dossier'"]);
+    expect(
+      await breakingChanges(
+        current,
+        withDossiersEdited((sdl) => sdl.replace('  applicantAddress: String\n', '  applicantAddress: Int\n')),
+      ),
+    ).toEqual(["Field 'Dossier.applicantAddress' changed type from 'String' to 'Int'"]);
+    const [required] = await breakingChanges(
+      current,
+      withDossiersEdited((sdl) => sdl.replace('dossier(id: ID!): Dossier', 'dossier(id: ID!, reason: String!): Dossier')),
+    );
+    expect(required).toMatch(/Argument 'reason: String!' added to field 'Query.dossier'/);
+  });
+
+  it('lets additive changes through: a new field, a new optional argument', async () => {
+    const current = readSupergraph();
+    const added = withDossiersEdited((sdl) =>
+      sdl
+        .replace('  supplementCount: Int!\n', '  supplementCount: Int!\n  """A new field."""\n  landParcelNumber: String\n')
+        .replace('dossier(id: ID!): Dossier', 'dossier(id: ID!, at: DateTime): Dossier'),
+    );
+    expect(await breakingChanges(current, added)).toEqual([]);
   });
 });
