@@ -14,7 +14,7 @@ import { breakingChanges, composeSupergraph, declaredBreakingChanges, readSuperg
 async function main() {
   const [mode, ref] = process.argv.slice(2);
   const check = mode === '--check';
-  const next = composeSupergraph();
+  const next = await composeSupergraph();
   let current: string | null = null;
   if (check) {
     try {

@@ -22,8 +22,8 @@ function withDossiersEdited(edit: (sdl: string) => string): string {
 }
 
 describe('supergraph.graphql', () => {
-  it('composes from the four subgraph schemas without errors and matches the checked-in file (run npm run compose if not)', () => {
-    expect(readSupergraph()).toBe(composeSupergraph());
+  it('composes from the registry without errors and matches the checked-in file (run npm run compose if not)', async () => {
+    expect(readSupergraph()).toBe(await composeSupergraph());
   });
 
   it('finds the changes that break operations working today: a removed field, a changed type, a new required argument', async () => {

@@ -3,19 +3,75 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
-import { config } from '../shared/config';
-import { subgraphs } from '../subgraphs';
+import { parse } from 'graphql';
+import { ANONYMOUS, signCaller } from '../shared/caller';
+import { config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
 
+/** One subgraph of the registry: its name, the unit that owns it, and its schema file here or its URL elsewhere. */
+export interface RegistryEntry {
+  name: string;
+  owner: string;
+  schema?: string;
+  url?: string;
+}
+
+const ROOT = path.join(__dirname, '..');
+export const REGISTRY_FILE = path.join(ROOT, 'subgraphs', 'registry.json');
+const NAME = /^[a-z][a-z0-9-]{1,40}$/;
+const UNIT_PATH = /^[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*$/;
+
+/** The registry, checked: names unique and lower-case, owners unit paths, each entry with a schema file or a URL. */
+export function readRegistry(file = REGISTRY_FILE): RegistryEntry[] {
+  const { subgraphs: entries } = JSON.parse(readFileSync(file, 'utf8')) as { subgraphs: RegistryEntry[] };
+  const problems = entries.flatMap((entry, i) => [
+    ...(NAME.test(entry.name) ? [] : [`entry ${i + 1}: name "${entry.name}" is not lower-case letters, digits and dashes`]),
+    ...(entries.findIndex((other) => other.name === entry.name) === i ? [] : [`entry ${i + 1}: "${entry.name}" is registered twice`]),
+    ...(UNIT_PATH.test(entry.owner ?? '') ? [] : [`entry ${i + 1} (${entry.name}): owner "${entry.owner}" is not a unit path (27.259)`]),
+    ...(entry.schema || entry.url ? [] : [`entry ${i + 1} (${entry.name}): give its schema file or its URL`]),
+  ]);
+  if (problems.length) throw new Error(`${path.relative(ROOT, file)} is not a valid registry:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  return entries;
+}
+
+/** A running subgraph's schema, asked as the gateway asks (signed with the shared secret): `_service { sdl }`. */
+async function remoteSdl(entry: RegistryEntry & { url: string }): Promise<string> {
+  const body = JSON.stringify({ query: '{ _service { sdl } }' });
+  const response = await fetch(entry.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signCaller(ANONYMOUS, config.gatewaySecret, { audience: entry.name, body }) },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  }).catch((error: Error) => {
+    throw new Error(`Subgraph ${entry.name} at ${entry.url} did not answer (${error.message}); it is composed from its running service.`);
+  });
+  const answer = (await response.json().catch(() => null)) as { data?: { _service?: { sdl?: string } } } | null;
+  const sdl = answer?.data?._service?.sdl;
+  if (!response.ok || !sdl) throw new Error(`Subgraph ${entry.name} at ${entry.url} gave no schema (HTTP ${response.status}).`);
+  return sdl;
+}
+
+/** Where one of this repository's subgraphs listens in development; any other needs its URL in the registry. */
+function defaultUrl(name: string): string {
+  if (!(SUBGRAPH_NAMES as readonly string[]).includes(name)) throw new Error(`Registry entry ${name}: give its url (where the gateway finds it).`);
+  return `http://localhost:${config.port(name as SubgraphName)}/graphql`;
+}
+
 /**
- * Composes the four subgraph schemas into the supergraph the gateway (or Apollo Router) runs.
- * The URLs written in it are the development defaults; deployments override them per subgraph.
+ * Composes the registry's subgraphs into the supergraph the gateway (or Apollo Router) runs: the
+ * schema files of those in this repository, the schema a running one answers for the others. The
+ * URLs written in it are the registry's, else the development defaults; deployments override them.
  */
-export function composeSupergraph(): string {
-  const result = composeServices(
-    subgraphs.map((module) => ({ name: module.name, typeDefs: module.typeDefs, url: `http://localhost:${config.port(module.name)}/graphql` })),
+export async function composeSupergraph(entries: RegistryEntry[] = readRegistry()): Promise<string> {
+  const services = await Promise.all(
+    entries.map(async (entry) => ({
+      name: entry.name,
+      typeDefs: parse(entry.schema ? readFileSync(path.join(ROOT, entry.schema), 'utf8') : await remoteSdl(entry as RegistryEntry & { url: string })),
+      url: entry.url ?? defaultUrl(entry.name),
+    })),
   );
+  const result = composeServices(services);
   if (result.errors) {
     throw new Error(`Composition failed with ${result.errors.length} error(s):\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }

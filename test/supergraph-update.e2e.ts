@@ -3,11 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { readSupergraph } from '../infra/composition';
-import { subgraphs } from '../subgraphs';
+import { composeSupergraph, readRegistry, readSupergraph } from '../infra/composition';
 import { eventually } from './support/delivery';
 import { startTestStack, type TestStack } from './support/stack';
 
@@ -63,12 +61,9 @@ describe('the gateway takes a new supergraph without a restart, and keeps the on
     const before = await health();
     expect((await stack.gql(QUERY, { id: dossier.id }, official)).errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
-    const composed = composeServices([
-      ...subgraphs.map((module) => ({ name: module.name, typeDefs: module.typeDefs, url: stack.subgraphUrls[module.name] })),
-      { name: 'land', typeDefs: UNIT_SDL, url: unitUrl },
-    ]);
-    expect(composed.errors).toBeUndefined();
-    writeFileSync(file, composed.supergraphSdl!);
+    // Registered by its URL only: compose asks the running subgraph for its schema, in a signed call.
+    const supergraph = await composeSupergraph([...readRegistry(), { name: 'land', owner: '27.259', url: unitUrl }]);
+    writeFileSync(file, supergraph);
     await eventually('the new supergraph served', async () => (await health()).supergraph !== before.supergraph, 10_000);
     const spanning = await stack.gql(QUERY, { id: dossier.id }, official);
     expect(spanning.errors).toBeUndefined();
@@ -79,7 +74,7 @@ describe('the gateway takes a new supergraph without a restart, and keeps the on
 
     // A supergraph the gateway cannot load (cut off halfway): refused, the previous one still answers.
     const serving = (await health()).supergraph;
-    writeFileSync(file, composed.supergraphSdl!.slice(0, composed.supergraphSdl!.length / 2));
+    writeFileSync(file, supergraph.slice(0, supergraph.length / 2));
     await eventually('the broken supergraph refused', async () => (await health()).refused !== null, 10_000);
     expect((await health()).supergraph).toBe(serving);
     expect((await stack.gql(QUERY, { id: dossier.id }, official)).data.landRegistryOpen).toBe(true);
