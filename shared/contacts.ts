@@ -1,9 +1,8 @@
 import { badInput } from './errors';
 
-/**
- * How people are reached: one rule for every email address and phone number the platform stores,
- * since a notice to an address that cannot be one fails on every retry.
- */
+// How people are reached: one rule for every email address and phone number the platform stores,
+// since a notice to an address that cannot be one fails on every retry.
+
 /** An address mail servers deliver to: a dot-atom local part of at most 64 characters, a domain of DNS labels with a top level of letters. */
 const EMAIL =
   /^(?=.{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
