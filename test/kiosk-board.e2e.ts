@@ -152,6 +152,7 @@ describe('the kiosk and the public board, in headless Chromium', () => {
     // A code typed without its secret shows the dossier, and no rating.
     await kiosk.getByLabel('Mã hồ sơ').fill(dossier.code);
     await kiosk.getByLabel('Mã hồ sơ').press('Enter');
+    await shown.getByText('Đang tra cứu…').waitFor({ state: 'detached' });
     await shown.getByText(`Mã hồ sơ: ${dossier.code}`).waitFor();
     expect(await kiosk.locator('#rating').isHidden()).toBe(true);
   });

@@ -87,6 +87,9 @@ function stars(id: string) {
 async function lookUp(text: string) {
   const [code, secret] = text.trim().split('#');
   const out = byId('dossier');
+  // A new look-up replaces the last one at once: its dossier and its rating are not the new one's.
+  out.replaceChildren(el('p', 'Đang tra cứu…'));
+  byId('rating').hidden = true;
   const { data, errors } = await gql<{
     publicDossier: {
       code: string;
@@ -97,7 +100,6 @@ async function lookUp(text: string) {
       missingItems: string[] | null;
     } | null;
   }>(`query ($code: String!) { publicDossier(code: $code) { code status applicantName procedure { name } appointmentAt missingItems } }`, { code });
-  byId('rating').hidden = true;
   if (errors) return void out.replaceChildren(el('p', errors[0].message, 'error'));
   const dossier = data?.publicDossier;
   if (!dossier) return void out.replaceChildren(el('p', `Không tìm thấy hồ sơ có mã ${code}.`, 'error'));
