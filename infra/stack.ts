@@ -7,9 +7,7 @@ import { startGateway } from '../gateway/src';
 import type { OpenIdOptions } from '../gateway/src/auth';
 import type { AnonymousLimits } from '../gateway/src/plugins/anonymous-limits';
 import { subgraphs } from '../subgraphs';
-import { dossiers } from '../subgraphs/dossiers/src';
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from '../subgraphs/dossiers/src/delivery/worker';
-import { createDataSource } from '../shared/db';
 import { readSupergraph } from './composition';
 import { openDocumentStore, type S3StoreOptions } from '../shared/document-store';
 import type { DatabaseUrls } from './postgres';
@@ -38,7 +36,7 @@ export interface StackOptions {
   /** How often the public board's figures are read again (milliseconds). */
   boardPollMs?: number;
   /** The delivery worker, run in this process with these senders (npm start: the configured ones); none when absent. */
-  delivery?: Omit<DeliveryWorkerOptions, 'db' | 'url' | 'clock'>;
+  delivery?: Omit<DeliveryWorkerOptions, 'url' | 'clock'>;
 }
 
 export interface Stack {
@@ -62,12 +60,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const port = (name: SubgraphName | 'gateway') => options.ports?.[name] ?? config.port(name);
   const dbs = {} as Record<SubgraphName, DataSource>;
   const services: RunningService[] = [];
-  let delivery: { worker: DeliveryWorker; db: DataSource } | undefined;
+  let delivery: DeliveryWorker | undefined;
   const stop = async () => {
-    if (delivery) {
-      await delivery.worker.stop();
-      await delivery.db.destroy();
-    }
+    await delivery?.stop();
     for (const service of [...services].reverse()) await service.stop();
     await Promise.all(Object.values(dbs).map((db) => db.destroy()));
   };
@@ -111,19 +106,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     services.push(gateway);
     if (options.delivery) {
-      // The worker's connection is the schema owner's: it delivers for every unit, past row-level security.
-      const url = options.databases.dossiers.migration;
-      const db = await createDataSource({ service: 'delivery', url, entities: dossiers.entities, poolSize: 4, clock: options.clock }).initialize();
-      delivery = {
-        db,
-        worker: await startDeliveryWorker({ ...options.delivery, db, url, clock: options.clock }).catch(async (error: unknown) => {
-          await db.destroy();
-          throw error;
-        }),
-      };
+      // As the schema owner: the worker delivers for every unit, past row-level security.
+      delivery = await startDeliveryWorker({ ...options.delivery, url: options.databases.dossiers.migration, clock: options.clock });
     }
     const byName = Object.fromEntries(services.map((service) => [service.name, service])) as Stack['services'];
-    return { gatewayUrl: gateway.url, subgraphUrls, dbs, services: byName, delivery: delivery?.worker, stop };
+    return { gatewayUrl: gateway.url, subgraphUrls, dbs, services: byName, delivery, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { eventually, startMailbox, startPortalReceiver, startWorkerProcess } from './support/delivery';
+import { startMailbox, startPortalReceiver, startWorkerProcess } from './support/delivery';
+import { eventually } from './support/expect';
 import { startTestStack, type TestStack } from './support/stack';
 
 const RECEIVE = `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier { id code status } } }`;

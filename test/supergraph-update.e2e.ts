@@ -6,7 +6,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { composeSupergraph, readRegistry, readSupergraph } from '../infra/composition';
-import { eventually } from './support/delivery';
+import { eventually } from './support/expect';
 import { startTestStack, type TestStack } from './support/stack';
 
 /** A unit's own subgraph, as small as one can be: it adds a field to dossiers and one of its own. */

@@ -1,16 +1,10 @@
-import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Route } from '../../shared/http';
 import { logger } from '../../shared/logger';
+import { bundleRoutes } from './static-files';
 
 const DIST = path.join(__dirname, '..', 'explorer', 'dist');
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
 
 /**
  * Routes for the offline GraphiQL explorer built by `npm run build:explorer`.
@@ -31,14 +25,7 @@ export function explorerRoutes(token?: string): { page: Route; assets: Record<st
   const configJson = JSON.stringify(token ? { token } : {}).replace(/</g, '\\u003c');
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8').replace('__EXPLORER_CONFIG__', configJson);
   const page: Route = (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
-  const assets: Record<string, Route> = {};
-  for (const file of readdirSync(DIST).filter((name) => name !== 'index.html')) {
-    assets[`/explorer/${file}`] = (_request, reply) =>
-      reply
-        .type(TYPES[path.extname(file)] ?? 'application/octet-stream')
-        .header('cache-control', 'public, max-age=3600')
-        .send(createReadStream(path.join(DIST, file)));
-  }
+  const assets = bundleRoutes(DIST, '/explorer/');
   // Browsers ask for it on every page; answering 204 keeps the console clean.
   assets['/favicon.ico'] = (_request, reply) => reply.code(204).send();
   return { page, assets: { '/': page, ...assets } };

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
@@ -8,14 +8,9 @@ import type { Clock } from '../../shared/clock';
 import { errorBody } from '../../shared/http';
 import { logger } from '../../shared/logger';
 import { vietnamDate } from '../../shared/scalars';
+import { bundleRoutes } from './static-files';
 
 const DIST = path.join(__dirname, '..', 'pages', 'dist');
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
 
 /** What the board shows; one query across feedback (satisfaction), dossiers (the day's figures) and personnel (the queue). */
 const BOARD = `query Board($centre: String!, $date: Date!) {
@@ -65,15 +60,7 @@ export function pageRoutes(options: PageOptions) {
         reply.type('text/html; charset=utf-8').headers(PAGE_HEADERS).header('cache-control', 'no-cache').send(html),
       );
     }
-    for (const file of readdirSync(DIST).filter((name) => !name.endsWith('.html'))) {
-      app.get(`/pages/${file}`, (_request, reply) =>
-        reply
-          .type(TYPES[path.extname(file)] ?? 'application/octet-stream')
-          .headers(PAGE_HEADERS)
-          .header('cache-control', 'public, max-age=3600')
-          .send(createReadStream(path.join(DIST, file))),
-      );
-    }
+    for (const [url, route] of Object.entries(bundleRoutes(DIST, '/pages/', PAGE_HEADERS))) app.get(url, route);
 
     const watched = new Map<string, { streams: Set<ServerResponse>; last: string; timer: NodeJS.Timeout }>();
     const byAddress = new Map<string, number>();

@@ -10,3 +10,14 @@ export function ok<T = any>(answer: GraphQLResponse<T>): T {
 export function expectError(answer: Pick<GraphQLResponse, 'errors'>, code: string, field?: string): void {
   expect(answer.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
 }
+
+/** Polls `probe` until it returns something truthy, or fails after `timeoutMs` saying what was awaited. */
+export async function eventually<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 30_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,10 +1,8 @@
 import { config, isProduction } from '../../../shared/config';
-import { createDataSource } from '../../../shared/db';
 import { logger } from '../../../shared/logger';
 import { onShutdown, refuseUnsafeConfiguration } from '../../../shared/standalone';
 import { configuredSenders } from './delivery/senders';
 import { startDeliveryWorker } from './delivery/worker';
-import { dossiers } from './index';
 
 /** Entry point of the delivery worker deployed on its own (`node dist/subgraphs/dossiers/src/delivery-main.js`). */
 async function main() {
@@ -17,13 +15,9 @@ async function main() {
       ? ['NATIONAL_PORTAL_SECRET is missing or shorter than 32 characters: the national portal verifies each status by it.']
       : []),
   ]);
-  const db = await createDataSource({ service: 'delivery', url: settings.databaseUrl!, entities: dossiers.entities, poolSize: 4 }).initialize();
-  const worker = await startDeliveryWorker({ ...settings, db, url: settings.databaseUrl!, senders: configuredSenders(settings) });
+  const worker = await startDeliveryWorker({ ...settings, url: settings.databaseUrl!, senders: configuredSenders(settings) });
   logger.info({ component: 'delivery' }, 'delivery worker started');
-  onShutdown(async () => {
-    await worker.stop();
-    await db.destroy();
-  });
+  onShutdown(() => worker.stop());
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,5 @@
 import { PgBoss, type Job } from 'pg-boss';
 import { v7 as timeOrderedId } from 'uuid';
-import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from '../../../../shared/clock';
 import { logger } from '../../../../shared/logger';
 import type { DeliveryChannel, DeliveryEntity } from '../store/entities/delivery.entity';
@@ -11,6 +10,7 @@ import {
   markRelayed,
   markRequeued,
   markSent,
+  openOutbox,
   retriesRequested,
   transactionConnection,
   waitingEvents,
@@ -20,9 +20,7 @@ import { noticeOf, portalStatusOf, recipientsOf, unaccented } from './notices';
 import type { Senders } from './senders';
 
 export interface DeliveryWorkerOptions {
-  /** A connection as a role that bypasses row-level security: the worker delivers for every unit. */
-  db: DataSource;
-  /** The same database, for the queue's own schema (`pgboss`). */
+  /** The dossiers database, as a role that bypasses row-level security (the worker delivers for every unit); the queue keeps its own schema there (`pgboss`). */
   url: string;
   senders: Senders;
   clock?: Clock;
@@ -115,6 +113,7 @@ function messagesOf(event: WaitingEvent, options: DeliveryWorkerOptions, now: Da
  */
 export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promise<DeliveryWorker> {
   const clock = options.clock ?? systemClock;
+  const db = await openOutbox(options.url, options.clock);
   const retryLimit = options.retryLimit ?? 8;
   const pollSeconds = options.pollSeconds ?? 1;
   const checkSeconds = Math.max(1, Math.min(60, Math.floor((options.expireInSeconds ?? 60) / 2)));
@@ -129,7 +128,10 @@ export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promi
     monitorIntervalSeconds: checkSeconds,
   });
   boss.on('error', (error: unknown) => logger.error({ err: error, component: 'delivery' }, 'delivery queue error'));
-  await boss.start();
+  await boss.start().catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
+  });
   const channels = (Object.keys(options.senders) as DeliveryChannel[]).filter((channel) => options.senders[channel]);
   const queueOptions = {
     retryLimit,
@@ -143,7 +145,7 @@ export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promi
   }
 
   async function relay(): Promise<number> {
-    return options.db.transaction(async (manager) => {
+    return db.transaction(async (manager) => {
       const events = await waitingEvents(manager, RELAY_BATCH);
       if (!events.length) return 0;
       const now = clock.now();
@@ -167,18 +169,18 @@ export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promi
 
   /** Failed deliveries an official asked to retry: their job again (a new one if the queue has dropped it), pending again. */
   async function requeue(): Promise<void> {
-    for (const delivery of await retriesRequested(options.db.manager, RELAY_BATCH)) {
+    for (const delivery of await retriesRequested(db.manager, RELAY_BATCH)) {
       const queue = queueOf(delivery.channel);
       if (!channels.includes(delivery.channel)) continue;
       // pg-boss reports how many jobs it put back (its typings leave the count out).
       const { affected } = (await boss.retry(queue, delivery.id)) as { affected?: number };
       if (!affected) await boss.send(queue, { deliveryId: delivery.id }, { singletonKey: delivery.dossierId });
-      await markRequeued(options.db.manager, delivery.id);
+      await markRequeued(db.manager, delivery.id);
     }
   }
 
   async function deliver(channel: DeliveryChannel, job: Job<DeliveryJob>): Promise<void> {
-    const delivery = await deliveryById(options.db.manager, job.data.deliveryId);
+    const delivery = await deliveryById(db.manager, job.data.deliveryId);
     // Sent already (the worker died before the queue heard of it): delivering twice would be the defect.
     if (!delivery || delivery.state === 'SENT') return;
     const sender = options.senders[channel]!;
@@ -186,11 +188,11 @@ export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promi
       await sender.send({ id: delivery.id, dossierId: delivery.dossierId, to: delivery.recipient, subject: delivery.subject, body: delivery.body });
     } catch (error) {
       const reason = `${sender.name}: ${failureOf(error)}`;
-      await markFailedAttempt(options.db.manager, delivery.id, reason, job.retryCount >= retryLimit);
+      await markFailedAttempt(db.manager, delivery.id, reason, job.retryCount >= retryLimit);
       logger.warn({ component: 'delivery', channel, delivery: delivery.id, try: job.retryCount + 1, reason }, 'delivery failed');
       throw error;
     }
-    await markSent(options.db.manager, delivery.id, clock.now());
+    await markSent(db.manager, delivery.id, clock.now());
   }
 
   for (const channel of channels) {
@@ -221,6 +223,7 @@ export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promi
       wake?.();
       await loop;
       await boss.stop({ graceful: true, timeout: 10_000 });
+      await db.destroy();
     },
   };
 }

@@ -1,8 +1,15 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { Clock } from '../../../../shared/clock';
+import { createDataSource } from '../../../../shared/db';
 import { paginate, type Connection, type PageArgs } from '../../../../shared/connection';
 import type { DossierStatus } from '../status';
 import { DeliveryEntity, type DeliveryChannel } from './entities/delivery.entity';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
+
+/** The delivery worker's connection: as a role that bypasses row-level security, since it delivers for every unit. */
+export function openOutbox(url: string, clock?: Clock): Promise<DataSource> {
+  return createDataSource({ service: 'delivery', url, entities: [DeliveryEntity, NotificationPreferenceEntity], poolSize: 4, clock }).initialize();
+}
 
 /** In the transaction that writes a history row: the outbox row the delivery worker will turn into messages. */
 export async function addToOutbox(db: EntityManager, eventId: string, dossierId: string): Promise<void> {
