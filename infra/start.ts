@@ -76,6 +76,7 @@ async function main() {
       usesDevelopmentSecret('GATEWAY_SECRET') || usesDevelopmentSecret('JWT_SECRET')
         ? 'Development only: the secrets and the token issuer are the published development ones; production refuses them.'
         : 'Secrets from GATEWAY_SECRET and JWT_SECRET; the token issuer is the development one.',
+      `Notices: email ${config.delivery.email}, SMS ${config.delivery.sms}, Zalo ${config.delivery.zalo}${config.delivery.portalUrl ? ', national portal' : ''}; payments: ${config.payments.provider}.`,
       '',
     ].join('\n'),
   );
