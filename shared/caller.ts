@@ -44,12 +44,24 @@ export interface SignedRequest {
 }
 
 /**
- * HMAC over the caller's claims, the service the request is for and a hash of its body: a header
- * captured on the way cannot carry another query, nor be replayed to another subgraph.
+ * The key one subgraph verifies the caller header with, derived from the gateway's secret. Each
+ * subgraph holds its own key only (a unit's subgraph is given it by the province: `npm run
+ * subgraph:key -- <name>`), so it can check what the gateway sends it but cannot sign a request to
+ * another subgraph: it cannot impersonate the gateway. Only the gateway, and the province's own
+ * subgraphs that call each other, hold the secret itself.
  */
-export function signature(claims: string, request: SignedRequest, secret: string): string {
+export function subgraphKey(gatewaySecret: string, subgraph: string): string {
+  return createHmac('sha256', gatewaySecret).update(`motcua-subgraph-key.${subgraph}`).digest('base64url');
+}
+
+/**
+ * HMAC, with the receiving subgraph's key, over the caller's claims, the service the request is
+ * for and a hash of its body: a header captured on the way cannot carry another query, nor be
+ * replayed to another subgraph.
+ */
+export function signature(claims: string, request: SignedRequest, key: string): string {
   const bodyHash = createHash('sha256').update(request.body).digest('base64url');
-  return createHmac('sha256', secret).update(`${claims}.${request.audience}.${bodyHash}`).digest('base64url');
+  return createHmac('sha256', key).update(`${claims}.${request.audience}.${bodyHash}`).digest('base64url');
 }
 
 /** The caller header's value: the caller and the instant the signature stops being good. */
@@ -57,23 +69,23 @@ export function callerClaims(caller: Caller, now = Date.now()): string {
   return Buffer.from(JSON.stringify({ ...caller, exp: Math.floor(now / 1000) + SIGNATURE_TTL_SECONDS })).toString('base64url');
 }
 
-/** Headers for a request to another service (the gateway's fetches, peers' calls). */
-export function signCaller(caller: Caller, secret: string, request: SignedRequest, now = Date.now()): Record<string, string> {
+/** Headers for a request to a subgraph (peers' calls, compose's), signed with its key derived from the gateway's secret. */
+export function signCaller(caller: Caller, gatewaySecret: string, request: SignedRequest, now = Date.now()): Record<string, string> {
   const claims = callerClaims(caller, now);
-  return { [CALLER_HEADER]: claims, [SIGNATURE_HEADER]: signature(claims, request, secret) };
+  return { [CALLER_HEADER]: claims, [SIGNATURE_HEADER]: signature(claims, request, subgraphKey(gatewaySecret, request.audience)) };
 }
 
-/** Subgraph side: the caller, or UNAUTHENTICATED when the request did not come through the gateway unchanged. */
+/** Subgraph side, with its own key: the caller, or UNAUTHENTICATED when the request did not come through the gateway unchanged. */
 export function verifyCaller(
   headers: { get(name: string): string | undefined | null },
-  secret: string,
+  key: string,
   request: SignedRequest,
   now = Date.now(),
 ): Caller {
   const value = headers.get(CALLER_HEADER);
   const given = headers.get(SIGNATURE_HEADER);
   if (!value || !given) throw credentialsRefused('Call this service through the gateway: the request carries no signed caller.');
-  const expected = Buffer.from(signature(value, request, secret));
+  const expected = Buffer.from(signature(value, request, key));
   const actual = Buffer.from(given);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
     throw credentialsRefused('The signed caller header does not match this request.');

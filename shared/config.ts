@@ -1,3 +1,5 @@
+import { subgraphKey } from './caller';
+
 /** Settings read from the environment, with development defaults that work on a fresh clone. */
 export const SUBGRAPH_NAMES = ['catalogue', 'dossiers', 'personnel', 'feedback'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -9,6 +11,9 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   personnel: 4003,
   feedback: 4004,
 };
+
+/** A service's prefix in environment variables: `land-use` reads LAND_USE_PORT. */
+const envName = (service: string) => service.toUpperCase().replace(/-/g, '_');
 
 function env(name: string): string | undefined {
   const value = process.env[name];
@@ -29,6 +34,19 @@ function secret(name: SecretName): string {
   return env(name) ?? DEVELOPMENT_SECRETS[name];
 }
 
+/** What is wrong with one secret's value, or null: missing, short, published or typed by hand. */
+function secretValueProblem(name: string, value: string | undefined, advice: string, published: string[]): string | null {
+  if (!value) return `${name} is not set: ${advice}.`;
+  const trimmed = value.trim();
+  if (published.some((known) => trimmed.includes(known))) return `${name} contains the development value published in the repository: ${advice}.`;
+  if (Buffer.byteLength(trimmed) < MIN_SECRET_BYTES)
+    return `${name} is ${Buffer.byteLength(trimmed)} bytes long without its surrounding spaces: ${advice}.`;
+  // A value typed by hand ("aaaa…", a word repeated) is guessable whatever its length; a random one uses many symbols.
+  if (new Set(trimmed).size < MIN_DISTINCT_SYMBOLS)
+    return `${name} uses only ${new Set(trimmed).size} different characters, too few for a random value: ${advice}.`;
+  return null;
+}
+
 /**
  * What is wrong with the secrets this service needs, one line each, so production cannot start on
  * a missing, short or published secret. Empty outside production.
@@ -36,19 +54,21 @@ function secret(name: SecretName): string {
 export function secretProblems(names: SecretName[]): string[] {
   if (!isProduction()) return [];
   return names.flatMap((name) => {
-    const value = env(name);
-    const advice = `set ${name} to a random value of at least ${MIN_SECRET_BYTES} bytes (e.g. openssl rand -base64 48), the same in the gateway and every subgraph`;
-    if (!value) return [`${name} is not set: ${advice}.`];
-    const trimmed = value.trim();
-    if (Object.values(DEVELOPMENT_SECRETS).some((known) => trimmed.includes(known)))
-      return [`${name} contains the development value published in the repository: ${advice}.`];
-    if (Buffer.byteLength(trimmed) < MIN_SECRET_BYTES)
-      return [`${name} is ${Buffer.byteLength(trimmed)} bytes long without its surrounding spaces: ${advice}.`];
-    // A value typed by hand ("aaaa…", a word repeated) is guessable whatever its length; a random one uses many symbols.
-    if (new Set(trimmed).size < MIN_DISTINCT_SYMBOLS)
-      return [`${name} uses only ${new Set(trimmed).size} different characters, too few for a random value: ${advice}.`];
-    return [];
+    const advice = `set ${name} to a random value of at least ${MIN_SECRET_BYTES} bytes (e.g. openssl rand -base64 48), the same in the gateway and the province's subgraphs`;
+    return secretValueProblem(name, env(name), advice, Object.values(DEVELOPMENT_SECRETS)) ?? [];
   });
+}
+
+/**
+ * What is wrong with the key a unit's subgraph was given (SUBGRAPH_KEY), one line, in production:
+ * the key derived from the published development secret is as public as that secret.
+ */
+export function subgraphKeyProblems(subgraph: string): string[] {
+  if (!isProduction()) return [];
+  const developmentKey = subgraphKey(DEVELOPMENT_SECRETS.GATEWAY_SECRET, subgraph);
+  const advice = `set SUBGRAPH_KEY to the key the province gives this subgraph (npm run subgraph:key -- ${subgraph}, run where GATEWAY_SECRET is set)`;
+  const problem = secretValueProblem('SUBGRAPH_KEY', env('SUBGRAPH_KEY'), advice, [developmentKey]);
+  return problem ? [problem] : [];
 }
 
 /** What the gateway needs in production besides its secret: a real identity provider. */
@@ -66,9 +86,13 @@ export function identityProblems(): string[] {
 export const usesDevelopmentSecret = (name: SecretName) => env(name) === undefined || env(name) === DEVELOPMENT_SECRETS[name];
 
 export const config = {
-  /** HMAC secret shared by the gateway and the subgraphs for the signed caller header. */
+  /** HMAC secret of the gateway, from which each subgraph's key for the signed caller header is derived; the province's own subgraphs hold it too. */
   get gatewaySecret(): string {
     return secret('GATEWAY_SECRET');
+  },
+  /** The key a unit's subgraph holds instead of the gateway's secret (SUBGRAPH_KEY): it verifies the gateway's calls to it, and signs nothing. */
+  get subgraphKey(): string | undefined {
+    return env('SUBGRAPH_KEY');
   },
   /** HS256 secret of the development token issuer (`npm run token`); production verifies an OpenID provider's tokens instead. */
   get jwtSecret(): string {
@@ -171,18 +195,21 @@ export const config = {
   },
   /** Interface the services listen on; 0.0.0.0 in containers. */
   host: env('HOST') ?? '127.0.0.1',
-  port(service: SubgraphName | 'gateway'): number {
-    return Number(env(`${service.toUpperCase()}_PORT`) ?? DEFAULT_PORTS[service]);
+  /** <SERVICE>_PORT, else the service's development port (a unit's subgraph names its own, `devPort`). */
+  port(service: string, devPort?: number): number {
+    const port = env(`${envName(service)}_PORT`) ?? DEFAULT_PORTS[service as SubgraphName | 'gateway'] ?? devPort;
+    if (port === undefined) throw new Error(`Set ${envName(service)}_PORT to the port the ${service} service listens on.`);
+    return Number(port);
   },
   subgraphUrl(name: SubgraphName): string {
     return env(`${name.toUpperCase()}_URL`) ?? `http://localhost:${config.port(name)}/graphql`;
   },
   /** Connection for the application role (subject to row-level security). */
-  databaseUrl(name: SubgraphName): string | undefined {
-    return env(`${name.toUpperCase()}_DATABASE_URL`);
+  databaseUrl(name: string): string | undefined {
+    return env(`${envName(name)}_DATABASE_URL`);
   },
   /** Connection that owns the schema and runs migrations; defaults to the application connection. */
-  migrationUrl(name: SubgraphName): string | undefined {
-    return env(`${name.toUpperCase()}_MIGRATION_URL`) ?? config.databaseUrl(name);
+  migrationUrl(name: string): string | undefined {
+    return env(`${envName(name)}_MIGRATION_URL`) ?? config.databaseUrl(name);
   },
 };

@@ -3,6 +3,7 @@ import { requireCitizen, requireUnit, type Role } from './caller';
 import { inCallerScope, showToWriter } from './db';
 import { conflict, forbidden } from './errors';
 import { once } from './idempotency';
+import { isWithin } from './units';
 import type { SubgraphContext } from './subgraph';
 
 /** Who may call a mutation: signed-in officials with one of these roles, signed-in citizens (CITIZENS), or anyone (rating, petitioning). */
@@ -23,6 +24,10 @@ export function scopedMutation<I extends { clientRequestId: string }, C extends 
     if (callers !== 'ANYONE') {
       if (callers.every((role) => role === 'CITIZEN')) requireCitizen(ctx.caller);
       else requireUnit(ctx.caller, ...callers);
+    }
+    // A unit's own subgraph is written by that unit's officials only; the province reads it. Its policies say the same (motcua_acts_for).
+    if (ctx.owner && !(ctx.caller.unit && isWithin(ctx.caller.unit, ctx.owner))) {
+      throw forbidden(`This service is kept by unit ${ctx.owner}; only its officials change what it holds, others read it.`);
     }
     const key = await inCallerScope(ctx.db, ctx.caller, async (manager) => {
       const written = await once(manager, ctx.caller, input, operation, () => work(manager, input, ctx));

@@ -15,8 +15,13 @@ const unavailable = (peer: SubgraphName) =>
     extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: peer },
   });
 
-/** Calls peers on behalf of `caller`, signed with the shared secret as the gateway signs, so the peer applies the same rules. */
-export function peersFor(urls: Partial<Record<SubgraphName, string>>, secret: string, caller: Caller): Peers {
+/** What a unit's subgraph has: it holds no key to the other subgraphs, so every call is answered as an outage. */
+export const noPeers: Peers = {
+  query: (peer) => Promise.reject(unavailable(peer)),
+};
+
+/** Calls peers on behalf of `caller`, signed with the peer's key as the gateway signs, so the peer applies the same rules. */
+export function peersFor(urls: Partial<Record<SubgraphName, string>>, gatewaySecret: string, caller: Caller): Peers {
   return {
     async query<T>(peer: SubgraphName, query: string, variables?: Record<string, unknown>): Promise<T> {
       const url = urls[peer];
@@ -26,7 +31,7 @@ export function peersFor(urls: Partial<Record<SubgraphName, string>>, secret: st
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...signCaller(caller, secret, { audience: peer, body: sent }) },
+          headers: { 'content-type': 'application/json', ...signCaller(caller, gatewaySecret, { audience: peer, body: sent }) },
           body: sent,
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from './clock';
-import { config, isProduction, secretProblems, SUBGRAPH_NAMES } from './config';
+import { config, isProduction, secretProblems, subgraphKeyProblems, SUBGRAPH_NAMES } from './config';
 import { createDataSource } from './db';
 import { logger } from './logger';
 import { startSubgraph, type Subgraph } from './subgraph';
@@ -50,7 +50,12 @@ export function refuseUnsafeConfiguration(service: string, problems: string[]): 
 
 /** Entry point of one subgraph deployed on its own (`node dist/subgraphs/<name>/src/main.js`). */
 export async function runStandalone(module: Subgraph): Promise<void> {
-  refuseUnsafeConfiguration(module.name, [...secretProblems(['GATEWAY_SECRET']), ...(isProduction() ? (module.productionProblems?.() ?? []) : [])]);
+  // A unit's subgraph is given its own key (SUBGRAPH_KEY); the province's own hold the gateway's secret.
+  const key = config.subgraphKey;
+  refuseUnsafeConfiguration(module.name, [
+    ...(key ? subgraphKeyProblems(module.name) : secretProblems(['GATEWAY_SECRET'])),
+    ...(isProduction() ? (module.productionProblems?.() ?? []) : []),
+  ]);
   const url = config.databaseUrl(module.name);
   if (!url) {
     logger.fatal(`Set ${module.name.toUpperCase()}_DATABASE_URL to the ${module.name} database (postgres://user:password@host:5432/db).`);
@@ -59,7 +64,12 @@ export async function runStandalone(module: Subgraph): Promise<void> {
   if (process.env.MIGRATE_ON_START !== 'false') await migrate(module, config.migrationUrl(module.name)!);
   const db = await connect(module, url);
   const peers = Object.fromEntries(SUBGRAPH_NAMES.filter((name) => name !== module.name).map((name) => [name, config.subgraphUrl(name)]));
-  const service = await startSubgraph(module, { db, port: config.port(module.name), host: config.host, secret: config.gatewaySecret, peers });
+  const service = await startSubgraph(module, {
+    db,
+    port: config.port(module.name, module.devPort),
+    host: config.host,
+    ...(key ? { key } : { secret: config.gatewaySecret, peers }),
+  });
   onShutdown(async () => {
     await service.stop();
     await db.destroy();

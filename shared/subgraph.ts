@@ -17,7 +17,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { verifyCaller, type Caller } from './caller';
+import { subgraphKey, verifyCaller, type Caller } from './caller';
 import { systemClock, type Clock } from './clock';
 import { readsDependOnCaller, requestDb, type Entities, type Migrations, type RequestDb } from './db';
 import type { SubgraphName } from './config';
@@ -26,7 +26,7 @@ import { rawBody, serveGraphQL } from './http';
 import { holdsCode, inputRulesPlugin } from './input-rules';
 import { normaliseCode } from './units';
 import { logger } from './logger';
-import { peersFor, type Peers } from './peers';
+import { noPeers, peersFor, type Peers } from './peers';
 import { scalarResolvers } from './scalars';
 
 /** What every resolver receives: the verified caller, the database and this request's loaders. */
@@ -39,14 +39,20 @@ export interface SubgraphContext<L = unknown> {
   peers: Peers;
   /** What time it is; never `new Date()` in a resolver, so tests run at the demo's date. */
   clock: Clock;
+  /** A unit's own subgraph: the unit that keeps it, whose officials alone write (see `scopedMutation`); absent for the province's. */
+  owner?: string;
 }
 
 /**
  * Everything a subgraph is, without a port: the gateway tests, the dev launcher and the
  * standalone entry point all start it from this one description.
  */
-export interface SubgraphModule<L> {
-  name: SubgraphName;
+export interface SubgraphModule<L, N extends string = SubgraphName> {
+  /** The name it is registered by (subgraphs/registry.json), which the gateway signs its calls for. */
+  name: N;
+  /** A unit's own subgraph: the unit that keeps it (a path), whose officials alone write its rows; the port it listens on in development. */
+  owner?: string;
+  devPort?: number;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<SubgraphContext<L>>;
   entities: Entities;
@@ -62,7 +68,7 @@ export interface SubgraphModule<L> {
  * resolvers are typed for a context they never receive from here, so every subgraph's map fits;
  * each subgraph's own `SubgraphModule<L>` keeps its resolvers and loaders in step.
  */
-export type Subgraph = Omit<SubgraphModule<unknown>, 'resolvers'> & { resolvers: GraphQLResolverMap<never> };
+export type Subgraph<N extends string = string> = Omit<SubgraphModule<unknown, N>, 'resolvers'> & { resolvers: GraphQLResolverMap<never> };
 
 /** Reads the `schema.graphql` that sits at the subgraph's root. */
 export function readSchema(subgraphDir: string): DocumentNode {
@@ -81,8 +87,13 @@ export interface StartOptions {
   db: DataSource;
   port: number;
   host?: string;
-  /** Secret the gateway signs the caller header with. */
-  secret: string;
+  /**
+   * The gateway's secret, which the province's own subgraphs hold: their key is derived from it,
+   * and they sign calls to each other (peers). A unit's subgraph is given only `key`, its own,
+   * and calls no other subgraph.
+   */
+  secret?: string;
+  key?: string;
   /** Where the other subgraphs listen, for writes that need their data. */
   peers?: Partial<Record<SubgraphName, string>>;
   clock?: Clock;
@@ -142,6 +153,9 @@ function normaliseCodes(schema: GraphQLSchema): void {
 
 export async function startSubgraph(module: Subgraph, options: StartOptions): Promise<RunningService> {
   const readsByCaller = await readsDependOnCaller(options.db);
+  const key = options.key ?? (options.secret ? subgraphKey(options.secret, module.name) : undefined);
+  if (!key) throw new Error(`The ${module.name} subgraph needs the gateway's secret or its own key to check the signed caller.`);
+  const { secret } = options;
   const apollo = new ApolloServer<SubgraphContext & { connection: RequestDb }>({
     schema: buildSchema(module),
     formatError,
@@ -154,11 +168,11 @@ export async function startSubgraph(module: Subgraph, options: StartOptions): Pr
     port: options.port,
     host: options.host,
     context: async (request) => {
-      const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, options.secret, {
+      const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, key, {
         audience: module.name,
         body: rawBody(request),
       });
-      const peers = peersFor(options.peers ?? {}, options.secret, caller);
+      const peers = secret ? peersFor(options.peers ?? {}, secret, caller) : noPeers;
       const connection = requestDb(options.db, caller, readsByCaller);
       return {
         caller,
@@ -167,6 +181,7 @@ export async function startSubgraph(module: Subgraph, options: StartOptions): Pr
         loaders: module.createLoaders(connection.manager, peers, options.clock ?? systemClock),
         peers,
         clock: options.clock ?? systemClock,
+        owner: module.owner,
       };
     },
     settle: (context) => context.connection.release(),

@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
-import { ANONYMOUS, CALLER_HEADER, callerClaims, signature, SIGNATURE_HEADER, type Caller } from '../../shared/caller';
+import { ANONYMOUS, CALLER_HEADER, callerClaims, signature, SIGNATURE_HEADER, subgraphKey, type Caller } from '../../shared/caller';
 import { formatError, publicCodes } from '../../shared/errors';
 import { inputRulesPlugin } from '../../shared/input-rules';
 import { serveGraphQL } from '../../shared/http';
@@ -74,6 +74,8 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     secret: string,
     timeoutMs: number,
   ) {
+    // Each subgraph checks with its own key, so one that is not the province's own cannot sign for the others.
+    const key = subgraphKey(secret, name);
     super({
       url,
       // Node's fetch keeps connections alive and pools them; the signal bounds each call.
@@ -82,7 +84,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         const headers = claims
           ? {
               ...init.headers,
-              [SIGNATURE_HEADER]: signature(claims, { audience: name, body: typeof init.body === 'string' ? init.body : '' }, secret),
+              [SIGNATURE_HEADER]: signature(claims, { audience: name, body: typeof init.body === 'string' ? init.body : '' }, key),
             }
           : init.headers;
         try {

@@ -63,7 +63,7 @@ export async function freshDatabases(): Promise<TestDatabases> {
  * role's connection to one subgraph's database (`app`, subject to row-level security), and
  * everything dropped after them.
  */
-export function seededDatabase(module: Subgraph, demo: DemoData): { readonly app: DataSource; readonly databases: TestDatabases } {
+export function seededDatabase(module: Subgraph<SubgraphName>, demo: DemoData): { readonly app: DataSource; readonly databases: TestDatabases } {
   let databases: TestDatabases | undefined;
   let app: DataSource | undefined;
   beforeAll(async () => {
