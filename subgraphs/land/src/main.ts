@@ -1,0 +1,4 @@
+import { runStandalone } from '../../../shared/standalone';
+import { land } from './index';
+
+void runStandalone(land);

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { signCaller, subgraphKey, type Caller } from '../../shared/caller';
+import { withDatabase, type DatabaseUrls } from '../../infra/postgres';
+import { connect, migrate } from '../../shared/standalone';
+import { startSubgraph, type RunningService, type Subgraph } from '../../shared/subgraph';
+import { TEST_CLOCK } from './clock';
+
+/** The test server's superuser and application-role URLs (globalSetup sets them). */
+function serverUrls() {
+  const admin = process.env.MOTCUA_TEST_ADMIN_URL;
+  const app = process.env.MOTCUA_TEST_APP_URL;
+  if (!admin || !app) throw new Error('The test PostgreSQL server is not set up; run the tests through jest (globalSetup starts it).');
+  return { admin, app };
+}
+
+/** A new, empty database on the test server, migrated for `module`, dropped by `drop`. */
+export async function ownDatabase(module: Subgraph): Promise<{ urls: DatabaseUrls; drop: () => Promise<void> }> {
+  const { admin, app } = serverUrls();
+  const name = `motcua_test_${randomBytes(4).toString('hex')}_${module.name.replace(/-/g, '_')}`;
+  const asAdmin = async (sql: string) => {
+    const client = new Client({ connectionString: admin });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await asAdmin(`CREATE DATABASE "${name}"`);
+  const urls = { migration: withDatabase(admin, name), app: withDatabase(app, name) };
+  await migrate(module, urls.migration);
+  return { urls, drop: () => asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+export interface UnitSubgraphUnderTest {
+  service: RunningService;
+  /** Asks the subgraph as the gateway would for `caller` (signed for it); the whole GraphQL answer. */
+  ask<T = Record<string, unknown>>(
+    caller: Caller,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: GraphQLIssue[] }>;
+  /** The application role's connection (row-level security applies), for what the database itself refuses. */
+  db: Awaited<ReturnType<typeof connect>>;
+}
+
+export interface GraphQLIssue {
+  message: string;
+  extensions?: { code?: string; field?: string };
+}
+
+/**
+ * A unit's subgraph on its own, as its unit deploys it: its database, a free port, only its own
+ * key (derived from `gatewaySecret` as the province derives it). Started before a file's tests.
+ */
+export function unitSubgraph(module: Subgraph, gatewaySecret = 'test-gateway-secret'): UnitSubgraphUnderTest {
+  const state = {} as UnitSubgraphUnderTest & { drop?: () => Promise<void> };
+  beforeAll(async () => {
+    const database = await ownDatabase(module);
+    state.drop = database.drop;
+    state.db = await connect(module, database.urls.app, TEST_CLOCK);
+    state.service = await startSubgraph(module, { db: state.db, port: 0, key: subgraphKey(gatewaySecret, module.name), clock: TEST_CLOCK });
+  });
+  afterAll(async () => {
+    await state.service?.stop();
+    await state.db?.destroy();
+    await state.drop?.();
+  });
+  state.ask = async (caller, query, variables) => {
+    const body = JSON.stringify({ query, variables });
+    const response = await fetch(state.service.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signCaller(caller, gatewaySecret, { audience: module.name, body }) },
+      body,
+    });
+    return (await response.json()) as never;
+  };
+  return state;
+}
