@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { breakingChanges, composeSupergraph, declaredBreakingChanges, readSupergraph, SUPERGRAPH_FILE } from './composition';
+import { composeChecked, readRegistry, readSupergraph, SUPERGRAPH_FILE } from './composition';
 
 /**
  * `npm run compose`: rewrites supergraph.graphql from the subgraphs' schemas, refusing a
@@ -14,7 +14,6 @@ import { breakingChanges, composeSupergraph, declaredBreakingChanges, readSuperg
 async function main() {
   const [mode, ref] = process.argv.slice(2);
   const check = mode === '--check';
-  const next = await composeSupergraph();
   let current: string | null = null;
   if (check) {
     try {
@@ -25,20 +24,7 @@ async function main() {
   } else if (existsSync(SUPERGRAPH_FILE)) {
     current = readSupergraph();
   }
-  const breaking = current ? await breakingChanges(current, next) : [];
-  const declared = declaredBreakingChanges();
-  const undeclared = breaking.filter((change) => !declared.includes(change));
-  if (undeclared.length) {
-    console.error(
-      [
-        `The new supergraph breaks operations that work today (${undeclared.length}):`,
-        ...undeclared.map((change) => `  - ${change}`),
-        'Keep the old field or argument beside the new one (and mark it @deprecated), or, if the break is intended and its clients are told,',
-        'add each message above to "declared" in subgraphs/breaking-changes.json.',
-      ].join('\n'),
-    );
-    process.exit(1);
-  }
+  const { supergraph: next, breaking } = await composeChecked(readRegistry(), current);
   if (breaking.length) console.log(`breaking changes, declared: ${breaking.join('; ')}`);
   if (!check) {
     writeFileSync(SUPERGRAPH_FILE, next);

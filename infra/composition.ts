@@ -5,7 +5,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import { parse } from 'graphql';
 import { ANONYMOUS, signCaller } from '../shared/caller';
-import { config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
+import { config, SUBGRAPH_NAMES } from '../shared/config';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -35,7 +35,7 @@ export function readRegistry(file = REGISTRY_FILE): RegistryEntry[] {
   return entries;
 }
 
-/** A running subgraph's schema, asked as the gateway asks (signed with the shared secret): `_service { sdl }`. */
+/** A running subgraph's schema, asked as the gateway asks (signed with the key derived for it from GATEWAY_SECRET): `_service { sdl }`. */
 async function remoteSdl(entry: RegistryEntry & { url: string }): Promise<string> {
   const body = JSON.stringify({ query: '{ _service { sdl } }' });
   const response = await fetch(entry.url, {
@@ -55,7 +55,7 @@ async function remoteSdl(entry: RegistryEntry & { url: string }): Promise<string
 /** Where one of this repository's subgraphs listens in development; any other needs its URL in the registry. */
 function defaultUrl(name: string): string {
   if (!(SUBGRAPH_NAMES as readonly string[]).includes(name)) throw new Error(`Registry entry ${name}: give its url (where the gateway finds it).`);
-  return `http://localhost:${config.port(name as SubgraphName)}/graphql`;
+  return `http://localhost:${config.port(name)}/graphql`;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function composeSupergraph(entries: RegistryEntry[] = readRegistry(
   const services = await Promise.all(
     entries.map(async (entry) => ({
       name: entry.name,
-      typeDefs: parse(entry.schema ? readFileSync(path.join(ROOT, entry.schema), 'utf8') : await remoteSdl(entry as RegistryEntry & { url: string })),
+      typeDefs: parse(entry.schema ? readFileSync(path.resolve(ROOT, entry.schema), 'utf8') : await remoteSdl(entry as RegistryEntry & { url: string })),
       url: entry.url ?? defaultUrl(entry.name),
     })),
   );
@@ -97,3 +97,29 @@ export async function breakingChanges(current: string, next: string): Promise<st
 /** Breaking changes a commit declares on purpose (subgraphs/breaking-changes.json), each by its message; anything else breaking is refused. */
 export const DECLARED_FILE = path.join(__dirname, '..', 'subgraphs', 'breaking-changes.json');
 export const declaredBreakingChanges = (): string[] => (JSON.parse(readFileSync(DECLARED_FILE, 'utf8')) as { declared: string[] }).declared;
+
+/**
+ * The supergraph of `entries`, checked against the one it replaces (`current`, null for none):
+ * refused, with every undeclared breaking change and what to do about it, when it would break
+ * operations that work today. `breaking` lists the declared breaks it makes.
+ */
+export async function composeChecked(
+  entries: RegistryEntry[],
+  current: string | null,
+  declared: string[] = declaredBreakingChanges(),
+): Promise<{ supergraph: string; breaking: string[] }> {
+  const supergraph = await composeSupergraph(entries);
+  const breaking = current ? await breakingChanges(current, supergraph) : [];
+  const undeclared = breaking.filter((change) => !declared.includes(change));
+  if (undeclared.length) {
+    throw new Error(
+      [
+        `The new supergraph breaks operations that work today (${undeclared.length}):`,
+        ...undeclared.map((change) => `  - ${change}`),
+        'Keep the old field or argument beside the new one (and mark it @deprecated), or, if the break is intended and its clients are told,',
+        'add each message above to "declared" in subgraphs/breaking-changes.json.',
+      ].join('\n'),
+    );
+  }
+  return { supergraph, breaking };
+}

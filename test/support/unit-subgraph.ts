@@ -1,10 +1,13 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { Client } from 'pg';
 import { signCaller, subgraphKey, type Caller } from '../../shared/caller';
 import { withDatabase, type DatabaseUrls } from '../../infra/postgres';
 import { connect, migrate } from '../../shared/standalone';
 import { startSubgraph, type RunningService, type Subgraph } from '../../shared/subgraph';
 import { TEST_CLOCK } from './clock';
+import { eventually } from './expect';
 
 /** The test server's superuser and application-role URLs (globalSetup sets them). */
 function serverUrls() {
@@ -73,4 +76,32 @@ export function unitSubgraph(module: Subgraph, gatewaySecret = 'test-gateway-sec
     return (await response.json()) as never;
   };
   return state;
+}
+
+export interface SubgraphProcess {
+  url: string;
+  /** SIGTERM, and waits for the process to end. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A subgraph of this repository in a process of its own, as its unit runs it
+ * (`node subgraphs/<name>/src/main.ts`), with `env` (its database, port, key); resolves once it
+ * answers /health.
+ */
+export async function startSubgraphProcess(name: string, port: number, env: Record<string, string>): Promise<SubgraphProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'subgraphs', name, 'src', 'main.ts')], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', [`${name.toUpperCase()}_PORT`]: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  await eventually(`the ${name} process answering`, async () => (await fetch(`${base}/health`).catch(() => null))?.ok === true, 30_000);
+  return {
+    url: `${base}/graphql`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await ended;
+    },
+  };
 }
