@@ -67,7 +67,9 @@ export async function composeSupergraph(entries: RegistryEntry[] = readRegistry(
   const services = await Promise.all(
     entries.map(async (entry) => ({
       name: entry.name,
-      typeDefs: parse(entry.schema ? readFileSync(path.resolve(ROOT, entry.schema), 'utf8') : await remoteSdl(entry as RegistryEntry & { url: string })),
+      typeDefs: parse(
+        entry.schema ? readFileSync(path.resolve(ROOT, entry.schema), 'utf8') : await remoteSdl(entry as RegistryEntry & { url: string }),
+      ),
       url: entry.url ?? defaultUrl(entry.name),
     })),
   );

@@ -150,20 +150,36 @@ export async function localDatabases(): Promise<LocalDatabases> {
       stop: async () => undefined,
     };
   }
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 5439);
-  const urlsOf = (database: string) => embeddedUrls(port, database);
-  const running = await reachable(urlsOf('postgres').migration);
-  const server = running
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: path.join(__dirname, '..', '.data', 'postgres'), port, persistent: true });
+  const { port, urlsOf, stop } = await localServer();
   await prepareDatabases(urlsOf('postgres').migration, ALL_DATABASES);
   const databases = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, urlsOf(databaseName(name))]));
   return {
     databases: databases as LocalDatabases['databases'],
     documents: urlsOf(DOCUMENTS_DATABASE),
     embeddedPort: port,
-    stop: async () => server?.stop(),
+    stop,
   };
+}
+
+/** The embedded server with its data in .data/postgres, started here unless another command (`npm start`) already runs it. */
+async function localServer() {
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 5439);
+  const urlsOf = (database: string) => embeddedUrls(port, database);
+  const running = await reachable(urlsOf('postgres').migration);
+  const server = running
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(__dirname, '..', '.data', 'postgres'), port, persistent: true });
+  return { port, urlsOf, stop: async () => server?.stop() };
+}
+
+/** A unit subgraph's database on this machine: <NAME>_DATABASE_URL when set, else `motcua_<name>` on the embedded server. */
+export async function localDatabase(name: string): Promise<{ urls: DatabaseUrls; stop(): Promise<void> }> {
+  const app = config.databaseUrl(name);
+  if (app) return { urls: { app, migration: config.migrationUrl(name)! }, stop: async () => undefined };
+  const { urlsOf, stop } = await localServer();
+  const database = `motcua_${name.replace(/-/g, '_')}`;
+  await prepareDatabases(urlsOf('postgres').migration, [database]);
+  return { urls: urlsOf(database), stop };
 }
 
 /** The same server URL pointing at another database (and optionally another login). */
