@@ -44,7 +44,6 @@ async function main() {
     await db.destroy();
     await database.stop();
   });
-  logger.info({ subgraph: name }, 'running with its own key only');
   process.stdout.write(
     [
       '',
