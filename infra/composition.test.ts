@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { subgraphs } from '../subgraphs';
-import { breakingChanges, composeSupergraph, readSupergraph } from './composition';
+import { breakingChanges, composeSupergraph, readRegistry, readSupergraph } from './composition';
 
 /** The supergraph with the dossiers schema edited by `edit`, as a unit's change to its own schema would make it. */
 function withDossiersEdited(edit: (sdl: string) => string): string {
@@ -55,5 +56,39 @@ describe('supergraph.graphql', () => {
         .replace('dossier(id: ID!): Dossier', 'dossier(id: ID!, at: DateTime): Dossier'),
     );
     expect(await breakingChanges(current, added)).toEqual([]);
+  });
+});
+
+describe("a unit's subgraph in the registry", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-unit-schema-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const registering = (sdl: string) => {
+    const file = path.join(dir, `${Math.random().toString(36).slice(2)}.graphql`);
+    writeFileSync(file, sdl);
+    return composeSupergraph([...readRegistry(), { name: 'land', owner: '27.256.256-CNDD', schema: file, url: 'http://localhost:4005/graphql' }]);
+  };
+  const link = (imports: string) => `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: [${imports}])`;
+
+  it('adds its own fields to the province types', async () => {
+    await expect(registering(readFileSync(path.join(__dirname, '..', 'subgraphs', 'land', 'schema.graphql'), 'utf8'))).resolves.toMatch(/landParcel/);
+  });
+
+  it('may not take over a province field, however it names the directive, nor hide one', async () => {
+    await expect(
+      registering(`${link('"@key", "@override"')}
+        type Dossier @key(fields: "id") { id: ID! applicantName: String! @override(from: "dossiers") }`),
+    ).rejects.toThrow(/land: @override on Dossier\.applicantName/);
+    await expect(
+      registering(`${link('"@key", { name: "@override", as: "@mine" }')}
+        type Dossier @key(fields: "id") { id: ID! applicantName: String! @mine(from: "dossiers") }`),
+    ).rejects.toThrow(/land: @override on Dossier\.applicantName/);
+    await expect(
+      registering(`${link('"@key"')}
+        type Procedure @key(fields: "id") @federation__shareable { id: ID! name: String! }`),
+    ).rejects.toThrow(/land: @shareable on Procedure/);
+    await expect(
+      registering(`${link('"@key", "@inaccessible", "@external"')}
+        type Dossier @key(fields: "id") { id: ID! applicantPhone: String @external @inaccessible }`),
+    ).rejects.toThrow(/land: @inaccessible on Dossier\.applicantPhone/);
   });
 });

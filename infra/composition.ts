@@ -3,7 +3,7 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
-import { parse } from 'graphql';
+import { Kind, parse, visit, type DirectiveNode, type DocumentNode, type FieldDefinitionNode, type InputValueDefinitionNode } from 'graphql';
 import { ANONYMOUS, signCaller } from '../shared/caller';
 import { config, SUBGRAPH_NAMES } from '../shared/config';
 
@@ -59,6 +59,46 @@ function defaultUrl(name: string): string {
 }
 
 /**
+ * Federation directives by which a subgraph would answer fields another subgraph owns (@override,
+ * @shareable, @provides, @interfaceObject) or hide them (@inaccessible): the province's subgraphs
+ * may use them among themselves; a unit's subgraph, registered by URL, may not.
+ */
+const TAKEOVER_DIRECTIVES = new Set(['override', 'shareable', 'provides', 'interfaceObject', 'inaccessible', 'composeDirective']);
+
+/** Where a unit's schema uses a take-over directive, under whatever name its @link imports it. */
+function unitSchemaProblems(service: { name: string; typeDefs: DocumentNode }): string[] {
+  const aliases = new Map<string, string>();
+  visit(service.typeDefs, {
+    Directive(node) {
+      if (node.name.value !== 'link') return;
+      const imports = node.arguments?.find((argument) => argument.name.value === 'import')?.value;
+      if (imports?.kind !== Kind.LIST) return;
+      for (const item of imports.values) {
+        if (item.kind !== Kind.OBJECT) continue;
+        const field = (name: string) => item.fields.find((f) => f.name.value === name)?.value;
+        const [name, as] = [field('name'), field('as')];
+        if (name?.kind === Kind.STRING && as?.kind === Kind.STRING) aliases.set(as.value.replace(/^@/, ''), name.value.replace(/^@/, ''));
+      }
+    },
+  });
+  const used = (directives: readonly DirectiveNode[] | undefined, at: string) =>
+    (directives ?? []).flatMap((directive) => {
+      const name = aliases.get(directive.name.value) ?? directive.name.value.replace(/^federation__/, '');
+      return TAKEOVER_DIRECTIVES.has(name) ? [`${service.name}: @${name} on ${at}`] : [];
+    });
+  const problems = service.typeDefs.definitions.flatMap((definition) => {
+    if (!('name' in definition) || !definition.name) return [];
+    const type = definition.name.value;
+    const fields = 'fields' in definition ? (definition.fields ?? []) : [];
+    return [
+      ...used(definition.directives, type),
+      ...fields.flatMap((field: FieldDefinitionNode | InputValueDefinitionNode) => used(field.directives, `${type}.${field.name.value}`)),
+    ];
+  });
+  return problems;
+}
+
+/**
  * Composes the registry's subgraphs into the supergraph the gateway (or Apollo Router) runs: the
  * schema files of those in this repository, the schema a running one answers for the others. The
  * URLs written in it are the registry's, else the development defaults; deployments override them.
@@ -73,6 +113,9 @@ export async function composeSupergraph(entries: RegistryEntry[] = readRegistry(
       url: entry.url ?? defaultUrl(entry.name),
     })),
   );
+  const problems = services.flatMap((service) => ((SUBGRAPH_NAMES as readonly string[]).includes(service.name) ? [] : unitSchemaProblems(service)));
+  if (problems.length)
+    throw new Error(`A unit's subgraph may add types and fields, not take over or hide the province's:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   const result = composeServices(services);
   if (result.errors) {
     throw new Error(`Composition failed with ${result.errors.length} error(s):\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
