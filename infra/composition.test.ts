@@ -65,7 +65,16 @@ describe("a unit's subgraph in the registry", () => {
   const registering = (sdl: string) => {
     const file = path.join(dir, `${Math.random().toString(36).slice(2)}.graphql`);
     writeFileSync(file, sdl);
-    return composeSupergraph([...readRegistry(), { name: 'land', owner: '27.256.256-CNDD', schema: file, url: 'http://localhost:4005/graphql' }]);
+    return composeSupergraph([
+      ...readRegistry(),
+      {
+        name: 'land',
+        owner: '27.256.256-CNDD',
+        schema: file,
+        url: 'http://localhost:4005/graphql',
+        grants: ['Dossier.ownerPath', 'Dossier.fieldCode', 'AdministrativeUnit.path'],
+      },
+    ]);
   };
   const link = (imports: string) => `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: [${imports}])`;
 
@@ -73,7 +82,7 @@ describe("a unit's subgraph in the registry", () => {
     await expect(registering(readFileSync(path.join(__dirname, '..', 'subgraphs', 'land', 'schema.graphql'), 'utf8'))).resolves.toMatch(/landParcel/);
   });
 
-  it('may not take over a province field, however it names the directive, nor hide one', async () => {
+  it('may not take over a province field, however it names the directive, nor hide one, nor receive one not granted', async () => {
     await expect(
       registering(`${link('"@key", "@override"')}
         type Dossier @key(fields: "id") { id: ID! applicantName: String! @override(from: "dossiers") }`),
@@ -86,6 +95,10 @@ describe("a unit's subgraph in the registry", () => {
       registering(`${link('"@key"')}
         type Procedure @key(fields: "id") @federation__shareable { id: ID! name: String! }`),
     ).rejects.toThrow(/land: @shareable on Procedure/);
+    await expect(
+      registering(`${link('"@key", "@external", "@requires"')}
+        type Dossier @key(fields: "id") { id: ID! applicantPhone: String @external rings: Int @requires(fields: "applicantPhone") }`),
+    ).rejects.toThrow(/land: @external Dossier\.applicantPhone is not among the fields the registry grants it/);
     await expect(
       registering(`${link('"@key", "@inaccessible", "@external"')}
         type Dossier @key(fields: "id") { id: ID! applicantPhone: String @external @inaccessible }`),

@@ -15,6 +15,12 @@ export interface RegistryEntry {
   owner: string;
   schema?: string;
   url?: string;
+  /**
+   * A unit's subgraph: the other subgraphs' fields it may receive through @requires (`Dossier.ownerPath`),
+   * granted by the province when it registers it. Any other @external field is refused: it would
+   * send the unit data of the province's (an applicant's phone) with every answer that asks for its field.
+   */
+  grants?: string[];
 }
 
 const ROOT = path.join(__dirname, '..');
@@ -30,6 +36,9 @@ export function readRegistry(file = REGISTRY_FILE): RegistryEntry[] {
     ...(entries.findIndex((other) => other.name === entry.name) === i ? [] : [`entry ${i + 1}: "${entry.name}" is registered twice`]),
     ...(UNIT_PATH.test(entry.owner ?? '') ? [] : [`entry ${i + 1} (${entry.name}): owner "${entry.owner}" is not a unit path (27.259)`]),
     ...(entry.schema || entry.url ? [] : [`entry ${i + 1} (${entry.name}): give its schema file or its URL`]),
+    ...(entry.grants === undefined || (Array.isArray(entry.grants) && entry.grants.every((grant) => /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/.test(grant)))
+      ? []
+      : [`entry ${i + 1} (${entry.name}): grants is a list of Type.field (Dossier.ownerPath)`]),
   ]);
   if (problems.length) throw new Error(`${path.relative(ROOT, file)} is not a valid registry:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return entries;
@@ -66,7 +75,7 @@ function defaultUrl(name: string): string {
 const TAKEOVER_DIRECTIVES = new Set(['override', 'shareable', 'provides', 'interfaceObject', 'inaccessible', 'composeDirective']);
 
 /** Where a unit's schema uses a take-over directive, under whatever name its @link imports it. */
-function unitSchemaProblems(service: { name: string; typeDefs: DocumentNode }): string[] {
+function unitSchemaProblems(service: { name: string; typeDefs: DocumentNode }, grants: string[]): string[] {
   const aliases = new Map<string, string>();
   visit(service.typeDefs, {
     Directive(node) {
@@ -84,7 +93,10 @@ function unitSchemaProblems(service: { name: string; typeDefs: DocumentNode }): 
   const used = (directives: readonly DirectiveNode[] | undefined, at: string) =>
     (directives ?? []).flatMap((directive) => {
       const name = aliases.get(directive.name.value) ?? directive.name.value.replace(/^federation__/, '');
-      return TAKEOVER_DIRECTIVES.has(name) ? [`${service.name}: @${name} on ${at}`] : [];
+      if (TAKEOVER_DIRECTIVES.has(name)) return [`${service.name}: @${name} on ${at}`];
+      if (name === 'external' && !grants.includes(at))
+        return [`${service.name}: @external ${at} is not among the fields the registry grants it ("grants")`];
+      return [];
     });
   const problems = service.typeDefs.definitions.flatMap((definition) => {
     if (!('name' in definition) || !definition.name) return [];
@@ -113,9 +125,14 @@ export async function composeSupergraph(entries: RegistryEntry[] = readRegistry(
       url: entry.url ?? defaultUrl(entry.name),
     })),
   );
-  const problems = services.flatMap((service) => ((SUBGRAPH_NAMES as readonly string[]).includes(service.name) ? [] : unitSchemaProblems(service)));
-  if (problems.length)
-    throw new Error(`A unit's subgraph may add types and fields, not take over or hide the province's:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  const problems = services.flatMap((service, i) =>
+    (SUBGRAPH_NAMES as readonly string[]).includes(service.name) ? [] : unitSchemaProblems(service, entries[i].grants ?? []),
+  );
+  if (problems.length) {
+    throw new Error(
+      `A unit's subgraph may add types and fields, and read only the fields granted to it; not take over or hide the province's:\n${problems.map((p) => `- ${p}`).join('\n')}`,
+    );
+  }
   const result = composeServices(services);
   if (result.errors) {
     throw new Error(`Composition failed with ${result.errors.length} error(s):\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
@@ -167,4 +184,15 @@ export async function composeChecked(
     );
   }
   return { supergraph, breaking };
+}
+
+/** The other subgraphs' fields a schema asks to receive (@external), as `Type.field`: what its registry entry must grant. */
+export function externalFields(typeDefs: DocumentNode): string[] {
+  return typeDefs.definitions.flatMap((definition) =>
+    'fields' in definition && 'name' in definition && definition.name
+      ? (definition.fields ?? []).flatMap((field) =>
+          field.directives?.some((d) => d.name.value === 'external') ? [`${definition.name.value}.${field.name.value}`] : [],
+        )
+      : [],
+  );
 }

@@ -1,10 +1,11 @@
-import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { SUBGRAPH_NAMES } from '../shared/config';
 
 /** tsc copies only code: the compiled services also need the schemas, the supergraph, the explorer bundle and the kiosk and board pages. */
 const root = path.join(__dirname, '..');
-for (const name of SUBGRAPH_NAMES) {
+// Every subgraph of this repository: the province's four and the units' own (land, those made by subgraph:new).
+const subgraphNames = readdirSync(path.join(root, 'subgraphs')).filter((name) => existsSync(path.join(root, 'subgraphs', name, 'schema.graphql')));
+for (const name of subgraphNames) {
   const target = path.join(root, 'dist', 'subgraphs', name);
   mkdirSync(target, { recursive: true });
   copyFileSync(path.join(root, 'subgraphs', name, 'schema.graphql'), path.join(target, 'schema.graphql'));

@@ -5,6 +5,7 @@ import { config, isProduction } from '../shared/config';
 import { logger } from '../shared/logger';
 import { connect, migrate, onShutdown, refuseUnsafeConfiguration } from '../shared/standalone';
 import { startSubgraph, type Subgraph } from '../shared/subgraph';
+import { externalFields } from './composition';
 import { localDatabase } from './postgres';
 
 /**
@@ -49,7 +50,8 @@ async function main() {
       '',
       `${name} (kept by unit ${module.owner}) answers at ${service.url}, with its own key only.`,
       'To register it with the platform npm start runs, add to subgraphs/registry.json:',
-      `  { "name": "${name}", "owner": "${module.owner}", "url": "${service.url}" }`,
+      `  { "name": "${name}", "owner": "${module.owner}", "url": "${service.url}", "grants": ${JSON.stringify(externalFields(module.typeDefs))} }`,
+      '("grants": the province\'s fields it receives through @requires; the province reviews them: no personal data it has no right to)',
       'then npm run compose: the running gateway serves it within two seconds.',
       '',
     ].join('\n'),

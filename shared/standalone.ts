@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { subgraphKey } from './caller';
 import type { Clock } from './clock';
 import { config, isProduction, secretProblems, subgraphKeyProblems, SUBGRAPH_NAMES } from './config';
 import { createDataSource } from './db';
@@ -50,10 +51,14 @@ export function refuseUnsafeConfiguration(service: string, problems: string[]): 
 
 /** Entry point of one subgraph deployed on its own (`node dist/subgraphs/<name>/src/main.js`). */
 export async function runStandalone(module: Subgraph): Promise<void> {
-  // A unit's subgraph is given its own key (SUBGRAPH_KEY); the province's own hold the gateway's secret.
-  const key = config.subgraphKey;
+  // A unit's subgraph holds only its own key (SUBGRAPH_KEY; in development, the one derived from the development secret);
+  // the province's own hold the gateway's secret, and call each other with it.
+  const key = module.owner ? (config.subgraphKey ?? subgraphKey(config.gatewaySecret, module.name)) : undefined;
   refuseUnsafeConfiguration(module.name, [
-    ...(key ? subgraphKeyProblems(module.name) : secretProblems(['GATEWAY_SECRET'])),
+    ...(module.owner ? subgraphKeyProblems(module.name) : secretProblems(['GATEWAY_SECRET'])),
+    ...(module.owner && isProduction() && process.env.GATEWAY_SECRET
+      ? [`GATEWAY_SECRET is set: a unit's subgraph holds only its own key (SUBGRAPH_KEY), never the gateway's secret; unset it.`]
+      : []),
     ...(isProduction() ? (module.productionProblems?.() ?? []) : []),
   ]);
   const url = config.databaseUrl(module.name);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { subgraphKey } from '../../shared/caller';
 
 const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -45,6 +46,20 @@ describe('production refuses to start on unsafe secrets', () => {
     expect(code).toBe(1);
     expect(output).toContain(message);
     expect(output).toContain('openssl rand');
+  });
+
+  it.each([
+    ['no key', {}, 'SUBGRAPH_KEY is not set'],
+    [
+      'the key derived from the development secret',
+      { SUBGRAPH_KEY: subgraphKey('motcua-dev-secret-change-me', 'land') },
+      'SUBGRAPH_KEY contains the development value',
+    ],
+    ["the gateway's secret beside its key", { SUBGRAPH_KEY: subgraphKey(STRONG, 'land'), GATEWAY_SECRET: STRONG }, 'GATEWAY_SECRET is set'],
+  ])("a unit's subgraph (land) with %s exits non-zero saying what to set", async (_case, env, message) => {
+    const { code, output } = await startInProduction('subgraphs/land/src/main.ts', env);
+    expect(code).toBe(1);
+    expect(output).toContain(message);
   });
 
   it('the gateway without an OpenID issuer exits non-zero, even with a strong secret', async () => {
