@@ -39,6 +39,7 @@ async function main() {
     port: config.port(name, module.devPort),
     host: config.host,
     key: subgraphKey(config.gatewaySecret, name),
+    publicGraph: config.gatewayUrl,
   });
   onShutdown(async () => {
     await service.stop();

@@ -193,6 +193,10 @@ export const config = {
       sandboxUrl: env('PAYMENT_SANDBOX_URL') ?? `${gateway}/payments/sandbox`,
     };
   },
+  /** The gateway's API as the public reaches it (GATEWAY_URL): a unit's subgraph reads the catalogue there. */
+  get gatewayUrl(): string {
+    return env('GATEWAY_URL') ?? `http://localhost:${config.port('gateway')}/graphql`;
+  },
   /** Interface the services listen on; 0.0.0.0 in containers. */
   host: env('HOST') ?? '127.0.0.1',
   /** <SERVICE>_PORT, else the service's development port (a unit's subgraph names its own, `devPort`). */

@@ -15,36 +15,48 @@ const unavailable = (peer: SubgraphName) =>
     extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: peer },
   });
 
-/** What a unit's subgraph has: it holds no key to the other subgraphs, so every call is answered as an outage. */
-export const noPeers: Peers = {
-  query: (peer) => Promise.reject(unavailable(peer)),
-};
+/** Sends one query to `url` and returns its data, or SERVICE_UNAVAILABLE naming `peer` (what failed is logged, not told). */
+async function ask<T>(
+  url: string | undefined,
+  peer: SubgraphName,
+  headers: (body: string) => Record<string, string>,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  if (!url) throw unavailable(peer);
+  let body: { data?: T; errors?: { message: string }[] };
+  const sent = JSON.stringify({ query, variables });
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers(sent) },
+      body: sent,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    logger.warn({ err: error, peer }, 'peer call failed');
+    throw unavailable(peer);
+  }
+  if (body.errors?.length || !body.data) {
+    logger.error({ peer, errors: body.errors }, 'peer answered with errors');
+    throw unavailable(peer);
+  }
+  return body.data;
+}
 
 /** Calls peers on behalf of `caller`, signed with the peer's key as the gateway signs, so the peer applies the same rules. */
 export function peersFor(urls: Partial<Record<SubgraphName, string>>, gatewaySecret: string, caller: Caller): Peers {
   return {
-    async query<T>(peer: SubgraphName, query: string, variables?: Record<string, unknown>): Promise<T> {
-      const url = urls[peer];
-      if (!url) throw unavailable(peer);
-      let body: { data?: T; errors?: { message: string }[] };
-      const sent = JSON.stringify({ query, variables });
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...signCaller(caller, gatewaySecret, { audience: peer, body: sent }) },
-          body: sent,
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
-        body = (await response.json()) as typeof body;
-      } catch (error) {
-        logger.warn({ err: error, peer }, 'peer call failed');
-        throw unavailable(peer);
-      }
-      if (body.errors?.length || !body.data) {
-        logger.error({ peer, errors: body.errors }, 'peer answered with errors');
-        throw unavailable(peer);
-      }
-      return body.data;
-    },
+    query: (peer, query, variables) => ask(urls[peer], peer, (body) => signCaller(caller, gatewaySecret, { audience: peer, body }), query, variables),
   };
+}
+
+/**
+ * What a unit's subgraph reads of the others: it holds no key to them, so it asks the gateway's
+ * public API as anyone may (the catalogue's units, a procedure), with no caller. Without the
+ * gateway's URL every call is answered as an outage.
+ */
+export function publicGraph(gatewayUrl: string | undefined): Peers {
+  return { query: (peer, query, variables) => ask(gatewayUrl, peer, () => ({}), query, variables) };
 }

@@ -73,7 +73,7 @@ export async function runStandalone(module: Subgraph): Promise<void> {
     db,
     port: config.port(module.name, module.devPort),
     host: config.host,
-    ...(key ? { key } : { secret: config.gatewaySecret, peers }),
+    ...(key ? { key, publicGraph: config.gatewayUrl } : { secret: config.gatewaySecret, peers }),
   });
   onShutdown(async () => {
     await service.stop();

@@ -21,12 +21,12 @@ import { subgraphKey, verifyCaller, type Caller } from './caller';
 import { systemClock, type Clock } from './clock';
 import { readsDependOnCaller, requestDb, type Entities, type Migrations, type RequestDb } from './db';
 import type { SubgraphName } from './config';
-import { formatError } from './errors';
+import { credentialsRefused, formatError } from './errors';
 import { rawBody, serveGraphQL } from './http';
 import { holdsCode, inputRulesPlugin } from './input-rules';
 import { normaliseCode } from './units';
 import { logger } from './logger';
-import { noPeers, peersFor, type Peers } from './peers';
+import { peersFor, publicGraph, type Peers } from './peers';
 import { scalarResolvers } from './scalars';
 
 /** What every resolver receives: the verified caller, the database and this request's loaders. */
@@ -94,6 +94,8 @@ export interface StartOptions {
    */
   secret?: string;
   key?: string;
+  /** A unit's subgraph: the gateway's API it reads public data from (units, procedures), as anyone may. */
+  publicGraph?: string;
   /** Where the other subgraphs listen, for writes that need their data. */
   peers?: Partial<Record<SubgraphName, string>>;
   clock?: Clock;
@@ -168,11 +170,13 @@ export async function startSubgraph(module: Subgraph, options: StartOptions): Pr
     port: options.port,
     host: options.host,
     context: async (request) => {
+      // The signature covers the body; a GET carries its query in the URL instead, so only the gateway's POSTs are taken.
+      if (request.method !== 'POST') throw credentialsRefused("Subgraphs answer the gateway's signed POST requests only.");
       const caller = verifyCaller({ get: (name) => request.headers[name] as string | undefined }, key, {
         audience: module.name,
         body: rawBody(request),
       });
-      const peers = secret ? peersFor(options.peers ?? {}, secret, caller) : noPeers;
+      const peers = secret ? peersFor(options.peers ?? {}, secret, caller) : publicGraph(options.publicGraph);
       const connection = requestDb(options.db, caller, readsByCaller);
       return {
         caller,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CALLER_HEADER, callerClaims, SIGNATURE_HEADER, signature, subgraphKey } from '../shared/caller';
 import { config } from '../shared/config';
+import { isWithin } from '../shared/units';
 import { freePort } from '../shared/http';
 import { composeChecked, readRegistry, readSupergraph, type RegistryEntry } from '../infra/composition';
 import { land } from '../subgraphs/land/src';
@@ -34,6 +35,8 @@ describe("a unit's own subgraph: the land registry of Thành phố Bắc Ninh", 
       // Only its own key: what the province hands the branch, never the gateway's secret.
       SUBGRAPH_KEY: landKey,
       GATEWAY_SECRET: '',
+      // It reads the catalogue's units through the gateway's public API.
+      GATEWAY_URL: stack.gatewayUrl,
     }));
   const health = async () =>
     (await (await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as { supergraph: string; refused: string | null };
@@ -52,8 +55,8 @@ describe("a unit's own subgraph: the land registry of Thành phố Bắc Ninh", 
     await startLand();
     entry = { name: 'land', owner: land.owner!, url: landProcess!.url, grants: LAND_GRANTS };
     admin = await stack.token({ role: 'ADMIN', unit: '27' });
-    const { dossiers } = ok(await stack.gql(`{ dossiers(first: 1, filter: { fieldCode: "DD" }) { nodes { id code } } }`, {}, admin));
-    dossier = dossiers.nodes[0];
+    // A land dossier of the branch's district, Thành phố Bắc Ninh.
+    dossier = stack.demo.dossiers.find((d) => d.fieldCode === 'DD' && isWithin(d.ownerPath, '27.256'))!;
   });
   afterAll(async () => {
     await stack?.stop();
@@ -77,7 +80,7 @@ describe("a unit's own subgraph: the land registry of Thành phố Bắc Ninh", 
         {
           input: {
             clientRequestId: 'thua-345',
-            unitPath: '27.256.09163',
+            unitCode: '09163',
             mapSheet: 12,
             parcelNumber: 345,
             areaM2: 120.5,

@@ -48,6 +48,16 @@ describe('a subgraph called directly, around the gateway', () => {
     expect((await postGraphQL(stack.subgraphUrls.dossiers, query, expired)).status).toBe(401);
   });
 
+  it('refuses a GET, whose query the signature of an empty body would not cover', async () => {
+    const caller: Caller = { sub: 'x', role: 'ADMIN', unit: '27' };
+    const url = `${stack.subgraphUrls.dossiers}?query=${encodeURIComponent(query.query)}`;
+    const response = await fetch(url, {
+      headers: { ...signCaller(caller, config.gatewaySecret, { audience: 'dossiers', body: '' }), 'apollo-require-preflight': '1' },
+    });
+    const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+    expect([response.status, body.errors[0].extensions.code, body.data]).toEqual([401, 'UNAUTHENTICATED', undefined]);
+  });
+
   it('answers its unsigned health check', async () => {
     const response = await fetch(stack.subgraphUrls.dossiers.replace('/graphql', '/health'));
     expect(await response.json()).toEqual({ status: 'ok', service: 'dossiers' });

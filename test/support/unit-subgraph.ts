@@ -8,6 +8,7 @@ import { connect, migrate } from '../../shared/standalone';
 import { startSubgraph, type RunningService, type Subgraph } from '../../shared/subgraph';
 import { TEST_CLOCK } from './clock';
 import { eventually } from './expect';
+import { sharedStack } from './shared-stack';
 
 /** The test server's superuser and application-role URLs (globalSetup sets them). */
 function serverUrls() {
@@ -51,15 +52,24 @@ export interface GraphQLIssue {
 
 /**
  * A unit's subgraph on its own, as its unit deploys it: its database, a free port, only its own
- * key (derived from `gatewaySecret` as the province derives it). Started before a file's tests.
+ * key (derived from a gateway secret as the province derives it). Started before a file's tests.
  */
-export function unitSubgraph(module: Subgraph, gatewaySecret = 'test-gateway-secret'): UnitSubgraphUnderTest {
+export function unitSubgraph(module: Subgraph, options: { readsPublicGraph?: boolean } = {}): UnitSubgraphUnderTest {
+  const gatewaySecret = 'test-gateway-secret';
   const state = {} as UnitSubgraphUnderTest & { drop?: () => Promise<void> };
   beforeAll(async () => {
     const database = await ownDatabase(module);
     state.drop = database.drop;
     state.db = await connect(module, database.urls.app, TEST_CLOCK);
-    state.service = await startSubgraph(module, { db: state.db, port: 0, key: subgraphKey(gatewaySecret, module.name), clock: TEST_CLOCK });
+    // What it reads of the others (the catalogue's units), it reads through a real gateway's public API: the run's shared stack.
+    const publicGraph = options.readsPublicGraph ? (await sharedStack()).gatewayUrl : undefined;
+    state.service = await startSubgraph(module, {
+      db: state.db,
+      port: 0,
+      key: subgraphKey(gatewaySecret, module.name),
+      publicGraph,
+      clock: TEST_CLOCK,
+    });
   });
   afterAll(async () => {
     await state.service?.stop();

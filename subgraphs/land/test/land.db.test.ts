@@ -9,7 +9,7 @@ import { land } from '../src';
  * another district changes nothing, and its database refuses it too.
  */
 describe('the land subgraph of Thành phố Bắc Ninh', () => {
-  const registry = unitSubgraph(land);
+  const registry = unitSubgraph(land, { readsPublicGraph: true });
   const branch: Caller = { sub: 'cb-dat-dai', role: 'OFFICIAL', unit: '27.256.256-CNDD' };
   const province: Caller = { sub: 'so-tnmt', role: 'ADMIN', unit: '27' };
   const otherDistrict: Caller = { sub: 'cb-que-vo', role: 'LEADER', unit: '27.259.259-CNDD' };
@@ -21,7 +21,7 @@ describe('the land subgraph of Thành phố Bắc Ninh', () => {
       `mutation ($input: RegisterLandParcelInput!) { registerLandParcel(input: $input) { landParcel { ${PARCEL} } } }`,
       { input },
     );
-  const parcelInput = { unitPath: '27.256.09163', mapSheet: 12, parcelNumber: 345, areaM2: 120.5, landUse: 'odt', ownerName: 'Nguyễn Thị Ánh Tuyết' };
+  const parcelInput = { unitCode: '09163', mapSheet: 12, parcelNumber: 345, areaM2: 120.5, landUse: 'odt', ownerName: 'Nguyễn Thị Ánh Tuyết' };
   let parcelId = '';
 
   it('registers a parcel for the branch, once per request id, with the name exactly as written', async () => {
@@ -75,7 +75,10 @@ describe('the land subgraph of Thành phố Bắc Ninh', () => {
 
   it('says which field is wrong, and writes nothing', async () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{ unitPath: '27.259.09238' }, 'input.unitPath'],
+      [{ unitCode: '09238' }, 'input.unitCode'],
+      [{ unitCode: '256-CNDD' }, 'input.unitCode'],
+      [{ areaM2: 0.001 }, 'input.areaM2'],
+      [{ ownerName: '😀 👍🏽' }, 'input.ownerName'],
       [{ mapSheet: 0 }, 'input.mapSheet'],
       [{ areaM2: -3 }, 'input.areaM2'],
       [{ landUse: 'đất ở' }, 'input.landUse'],
@@ -85,13 +88,20 @@ describe('the land subgraph of Thành phố Bắc Ninh', () => {
       const refused = await register(branch, { clientRequestId: `bad-${field}`, ...parcelInput, parcelNumber: 500, ...change });
       expect(refused.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field } });
     }
+    const unknown = await register(branch, { clientRequestId: 'bad-unknown-unit', ...parcelInput, unitCode: '99999' });
+    expect(unknown.errors![0]).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'input.unitCode' } });
     const [{ count }] = await registry.db.query(`SELECT count(*)::int AS count FROM land_parcel`);
     expect(count).toBe(1);
   });
 
+  it('masks a one-word name to its initial', async () => {
+    const single = await register(branch, { clientRequestId: 'dk-one-word', ...parcelInput, parcelNumber: 900, ownerName: 'Madonna' });
+    expect(single.data!.registerLandParcel.landParcel).toMatchObject({ ownerMasked: 'M.', ownerName: 'Madonna' });
+  });
+
   it('pages the parcels of a unit and its communes in one statement for many units', async () => {
     for (const parcelNumber of [346, 347]) await register(branch, { clientRequestId: `dk-${parcelNumber}`, ...parcelInput, parcelNumber });
-    await register(branch, { clientRequestId: 'dk-kinh-bac', ...parcelInput, unitPath: '27.256.09172', parcelNumber: 1 });
+    await register(branch, { clientRequestId: 'dk-kinh-bac', ...parcelInput, unitCode: '09172', parcelNumber: 1 });
     const units = ['27.256', '27.256.09163', '27.256.09172', '27.259'].map((path) => ({
       __typename: 'AdministrativeUnit',
       code: path.split('.').pop(),
@@ -133,5 +143,7 @@ describe('the land subgraph of Thành phố Bắc Ninh', () => {
     expect(await dossierAs('27.256.09163', 'DD')).toEqual({ id: parcelId });
     expect(await dossierAs('27.256.09163', 'HT')).toBeNull();
     expect(await dossierAs(null, 'DD')).toBeNull();
+    // A dossier of another district (a mistyped id) never shows the branch's parcel.
+    expect(await dossierAs('27.259.09238', 'DD')).toBeNull();
   });
 });

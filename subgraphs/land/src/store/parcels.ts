@@ -18,9 +18,9 @@ export interface NewParcel {
   registeredAt: Date;
 }
 
-/** The parcel recorded at this place (commune, map sheet, number), if any. */
-export const parcelAt = (db: EntityManager, unitPath: string, mapSheet: number, parcelNumber: number) =>
-  db.findOneBy(LandParcelEntity, { unitPath, mapSheet, parcelNumber });
+/** The parcel recorded at this place (commune by its code, map sheet, number), if any. */
+export const parcelAt = (db: EntityManager, unitCode: string, mapSheet: number, parcelNumber: number) =>
+  db.findOneBy(LandParcelEntity, { unitCode, mapSheet, parcelNumber });
 
 /** Writes a parcel and its user's name; row-level security refuses a caller who does not act for `ownerPath`. */
 export async function insertParcel(db: EntityManager, parcel: NewParcel): Promise<string> {
