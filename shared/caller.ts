@@ -69,6 +69,17 @@ export function callerClaims(caller: Caller, now = Date.now()): string {
   return Buffer.from(JSON.stringify({ ...caller, exp: Math.floor(now / 1000) + SIGNATURE_TTL_SECONDS })).toString('base64url');
 }
 
+/**
+ * What a unit's subgraph is told of a citizen: a pseudonym of their subject, the same on every call
+ * to that subgraph (so their retries are still recognised), and neither their citizen ID nor the
+ * tax code they act for: personal data the province does not hand to a unit's service.
+ */
+export function minimisedCaller(caller: Caller, key: string): Caller {
+  if (caller.role !== 'CITIZEN' && !caller.citizenId) return caller;
+  const pseudonym = (value: string | null | undefined) => (value ? createHmac('sha256', key).update(`pseudonym.${value}`).digest('base64url') : null);
+  return { ...caller, sub: pseudonym(caller.sub), citizenId: null, taxCode: pseudonym(caller.taxCode) };
+}
+
 /** Headers for a request to a subgraph (peers' calls, compose's), signed with its key derived from the gateway's secret. */
 export function signCaller(caller: Caller, gatewaySecret: string, request: SignedRequest, now = Date.now()): Record<string, string> {
   const claims = callerClaims(caller, now);

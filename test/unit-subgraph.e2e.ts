@@ -1,6 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
 import { CALLER_HEADER, callerClaims, SIGNATURE_HEADER, signature, subgraphKey } from '../shared/caller';
 import { config } from '../shared/config';
 import { isWithin } from '../shared/units';
@@ -160,6 +164,34 @@ describe("a unit's own subgraph: the land registry of Thành phố Bắc Ninh", 
     });
     expect(back.dossier.landParcel).toMatchObject({ parcelNumber: 345 });
     expect((await health()).supergraph).toBe(served);
+  });
+
+  it('is told of a citizen only a pseudonym: no citizen ID, the same on every call', async () => {
+    // A second unit's subgraph that shows what the gateway tells it of the caller.
+    const probe = new ApolloServer({
+      schema: buildSubgraphSchema({
+        typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { probeCaller: String }`),
+        resolvers: { Query: { probeCaller: (_: unknown, __: unknown, ctx: unknown) => (ctx as { claims: string }).claims } },
+      }),
+    });
+    const { url } = await startStandaloneServer(probe, {
+      listen: { port: 0, host: '127.0.0.1' },
+      context: async ({ req }) => ({ claims: Buffer.from(String(req.headers[CALLER_HEADER]), 'base64url').toString('utf8') }),
+    });
+    try {
+      const before = (await health()).supergraph;
+      const { supergraph } = await composeChecked([...readRegistry(), entry, { name: 'probe', owner: '27.256', url }], readFileSync(file, 'utf8'));
+      writeFileSync(file, supergraph);
+      await eventually('the probe served', async () => (await health()).supergraph !== before, 10_000);
+      const citizen = await stack.token({ role: 'CITIZEN', sub: '027190001234' });
+      const told = async () => JSON.parse(ok(await stack.gql('{ probeCaller }', {}, citizen)).probeCaller as string) as Record<string, unknown>;
+      const [first, second] = [await told(), await told()];
+      expect(first).toMatchObject({ role: 'CITIZEN', citizenId: null, taxCode: null });
+      expect(JSON.stringify(first)).not.toContain('027190001234');
+      expect(first.sub).toEqual(second.sub);
+    } finally {
+      await probe.stop();
+    }
   });
 
   it('cannot act as the gateway towards the other subgraphs with the key it holds', async () => {

@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
-import { ANONYMOUS, CALLER_HEADER, callerClaims, signature, SIGNATURE_HEADER, subgraphKey, type Caller } from '../../shared/caller';
+import { ANONYMOUS, CALLER_HEADER, callerClaims, minimisedCaller, signature, SIGNATURE_HEADER, subgraphKey, type Caller } from '../../shared/caller';
 import { formatError, publicCodes } from '../../shared/errors';
 import { inputRulesPlugin } from '../../shared/input-rules';
 import { serveGraphQL } from '../../shared/http';
@@ -23,7 +23,7 @@ import { pageRoutes } from './pages';
 import { supergraphFromFile, type SupergraphState } from './supergraph';
 import { systemClock, type Clock } from '../../shared/clock';
 import type { DocumentStore } from '../../shared/document-store';
-import { config } from '../../shared/config';
+import { config, SUBGRAPH_NAMES } from '../../shared/config';
 
 export interface GatewayContext {
   caller: Caller;
@@ -68,6 +68,9 @@ export interface GatewayOptions {
  * fetcher), since it covers the body's hash and the subgraph's name.
  */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** A unit's subgraph (not one of the province's): told of a citizen only a pseudonym. */
+  private readonly unitKey: string | null;
+
   constructor(
     private readonly name: string,
     url: string,
@@ -97,6 +100,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         }
       }) as never,
     });
+    this.unitKey = (SUBGRAPH_NAMES as readonly string[]).includes(name) ? null : key;
   }
   /** A subgraph's body that is not JSON (cut off, a proxy's page) is its outage, not an internal error. */
   override async parseBody(...args: Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>): Promise<object | string> {
@@ -141,7 +145,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Health checks and schema loading run with a context of their own, without a caller.
     const caller = (context as Partial<GatewayContext>).caller;
     if (!caller) return;
-    request.http?.headers.set(CALLER_HEADER, callerClaims(caller));
+    request.http?.headers.set(CALLER_HEADER, callerClaims(this.unitKey ? minimisedCaller(caller, this.unitKey) : caller));
   }
 }
 
