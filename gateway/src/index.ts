@@ -17,6 +17,7 @@ import { peersFor } from '../../shared/peers';
 import { explorerRoutes } from './explorer';
 import { limitAnonymousRequests, type AnonymousLimits } from './plugins/anonymous-limits';
 import { productionDefaults } from './plugins/production-defaults';
+import { distinctErrors } from './plugins/distinct-errors';
 import { documentRoutes } from './documents/routes';
 import { paymentRoutes } from './payments/routes';
 import { pageRoutes } from './pages';
@@ -177,7 +178,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     formatError,
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, inputRulesPlugin(), productionDefaults(options.production ?? false), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...protection.plugins,
+      inputRulesPlugin(),
+      productionDefaults(options.production ?? false),
+      distinctErrors(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   const checks = claimChecks(
     peersFor({ catalogue: options.subgraphUrls.catalogue, personnel: options.subgraphUrls.personnel }, options.gatewaySecret, ANONYMOUS),
