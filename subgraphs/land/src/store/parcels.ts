@@ -5,18 +5,8 @@ import { DossierParcelEntity } from './entities/dossier-parcel.entity';
 import { LandParcelEntity } from './entities/land-parcel.entity';
 import { LandParcelOwnerEntity } from './entities/land-parcel-owner.entity';
 
-export interface NewParcel {
-  unitPath: string;
-  unitCode: string;
-  mapSheet: number;
-  parcelNumber: number;
-  areaM2: number;
-  landUse: string;
-  ownerName: string;
-  ownerMasked: string;
-  ownerPath: string;
-  registeredAt: Date;
-}
+/** A parcel to write: its open row, and its user's full name (kept apart, behind row-level security). */
+export type NewParcel = Omit<LandParcelEntity, 'id'> & { ownerName: string };
 
 /** The parcel recorded at this place (commune by its code, map sheet, number), if any. */
 export const parcelAt = (db: EntityManager, unitCode: string, mapSheet: number, parcelNumber: number) =>
