@@ -1,7 +1,10 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { connect } from '../shared/standalone';
+import type { Subgraph } from '../shared/subgraph';
 import { subgraphs } from '../subgraphs';
+import { land } from '../subgraphs/land/src';
+import { ownDatabase } from './support/unit-subgraph';
 import { freshDatabases, type TestDatabases } from './support/databases';
 
 /**
@@ -38,17 +41,21 @@ interface DatabaseColumn {
 
 describe('the migrated schema matches what the code declares', () => {
   let databases: TestDatabases;
+  // The land registry, a unit's own subgraph, has a database of its own.
+  let landDatabase: Awaited<ReturnType<typeof ownDatabase>>;
   beforeAll(async () => {
     databases = await freshDatabases();
+    landDatabase = await ownDatabase(land);
   });
   afterAll(async () => {
     await databases?.drop();
+    await landDatabase?.drop();
   });
 
-  it.each(subgraphs.map((module) => [module.name, module] as const))(
+  it.each([...subgraphs, land].map((module) => [module.name, module as Subgraph] as const))(
     '%s: every entity column is in its table with its type and nullability',
-    async (_name, module) => {
-      const urls = databases.urls[module.name];
+    async (name, module) => {
+      const urls = name === 'land' ? landDatabase.urls : databases.urls[name];
       const client = new Client({ connectionString: urls.migration });
       await client.connect();
       let db: DataSource | undefined;
