@@ -3,7 +3,7 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
-import { Kind, parse, visit, type DirectiveNode, type DocumentNode, type FieldDefinitionNode, type InputValueDefinitionNode } from 'graphql';
+import { Kind, parse, valueFromASTUntyped, visit, type DirectiveNode, type DocumentNode } from 'graphql';
 import { ANONYMOUS, signCaller } from '../shared/caller';
 import { config, SUBGRAPH_NAMES } from '../shared/config';
 
@@ -32,7 +32,9 @@ const UNIT_PATH = /^[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*$/;
 export function readRegistry(file = REGISTRY_FILE): RegistryEntry[] {
   const { subgraphs: entries } = JSON.parse(readFileSync(file, 'utf8')) as { subgraphs: RegistryEntry[] };
   const problems = entries.flatMap((entry, i) => [
-    ...(NAME.test(entry.name) ? [] : [`entry ${i + 1}: name "${entry.name}" is not lower-case letters, digits and dashes`]),
+    ...(NAME.test(entry.name)
+      ? []
+      : [`entry ${i + 1}: name "${entry.name}" is not 2 to 41 lower-case letters, digits and dashes, starting with a letter`]),
     ...(entries.findIndex((other) => other.name === entry.name) === i ? [] : [`entry ${i + 1}: "${entry.name}" is registered twice`]),
     ...(UNIT_PATH.test(entry.owner ?? '') ? [] : [`entry ${i + 1} (${entry.name}): owner "${entry.owner}" is not a unit path (27.259)`]),
     ...(entry.schema || entry.url ? [] : [`entry ${i + 1} (${entry.name}): give its schema file or its URL`]),
@@ -67,47 +69,112 @@ function defaultUrl(name: string): string {
   return `http://localhost:${config.port(name)}/graphql`;
 }
 
-/**
- * Federation directives by which a subgraph would answer fields another subgraph owns (@override,
- * @shareable, @provides, @interfaceObject) or hide them (@inaccessible): the province's subgraphs
- * may use them among themselves; a unit's subgraph, registered by URL, may not.
- */
-const TAKEOVER_DIRECTIVES = new Set(['override', 'shareable', 'provides', 'interfaceObject', 'inaccessible', 'composeDirective']);
+type Directed = { directives?: readonly DirectiveNode[] };
 
-/** Where a unit's schema uses a take-over directive, under whatever name its @link imports it. */
-function unitSchemaProblems(service: { name: string; typeDefs: DocumentNode }, grants: string[]): string[] {
-  const aliases = new Map<string, string>();
-  visit(service.typeDefs, {
-    Directive(node) {
-      if (node.name.value !== 'link') return;
-      const imports = node.arguments?.find((argument) => argument.name.value === 'import')?.value;
-      if (imports?.kind !== Kind.LIST) return;
-      for (const item of imports.values) {
-        if (item.kind !== Kind.OBJECT) continue;
-        const field = (name: string) => item.fields.find((f) => f.name.value === name)?.value;
-        const [name, as] = [field('name'), field('as')];
-        if (name?.kind === Kind.STRING && as?.kind === Kind.STRING) aliases.set(as.value.replace(/^@/, ''), name.value.replace(/^@/, ''));
+/** The arguments of each use of `name` on a node, as plain values (`graph` the join__Graph value). */
+function uses(node: Directed, name: string): Record<string, unknown>[] {
+  return (node.directives ?? [])
+    .filter((directive) => directive.name.value === name)
+    .map((directive) =>
+      Object.fromEntries((directive.arguments ?? []).map((argument) => [argument.name.value, valueFromASTUntyped(argument.value)])),
+    );
+}
+
+/** The top-level fields of a key's selection ("id", "code asOf"; nested selections name their parent). */
+const keyFields = (key: unknown) =>
+  typeof key === 'string'
+    ? key
+        .replace(/\{[^{}]*\}/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean)
+    : [];
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
+ * What a unit's subgraph would take of the province's, read from the composed supergraph itself
+ * (whatever names its schema gave the federation directives): a field of the province's it answers
+ * too (shared, overridden, provided), one it receives (@external) that its entry does not grant, an
+ * interface object, a value of its own in the province's enum, or an input, union or interface
+ * of the province's it redefines (an input narrowed). It may add types, fields to the province's
+ * entities, and share its value types (PageInfo).
+ */
+function unitTakeovers(supergraphSdl: string, entries: RegistryEntry[]): string[] {
+  const document = parse(supergraphSdl);
+  const graphNames = new Map<string, string>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph') {
+      for (const value of definition.values ?? []) graphNames.set(value.name.value, String(uses(value, 'join__graph')[0]?.name));
+    }
+  }
+  const unitNames = new Set(entries.filter((entry) => !(SUBGRAPH_NAMES as readonly string[]).includes(entry.name)).map((entry) => entry.name));
+  const grants = new Map(entries.map((entry) => [entry.name, entry.grants ?? []]));
+  const nameOf = (graph: unknown) => graphNames.get(String(graph)) ?? String(graph);
+  const isUnit = (graph: unknown) => unitNames.has(nameOf(graph));
+  const problems: string[] = [];
+  for (const definition of document.definitions) {
+    if (!('name' in definition) || !definition.name || definition.name.value.startsWith('join__') || definition.name.value.startsWith('link__'))
+      continue;
+    const type = definition.name.value;
+    const joined = uses(definition, 'join__type');
+    const unitJoins = joined.filter((join) => isUnit(join.graph));
+    const coreJoined = joined.some((join) => !isUnit(join.graph));
+    if (!unitJoins.length) continue;
+    for (const join of unitJoins) {
+      if (join.isInterfaceObject) problems.push(`${nameOf(join.graph)}: ${type} as an interface object`);
+    }
+    if (!coreJoined || definition.kind === Kind.SCALAR_TYPE_DEFINITION) continue;
+    if (definition.kind === Kind.ENUM_TYPE_DEFINITION) {
+      // The same values are fine (a unit answering with the province's statuses); a value of its own would reach the province's clients.
+      for (const value of definition.values ?? []) {
+        const graphs = uses(value, 'join__enumValue').map((use) => use.graph);
+        if (graphs.length && graphs.every(isUnit))
+          problems.push(`${graphs.map(nameOf).join(', ')}: adds ${value.name.value} to the province's enum ${type}`);
       }
+      continue;
+    }
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) {
+      problems.push(`${unitJoins.map((join) => nameOf(join.graph)).join(', ')}: redefines the province's ${type}; name a type of its own`);
+      continue;
+    }
+    // A value type (no key of the unit's): each subgraph answers only the objects it returns itself.
+    if (!ROOT_TYPES.has(type) && !unitJoins.some((join) => join.key)) continue;
+    const definingGraphs = joined.map((join) => join.graph);
+    for (const field of definition.fields ?? []) {
+      const at = `${type}.${field.name.value}`;
+      const fieldJoins = uses(field, 'join__field');
+      // No join__field: every subgraph that defines the type answers the field.
+      const answering = fieldJoins.length ? fieldJoins.filter((join) => !join.external).map((join) => join.graph) : definingGraphs;
+      for (const join of fieldJoins.filter((j) => isUnit(j.graph))) {
+        const unit = nameOf(join.graph);
+        if (join.external && !grants.get(unit)?.includes(at))
+          problems.push(`${unit}: receives ${at} (@external), which its registry entry does not grant ("grants")`);
+        if (join.override) problems.push(`${unit}: overrides ${at}`);
+        if (join.provides) problems.push(`${unit}: provides ${join.provides as string} through ${at}`);
+      }
+      if (!answering.some((graph) => !isUnit(graph))) continue;
+      for (const graph of answering.filter(isUnit)) {
+        const keys = unitJoins.filter((join) => join.graph === graph).flatMap((join) => keyFields(join.key));
+        if (!keys.includes(field.name.value)) problems.push(`${nameOf(graph)}: answers ${at}, which the province's subgraphs answer`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The coordinates the supergraph hides from clients (@inaccessible). */
+function inaccessibleIn(supergraphSdl: string): Set<string> {
+  const hidden = new Set<string>();
+  visit(parse(supergraphSdl), {
+    enter(node, _key, _parent, _path, ancestors) {
+      if (!('directives' in node) || !node.directives?.some((d) => d.name.value === 'inaccessible')) return;
+      const names = [...ancestors, node].flatMap((a) =>
+        a && typeof a === 'object' && 'name' in a && a.name && 'value' in a.name ? [a.name.value] : [],
+      );
+      hidden.add(names.join('.'));
     },
   });
-  const used = (directives: readonly DirectiveNode[] | undefined, at: string) =>
-    (directives ?? []).flatMap((directive) => {
-      const name = aliases.get(directive.name.value) ?? directive.name.value.replace(/^federation__/, '');
-      if (TAKEOVER_DIRECTIVES.has(name)) return [`${service.name}: @${name} on ${at}`];
-      if (name === 'external' && !grants.includes(at))
-        return [`${service.name}: @external ${at} is not among the fields the registry grants it ("grants")`];
-      return [];
-    });
-  const problems = service.typeDefs.definitions.flatMap((definition) => {
-    if (!('name' in definition) || !definition.name) return [];
-    const type = definition.name.value;
-    const fields = 'fields' in definition ? (definition.fields ?? []) : [];
-    return [
-      ...used(definition.directives, type),
-      ...fields.flatMap((field: FieldDefinitionNode | InputValueDefinitionNode) => used(field.directives, `${type}.${field.name.value}`)),
-    ];
-  });
-  return problems;
+  return hidden;
 }
 
 /**
@@ -125,17 +192,24 @@ export async function composeSupergraph(entries: RegistryEntry[] = readRegistry(
       url: entry.url ?? defaultUrl(entry.name),
     })),
   );
-  const problems = services.flatMap((service, i) =>
-    (SUBGRAPH_NAMES as readonly string[]).includes(service.name) ? [] : unitSchemaProblems(service, entries[i].grants ?? []),
-  );
-  if (problems.length) {
-    throw new Error(
-      `A unit's subgraph may add types and fields, and read only the fields granted to it; not take over or hide the province's:\n${problems.map((p) => `- ${p}`).join('\n')}`,
-    );
-  }
   const result = composeServices(services);
   if (result.errors) {
     throw new Error(`Composition failed with ${result.errors.length} error(s):\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  const problems = unitTakeovers(result.supergraphSdl, entries);
+  const units = services.filter((service) => !(SUBGRAPH_NAMES as readonly string[]).includes(service.name));
+  if (units.length) {
+    // Hidden by a unit: what the province's subgraphs alone do not hide.
+    const own = composeServices(services.filter((service) => !units.includes(service)));
+    const ownHidden = own.supergraphSdl ? inaccessibleIn(own.supergraphSdl) : new Set<string>();
+    for (const coordinate of inaccessibleIn(result.supergraphSdl)) {
+      if (!ownHidden.has(coordinate)) problems.push(`a unit's subgraph hides ${coordinate.split('.').slice(-2).join('.')} (@inaccessible)`);
+    }
+  }
+  if (problems.length) {
+    throw new Error(
+      `A unit's subgraph may add types, and fields to the province's entities; it may not answer, hide or receive the province's fields without a grant:\n${problems.map((p) => `- ${p}`).join('\n')}`,
+    );
   }
   return result.supergraphSdl;
 }

@@ -70,13 +70,21 @@ export function callerClaims(caller: Caller, now = Date.now()): string {
 }
 
 /**
+ * The key of a unit's subgraph's pseudonyms: derived from the gateway's secret apart from its
+ * key, so the unit, which holds only its key, cannot recompute a pseudonym from a guessed citizen
+ * ID (twelve digits of a known structure are few enough to try them all).
+ */
+export const pseudonymKey = (gatewaySecret: string, subgraph: string) =>
+  createHmac('sha256', gatewaySecret).update(`motcua-pseudonym.${subgraph}`).digest('base64url');
+
+/**
  * What a unit's subgraph is told of a citizen: a pseudonym of their subject, the same on every call
  * to that subgraph (so their retries are still recognised), and neither their citizen ID nor the
  * tax code they act for: personal data the province does not hand to a unit's service.
  */
-export function minimisedCaller(caller: Caller, key: string): Caller {
+export function minimisedCaller(caller: Caller, pseudonyms: string): Caller {
   if (caller.role !== 'CITIZEN' && !caller.citizenId) return caller;
-  const pseudonym = (value: string | null | undefined) => (value ? createHmac('sha256', key).update(`pseudonym.${value}`).digest('base64url') : null);
+  const pseudonym = (value: string | null | undefined) => (value ? createHmac('sha256', pseudonyms).update(value).digest('base64url') : null);
   return { ...caller, sub: pseudonym(caller.sub), citizenId: null, taxCode: pseudonym(caller.taxCode) };
 }
 

@@ -34,7 +34,14 @@ async function ask<T>(
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     body = (await response.json()) as typeof body;
+    if (response.status === 429) {
+      throw new GraphQLError(
+        `The ${peer} service is asked too often from here (the gateway's limit for anonymous calls); nothing was changed. Try again in ${response.headers.get('retry-after') ?? 'a few'} seconds.`,
+        { extensions: { code: 'RATE_LIMITED', serviceName: peer } },
+      );
+    }
   } catch (error) {
+    if (error instanceof GraphQLError) throw error;
     logger.warn({ err: error, peer }, 'peer call failed');
     throw unavailable(peer);
   }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -120,6 +121,16 @@ describe("a unit's own subgraph: the land registry of Thành phố Bắc Ninh", 
     const queVo = await stack.token({ role: 'LEADER', unit: '27.259' });
     const parcelAsQueVo = ok(await stack.gql(`query ($id: ID!) { landParcel(id: $id) { ownerName ownerMasked } }`, { id: parcelId }, queVo));
     expect(parcelAsQueVo.landParcel).toEqual({ ownerName: null, ownerMasked: 'Trần T. N. Á.' });
+    const refused = await stack.gql(
+      `mutation ($input: RegisterLandParcelInput!) { registerLandParcel(input: $input) { landParcel { id } } }`,
+      { input: { clientRequestId: 'que-vo-1', unitCode: '09163', mapSheet: 1, parcelNumber: 1, areaM2: 10, landUse: 'ODT', ownerName: 'Lê Văn A' } },
+      queVo,
+    );
+    // What a unit's service says is shown as its words, never as the platform's.
+    expect(refused.errors![0]).toMatchObject({
+      message: expect.stringMatching(/^The land service says: This service is kept by unit 27\.256\.256-CNDD/),
+      extensions: { code: 'FORBIDDEN', serviceName: 'land' },
+    });
   });
 
   it('refuses a breaking change to the land schema, and the gateway keeps serving what it served', async () => {
@@ -194,6 +205,11 @@ describe("a unit's own subgraph: the land registry of Thành phố Bắc Ninh", 
       expect(first).toMatchObject({ role: 'CITIZEN', citizenId: null, taxCode: null });
       expect(JSON.stringify(first)).not.toContain('027190001234');
       expect(first.sub).toEqual(second.sub);
+      // Not from anything the unit holds: its key cannot turn a guessed citizen ID into this pseudonym.
+      const probeKey = subgraphKey(config.gatewaySecret, 'probe');
+      for (const guess of ['027190001234', 'pseudonym.027190001234']) {
+        expect(first.sub).not.toEqual(createHmac('sha256', probeKey).update(guess).digest('base64url'));
+      }
     } finally {
       await probe.stop();
     }

@@ -4,7 +4,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
-import { ANONYMOUS, CALLER_HEADER, callerClaims, minimisedCaller, signature, SIGNATURE_HEADER, subgraphKey, type Caller } from '../../shared/caller';
+import {
+  ANONYMOUS,
+  CALLER_HEADER,
+  callerClaims,
+  minimisedCaller,
+  pseudonymKey,
+  signature,
+  SIGNATURE_HEADER,
+  subgraphKey,
+  type Caller,
+} from '../../shared/caller';
 import { formatError, publicCodes } from '../../shared/errors';
 import { inputRulesPlugin } from '../../shared/input-rules';
 import { serveGraphQL } from '../../shared/http';
@@ -17,7 +27,7 @@ import { peersFor } from '../../shared/peers';
 import { explorerRoutes } from './explorer';
 import { limitAnonymousRequests, type AnonymousLimits } from './plugins/anonymous-limits';
 import { productionDefaults } from './plugins/production-defaults';
-import { distinctErrors } from './plugins/distinct-errors';
+import { clientErrors } from './plugins/client-errors';
 import { documentRoutes } from './documents/routes';
 import { paymentRoutes } from './payments/routes';
 import { pageRoutes } from './pages';
@@ -69,8 +79,8 @@ export interface GatewayOptions {
  * fetcher), since it covers the body's hash and the subgraph's name.
  */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  /** A unit's subgraph (not one of the province's): told of a citizen only a pseudonym. */
-  private readonly unitKey: string | null;
+  /** A unit's subgraph (not one of the province's) is told of a citizen only a pseudonym, made with this key. */
+  private readonly pseudonyms: string | null;
 
   constructor(
     private readonly name: string,
@@ -101,7 +111,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         }
       }) as never,
     });
-    this.unitKey = (SUBGRAPH_NAMES as readonly string[]).includes(name) ? null : key;
+    this.pseudonyms = (SUBGRAPH_NAMES as readonly string[]).includes(name) ? null : pseudonymKey(secret, name);
   }
   /** A subgraph's body that is not JSON (cut off, a proxy's page) is its outage, not an internal error. */
   override async parseBody(...args: Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>): Promise<object | string> {
@@ -146,7 +156,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Health checks and schema loading run with a context of their own, without a caller.
     const caller = (context as Partial<GatewayContext>).caller;
     if (!caller) return;
-    request.http?.headers.set(CALLER_HEADER, callerClaims(this.unitKey ? minimisedCaller(caller, this.unitKey) : caller));
+    request.http?.headers.set(CALLER_HEADER, callerClaims(this.pseudonyms ? minimisedCaller(caller, this.pseudonyms) : caller));
   }
 }
 
@@ -182,7 +192,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ...protection.plugins,
       inputRulesPlugin(),
       productionDefaults(options.production ?? false),
-      distinctErrors(),
+      clientErrors(),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });

@@ -76,6 +76,7 @@ describe('the land subgraph of Thành phố Bắc Ninh', () => {
   it('says which field is wrong, and writes nothing', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ unitCode: '09238' }, 'input.unitCode'],
+      [{ unitCode: '  ' }, 'input.unitCode'],
       [{ unitCode: '256-CNDD' }, 'input.unitCode'],
       [{ areaM2: 0.001 }, 'input.areaM2'],
       [{ ownerName: '😀 👍🏽' }, 'input.ownerName'],

@@ -63,6 +63,7 @@ export async function registerParcel(db: EntityManager, input: RegisterParcelInp
       "Write the land user's full name in letters (at most 200 characters), as on their identity card or business registration.",
     );
   }
+  if (!input.unitCode.trim()) throw badInput('input.unitCode', 'Write the code of the commune or ward the parcel lies in (e.g. 09163).');
   const { 'input.unitCode': unit } = await lookUpUnits(ctx.peers, { 'input.unitCode': input.unitCode.trim() });
   if (unit.kind !== 'ADMINISTRATIVE' || unit.level !== 'COMMUNE' || parentPath(unit.path) !== district) {
     throw badInput(
