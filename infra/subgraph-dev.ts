@@ -5,7 +5,7 @@ import { config, isProduction } from '../shared/config';
 import { logger } from '../shared/logger';
 import { connect, migrate, onShutdown, refuseUnsafeConfiguration } from '../shared/standalone';
 import { startSubgraph, type Subgraph } from '../shared/subgraph';
-import { externalFields } from './composition';
+import { externalFields } from './unit-policy';
 import { localDatabase } from './postgres';
 
 /**
