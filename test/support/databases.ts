@@ -11,14 +11,16 @@ import { TEST_CLOCK } from './clock';
 
 export const templateName = (name: SubgraphName) => `motcua_template_${name}`;
 
-function serverUrls() {
+/** The test server's superuser and application-role URLs (globalSetup sets them). */
+export function serverUrls() {
   const admin = process.env.MOTCUA_TEST_ADMIN_URL;
   const app = process.env.MOTCUA_TEST_APP_URL;
   if (!admin || !app) throw new Error('The test PostgreSQL server is not set up; run the tests through jest (globalSetup starts it).');
   return { admin, app };
 }
 
-async function asAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+/** Runs `work` as the test server's superuser. */
+export async function asAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: serverUrls().admin });
   await client.connect();
   try {

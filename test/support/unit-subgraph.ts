@@ -1,36 +1,23 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Client } from 'pg';
 import { signCaller, subgraphKey, type Caller } from '../../shared/caller';
 import { withDatabase, type DatabaseUrls } from '../../infra/postgres';
 import { connect, migrate } from '../../shared/standalone';
 import { startSubgraph, type RunningService, type Subgraph } from '../../shared/subgraph';
 import { TEST_CLOCK } from './clock';
+import { asAdmin, serverUrls } from './databases';
 import { eventually } from './expect';
 import { sharedStack } from './shared-stack';
-
-/** The test server's superuser and application-role URLs (globalSetup sets them). */
-function serverUrls() {
-  const admin = process.env.MOTCUA_TEST_ADMIN_URL;
-  const app = process.env.MOTCUA_TEST_APP_URL;
-  if (!admin || !app) throw new Error('The test PostgreSQL server is not set up; run the tests through jest (globalSetup starts it).');
-  return { admin, app };
-}
 
 /** A new, empty database on the test server, migrated for `module`, dropped by `drop`. */
 export async function ownDatabase(module: Subgraph): Promise<{ urls: DatabaseUrls; drop: () => Promise<void> }> {
   const { admin, app } = serverUrls();
   const name = `motcua_test_${randomBytes(4).toString('hex')}_${module.name.replace(/-/g, '_')}`;
-  const asAdmin = async (sql: string) => {
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await asAdmin(`CREATE DATABASE "${name}"`);
+  await asAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
   const urls = { migration: withDatabase(admin, name), app: withDatabase(app, name) };
   await migrate(module, urls.migration);
-  return { urls, drop: () => asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return { urls, drop: () => asAdmin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))) };
 }
 
 export interface UnitSubgraphUnderTest {
