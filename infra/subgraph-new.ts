@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SUBGRAPH_NAMES } from '../shared/config';
+import { envName, SUBGRAPH_NAMES } from '../shared/config';
 import { composeSupergraph, readRegistry } from './composition';
 
 /**
@@ -301,7 +301,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
     fail(`subgraphs/${name} would not compose with the registered subgraphs, so nothing was kept:\n${(error as Error).message}`);
   }
-  const upper = name.toUpperCase().replace(/-/g, '_');
+  const upper = envName(name);
   console.log(
     [
       `created subgraphs/${name}, kept by unit ${owner}, on port ${port}; it composes with the ${registered.length} registered subgraphs.`,

@@ -13,7 +13,7 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 };
 
 /** A service's prefix in environment variables: `land-use` reads LAND_USE_PORT. */
-const envName = (service: string) => service.toUpperCase().replace(/-/g, '_');
+export const envName = (service: string) => service.toUpperCase().replace(/-/g, '_');
 
 function env(name: string): string | undefined {
   const value = process.env[name];

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { subgraphKey } from './caller';
 import type { Clock } from './clock';
-import { config, isProduction, secretProblems, subgraphKeyProblems, SUBGRAPH_NAMES } from './config';
+import { config, envName, isProduction, secretProblems, subgraphKeyProblems, SUBGRAPH_NAMES } from './config';
 import { createDataSource } from './db';
 import { logger } from './logger';
 import { startSubgraph, type Subgraph } from './subgraph';
@@ -63,17 +63,21 @@ export async function runStandalone(module: Subgraph): Promise<void> {
   ]);
   const url = config.databaseUrl(module.name);
   if (!url) {
-    logger.fatal(`Set ${module.name.toUpperCase()}_DATABASE_URL to the ${module.name} database (postgres://user:password@host:5432/db).`);
+    logger.fatal(`Set ${envName(module.name)}_DATABASE_URL to the ${module.name} database (postgres://user:password@host:5432/db).`);
     process.exit(1);
   }
   if (process.env.MIGRATE_ON_START !== 'false') await migrate(module, config.migrationUrl(module.name)!);
   const db = await connect(module, url);
-  const peers = Object.fromEntries(SUBGRAPH_NAMES.filter((name) => name !== module.name).map((name) => [name, config.subgraphUrl(name)]));
   const service = await startSubgraph(module, {
     db,
     port: config.port(module.name, module.devPort),
     host: config.host,
-    ...(key ? { key, publicGraph: config.gatewayUrl } : { secret: config.gatewaySecret, peers }),
+    ...(key
+      ? { key, publicGraph: config.gatewayUrl }
+      : {
+          secret: config.gatewaySecret,
+          peers: Object.fromEntries(SUBGRAPH_NAMES.filter((name) => name !== module.name).map((name) => [name, config.subgraphUrl(name)])),
+        }),
   });
   onShutdown(async () => {
     await service.stop();

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { signCaller, subgraphKey, type Caller } from '../../shared/caller';
+import { envName } from '../../shared/config';
 import { withDatabase, type DatabaseUrls } from '../../infra/postgres';
 import { connect, migrate } from '../../shared/standalone';
 import { startSubgraph, type RunningService, type Subgraph } from '../../shared/subgraph';
@@ -88,7 +89,7 @@ export interface SubgraphProcess {
  */
 export async function startSubgraphProcess(name: string, port: number, env: Record<string, string>): Promise<SubgraphProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'subgraphs', name, 'src', 'main.ts')], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', [`${name.toUpperCase()}_PORT`]: String(port), ...env },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', [`${envName(name)}_PORT`]: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
